@@ -1,0 +1,57 @@
+//! Documents and the corpus that holds them: loading files, folders and JSON lines, and the
+//! embedded demo corpus. Builds on `text`; knows nothing of reuse or the terminal.
+
+// mod demo;
+mod document;
+mod load;
+
+// pub use demo::demo_corpus;
+pub use document::Document;
+pub use load::{LoadError, Loaded, load_paths};
+
+use rayon::prelude::*;
+
+/// A set of documents, in the order they were given.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The documents; a document's index here is its handle everywhere else.
+    pub documents: Vec<Document>,
+}
+
+/// A document before analysis: where it came from and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Stable identifier (relative path, path as given, or the JSON `id`).
+    pub id: String,
+    /// The file it was read from, if any.
+    pub path: Option<std::path::PathBuf>,
+    /// Folder, outlet or series it belongs to (may be empty).
+    pub group: String,
+    /// An explicit title (JSON `title`), else the first line is used.
+    pub title: Option<String>,
+    /// The decoded text.
+    pub text: String,
+}
+
+impl Corpus {
+    /// Analyses every source (in parallel) into a corpus.
+    pub fn from_sources(sources: Vec<Source>) -> Self {
+        let documents = sources.into_par_iter().map(Document::new).collect();
+        Self { documents }
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether the corpus has no document.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The index of the document with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+}

@@ -1,0 +1,128 @@
+//! One analysed document: text, title, paragraphs, sentences and tokens with offsets.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::Source;
+use crate::text::{self, CharMap, Span, Token};
+
+/// An article with its structure. Every span is an offset into `text`, which is exactly the
+/// decoded file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable identifier: relative path, path as given, or JSON `id`.
+    pub id: String,
+    /// The file it was read from (none for the demo corpus and JSON lines).
+    pub path: Option<PathBuf>,
+    /// Folder, outlet or series.
+    pub group: String,
+    /// The first non-empty line, trimmed, or an explicit title.
+    pub title: String,
+    /// The decoded text, unchanged.
+    pub text: String,
+    /// Char/byte conversion for `text`.
+    pub map: CharMap,
+    /// Paragraphs: non-blank lines, trimmed.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order, none crossing a paragraph.
+    pub sentences: Vec<Span>,
+    /// Words, in order.
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    /// Analyses a source.
+    pub fn new(source: Source) -> Self {
+        let map = CharMap::new(&source.text);
+        let paragraphs = text::paragraphs(&source.text, &map);
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| text::sentences(&source.text, *p, &map))
+            .collect();
+        let tokens = text::tokenize(&source.text, &map);
+        let title = source.title.unwrap_or_else(|| {
+            paragraphs
+                .first()
+                .map(|p| p.slice(&source.text).to_owned())
+                .unwrap_or_default()
+        });
+        Self {
+            id: source.id,
+            path: source.path,
+            group: source.group,
+            title,
+            text: source.text,
+            map,
+            paragraphs,
+            sentences,
+            tokens,
+        }
+    }
+
+    /// Length of the text in chars.
+    pub fn chars(&self) -> usize {
+        self.map.len_chars()
+    }
+
+    /// Number of words.
+    pub fn words(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The part of the text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Indices of the tokens that lie inside `span`.
+    pub fn token_range(&self, span: Span) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        first..last.max(first)
+    }
+
+    /// The span from the start of token `first` to the end of token `last - 1`.
+    pub fn token_span(&self, tokens: Range<usize>) -> Span {
+        let (a, b) = (self.tokens[tokens.start].span, self.tokens[tokens.end - 1].span);
+        a.union(&b)
+    }
+
+    /// Index of the paragraph containing char offset `at`, if any.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new(Source {
+            id: "t".into(),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn title_is_the_first_non_empty_line() {
+        let d = doc("\n\n  Big news  \nBody one. Body two.\n");
+        assert_eq!(d.title, "Big news");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 3);
+    }
+
+    #[test]
+    fn token_ranges_round_trip() {
+        let d = doc("alpha beta gamma delta");
+        let span = d.token_span(1..3);
+        assert_eq!(d.slice(span), "beta gamma");
+        assert_eq!(d.token_range(span), 1..3);
+        assert_eq!(d.paragraph_at(3), Some(0));
+        assert_eq!(d.paragraph_at(99), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Reading articles from files, folders and JSON lines. Never writes to what it reads.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use super::{Corpus, Source};
+
+/// Why a set of paths could not be loaded. Shown to the user as it is.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A path given on the command line does not exist.
+    Missing(PathBuf),
+    /// A folder holds no file rehash can read.
+    EmptyFolder(PathBuf),
+    /// Nothing at all could be loaded from the paths.
+    NoDocuments,
+    /// A file exists but could not be read.
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing(p) => write!(f, "no such file: {}", p.display()),
+            Self::EmptyFolder(p) => write!(
+                f,
+                "no text files in {} (rehash reads .txt, .md, .text, extension-less text, .jsonl and .json)",
+                p.display()
+            ),
+            Self::NoDocuments => write!(f, "no readable documents in the given paths"),
+            Self::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A loaded corpus and the warnings met on the way (skipped files, re-decoded text).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The documents.
+    pub corpus: Corpus,
+    /// One line per problem that did not stop the load.
+    pub warnings: Vec<String>,
+}
+
+/// Loads files and folders (recursively) into a corpus.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let mut sources = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            return Err(LoadError::Missing(path.clone()));
+        }
+        if path.is_dir() {
+            let before = sources.len();
+            load_folder(path, &mut sources, &mut warnings)?;
+            if sources.len() == before {
+                return Err(LoadError::EmptyFolder(path.clone()));
+            }
+        } else {
+            let id = path.to_string_lossy().into_owned();
+            let group = parent_name(path);
+            load_file(path, id, group, &mut sources, &mut warnings)?;
+        }
+    }
+    dedupe_ids(&mut sources, &mut warnings);
+    if sources.is_empty() {
+        return Err(LoadError::NoDocuments);
+    }
+    Ok(Loaded {
+        corpus: Corpus::from_sources(sources),
+        warnings,
+    })
+}
+
+fn load_folder(dir: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<String>) -> Result<(), LoadError> {
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e.into()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || kind_of(path) == Kind::Other {
+            continue;
+        }
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        let id = relative.to_string_lossy().replace('\\', "/");
+        let group = relative
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|g| !g.is_empty())
+            .unwrap_or_else(|| parent_name(path));
+        load_file(path, id, group, sources, warnings)?;
+    }
+    Ok(())
+}
+
+#[derive(PartialEq, Eq)]
+enum Kind {
+    Text,
+    JsonLines,
+    Other,
+}
+
+fn kind_of(path: &Path) -> Kind {
+    match path.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+        Some("jsonl" | "json") => Kind::JsonLines,
+        Some("txt" | "md" | "text") | None => Kind::Text,
+        Some(_) => Kind::Other,
+    }
+}
+
+fn load_file(
+    path: &Path,
+    id: String,
+    group: String,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<String>,
+) -> Result<(), LoadError> {
+    let bytes = fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+    let shown = path.display();
+    if bytes.contains(&0) {
+        warnings.push(format!("skipping binary file {shown}"));
+        return Ok(());
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        warnings.push(format!("skipping empty file {shown}"));
+        return Ok(());
+    }
+    let text = decode(&bytes, &shown.to_string(), warnings);
+    if kind_of(path) == Kind::JsonLines {
+        let before = sources.len();
+        read_json_lines(&text, path, &group, sources, warnings);
+        if sources.len() == before {
+            warnings.push(format!("no documents in {shown} (each JSON line needs \"id\" and \"text\")"));
+        }
+        return Ok(());
+    }
+    sources.push(Source {
+        id,
+        path: Some(path.to_path_buf()),
+        group,
+        title: None,
+        text,
+    });
+    Ok(())
+}
+
+/// UTF-8 if valid (a BOM is dropped), else Windows-1252 with a warning.
+fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            warnings.push(format!("{shown} is not valid UTF-8: decoded as Windows-1252"));
+            encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: serde_json::Value,
+    text: String,
+    title: Option<String>,
+    series: Option<String>,
+}
+
+fn read_json_lines(text: &str, path: &Path, group: &str, sources: &mut Vec<Source>, warnings: &mut Vec<String>) {
+    let mut skipped = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match serde_json::from_str::<Record>(line) {
+            Ok(record) => sources.push(Source {
+                id: match record.id {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                },
+                path: Some(path.to_path_buf()),
+                group: record.series.unwrap_or_else(|| group.to_owned()),
+                title: record.title,
+                text: record.text,
+            }),
+            Err(e) => skipped.push(format!("line {}: {e}", n + 1)),
+        }
+    }
+    if let Some(first) = skipped.first() {
+        let count = skipped.len();
+        warnings.push(format!("{}: skipped {count} line(s) ({first})", path.display()));
+    }
+}
+
+fn parent_name(path: &Path) -> String {
+    path.parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn dedupe_ids(sources: &mut [Source], warnings: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    for source in sources.iter_mut() {
+        if !seen.insert(source.id.clone()) {
+            let mut n = 2;
+            while !seen.insert(format!("{}#{n}", source.id)) {
+                n += 1;
+            }
+            let renamed = format!("{}#{n}", source.id);
+            warnings.push(format!("duplicate id {}: renamed {renamed}", source.id));
+            source.id = renamed;
+        }
+    }
+}

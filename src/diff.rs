@@ -1,0 +1,128 @@
+//! Word-level differences inside an aligned pair of passages, computed with `similar`.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_deadline};
+
+use crate::corpus::Document;
+use crate::text::Span;
+
+/// How a run of words differs between the two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// The same words on both sides.
+    Equal,
+    /// Different words on both sides (a substitution).
+    Changed,
+    /// Words only on side b.
+    Inserted,
+    /// Words only on side a.
+    Deleted,
+}
+
+/// One run of a word diff. An inserted run has an empty `a` span at the place of insertion; a
+/// deleted run an empty `b` span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    /// What happened to the run.
+    pub change: Change,
+    /// The run on side a.
+    pub a: Span,
+    /// The run on side b.
+    pub b: Span,
+    /// Number of words on side a.
+    #[serde(skip)]
+    pub a_words: usize,
+    /// Number of words on side b.
+    #[serde(skip)]
+    pub b_words: usize,
+}
+
+/// The word diff of span `sa` of document `a` against span `sb` of document `b`, on normalised
+/// words (case, quotes and dashes do not count as differences).
+pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> {
+    let (ra, rb) = (a.token_range(sa), b.token_range(sb));
+    let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(|t| t.hash).collect();
+    let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(|t| t.hash).collect();
+    let deadline = Instant::now() + Duration::from_millis(200);
+    let ops = capture_diff_deadline(Algorithm::Myers, &ha, 0..ha.len(), &hb, 0..hb.len(), Some(deadline));
+    let side = |doc: &Document, base: usize, at: usize, len: usize, fallback: Span| {
+        if len == 0 {
+            let pos = doc.tokens.get(base + at).map_or(fallback.end, |t| t.span.start);
+            doc.map.span(pos, pos)
+        } else {
+            doc.token_span(base + at..base + at + len)
+        }
+    };
+    ops.iter()
+        .map(|op| {
+            let (change, ai, al, bi, bl) = match *op {
+                SimilarOp::Equal { old_index, new_index, len } => (Change::Equal, old_index, len, new_index, len),
+                SimilarOp::Delete { old_index, old_len, new_index } => (Change::Deleted, old_index, old_len, new_index, 0),
+                SimilarOp::Insert { old_index, new_index, new_len } => (Change::Inserted, old_index, 0, new_index, new_len),
+                SimilarOp::Replace { old_index, old_len, new_index, new_len } => {
+                    (Change::Changed, old_index, old_len, new_index, new_len)
+                }
+            };
+            DiffOp {
+                change,
+                a: side(a, ra.start, ai, al, sa),
+                b: side(b, rb.start, bi, bl, sb),
+                a_words: al,
+                b_words: bl,
+            }
+        })
+        .collect()
+}
+
+/// Share of the words of both sides that are equal, in 0..=1.
+pub fn similarity(ops: &[DiffOp]) -> f64 {
+    let (mut equal, mut total) = (0usize, 0usize);
+    for op in ops {
+        total += op.a_words + op.b_words;
+        if op.change == Change::Equal {
+            equal += op.a_words + op.b_words;
+        }
+    }
+    if total == 0 { 0.0 } else { ratio(equal, total) }
+}
+
+/// `part / whole` as a float, for counts.
+#[allow(clippy::cast_precision_loss)]
+pub fn ratio(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn doc(text: &str) -> Document {
+        Document::new(Source {
+            id: text.into(),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn marks_changed_inserted_and_deleted_words() {
+        let a = doc("the pro-Western coup toppled Viktor Yanukovych in Kiev");
+        let b = doc("the pro-Westren coup toppled Viktor Yanukovich in old Kiev");
+        let ops = word_diff(&a, a.map.span(0, a.chars()), &b, b.map.span(0, b.chars()));
+        let changed: Vec<(&str, &str)> = ops
+            .iter()
+            .filter(|o| o.change != Change::Equal)
+            .map(|o| (a.slice(o.a), b.slice(o.b)))
+            .collect();
+        assert_eq!(changed, [("Western", "Westren"), ("Yanukovych", "Yanukovich"), ("", "old")]);
+        assert_eq!(ops.last().unwrap().change, Change::Equal);
+        let sim = similarity(&ops);
+        assert!(sim > 0.7 && sim < 1.0, "{sim}");
+    }
+}

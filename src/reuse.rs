@@ -1,0 +1,113 @@
+//! The reuse engine: finds the passages documents share (verbatim, near-verbatim, rewritten),
+//! marks boilerplate and groups occurrences into clusters. Never imports the terminal.
+
+// mod align;
+// mod boiler;
+// mod cluster;
+// mod index;
+mod options;
+mod report;
+// mod rewrite;
+
+pub use options::Options;
+pub use report::Partner;
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::diff::DiffOp;
+use crate::text::Span;
+
+/// How a passage was reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Word for word (after case, quote and dash folding).
+    Verbatim,
+    /// The same words with small edits: typos, changed numbers or names, a word in or out.
+    Near,
+    /// The same point in other words, linked by the distinctive words both share.
+    Rewritten,
+}
+
+impl Kind {
+    /// The kind's name as `scan` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Verbatim => "verbatim",
+            Self::Near => "near",
+            Self::Rewritten => "rewritten",
+        }
+    }
+}
+
+/// One occurrence of a passage: a document (its index in the corpus) and a span of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Side {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// Where the passage is, in chars and bytes of the original text.
+    pub span: Span,
+}
+
+/// A passage two documents share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    /// Position in [`Report::passages`].
+    pub id: usize,
+    /// Verbatim, near or rewritten.
+    pub kind: Kind,
+    /// Similarity in 0..=1 (share of equal words, or weighted overlap of distinctive words).
+    pub score: f64,
+    /// Length in words (the longer side).
+    pub words: usize,
+    /// The occurrence in the document with the smaller id.
+    pub a: Side,
+    /// The occurrence in the other document.
+    pub b: Side,
+    /// Whether the passage is boilerplate (bylines, footers): kept, but out of the headlines.
+    pub boilerplate: bool,
+    /// The cluster the passage belongs to.
+    pub cluster: usize,
+    /// Why the two sides are linked: the distinctive words they share (rewritten passages).
+    pub shared_words: Vec<String>,
+    /// Word-level differences, a to b (empty for rewritten passages).
+    pub diff: Vec<DiffOp>,
+}
+
+impl Passage {
+    /// The side in document `doc`, and the other side, if the passage touches `doc`.
+    pub fn sides_for(&self, doc: usize) -> Option<(Side, Side)> {
+        if self.a.doc == doc {
+            Some((self.a, self.b))
+        } else if self.b.doc == doc {
+            Some((self.b, self.a))
+        } else {
+            None
+        }
+    }
+}
+
+/// Occurrences of one passage across the corpus: connected components of overlapping spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Position in [`Report::clusters`].
+    pub id: usize,
+    /// Number of distinct documents among the members.
+    pub docs: usize,
+    /// One merged span per document (sorted by document id, then start).
+    pub members: Vec<Side>,
+    /// The passages linking the members.
+    pub passages: Vec<usize>,
+}
+
+/// Everything the engine found in a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Every passage, headline ones first, deterministic order.
+    pub passages: Vec<Passage>,
+    /// Every cluster, largest first.
+    pub clusters: Vec<Cluster>,
+    /// Boilerplate spans (lines present in a large share of the corpus).
+    pub boilerplate: Vec<Side>,
+}

@@ -1,0 +1,100 @@
+//! Questions the reader asks of a report: a document's passages, partners and reused share.
+
+use super::{Passage, Report, Side};
+use crate::corpus::Corpus;
+
+/// Another document that shares passages with a given one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    /// Index of the partner document.
+    pub doc: usize,
+    /// Chars of the given document shared with the partner (headline passages only).
+    pub shared_chars: usize,
+    /// Number of passages linking the two.
+    pub passages: usize,
+}
+
+impl Report {
+    /// Headline (non-boilerplate) passages touching `doc`, in order of their position in it.
+    pub fn passages_in(&self, doc: usize) -> Vec<&Passage> {
+        let mut found: Vec<&Passage> = self
+            .passages
+            .iter()
+            .filter(|p| !p.boilerplate && p.sides_for(doc).is_some())
+            .collect();
+        found.sort_by_key(|p| p.sides_for(doc).map(|(own, _)| (own.span.start, own.span.end)));
+        found
+    }
+
+    /// Headline passages linking `doc` and `other`, in order of their position in `doc`.
+    pub fn passages_between(&self, doc: usize, other: usize) -> Vec<&Passage> {
+        self.passages_in(doc)
+            .into_iter()
+            .filter(|p| p.sides_for(doc).is_some_and(|(_, o)| o.doc == other))
+            .collect()
+    }
+
+    /// The documents sharing text with `doc`, most shared text first.
+    pub fn partners(&self, doc: usize) -> Vec<Partner> {
+        let mut by_doc: std::collections::BTreeMap<usize, Vec<Side>> = Default::default();
+        for p in self.passages_in(doc) {
+            if let Some((own, other)) = p.sides_for(doc) {
+                by_doc.entry(other.doc).or_default().push(own);
+            }
+        }
+        let mut partners: Vec<Partner> = by_doc
+            .into_iter()
+            .map(|(other, sides)| Partner {
+                doc: other,
+                shared_chars: covered_chars(&sides),
+                passages: sides.len(),
+            })
+            .collect();
+        partners.sort_by(|x, y| y.shared_chars.cmp(&x.shared_chars).then(x.doc.cmp(&y.doc)));
+        partners
+    }
+
+    /// Share (0..=1) of `doc`'s text found in some other document.
+    pub fn reused_share(&self, corpus: &Corpus, doc: usize) -> f64 {
+        let sides: Vec<Side> = self
+            .passages_in(doc)
+            .into_iter()
+            .filter_map(|p| p.sides_for(doc).map(|(own, _)| own))
+            .collect();
+        crate::diff::ratio(covered_chars(&sides), corpus.documents[doc].chars())
+    }
+
+    /// Number of documents in the cluster of passage `id` (2 for a plain pair).
+    pub fn cluster_size(&self, id: usize) -> usize {
+        let cluster = self.passages.get(id).map(|p| p.cluster);
+        cluster.and_then(|c| self.clusters.get(c)).map_or(2, |c| c.docs)
+    }
+}
+
+/// Chars covered by the union of the spans (all in one document).
+fn covered_chars(sides: &[Side]) -> usize {
+    let mut spans: Vec<(usize, usize)> = sides.iter().map(|s| (s.span.start, s.span.end)).collect();
+    spans.sort_unstable();
+    let (mut total, mut reach) = (0, 0);
+    for (start, end) in spans {
+        let from = start.max(reach);
+        if end > from {
+            total += end - from;
+        }
+        reach = reach.max(end);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::CharMap;
+
+    #[test]
+    fn overlapping_spans_count_once() {
+        let map = CharMap::new(&"x".repeat(100));
+        let side = |s, e| Side { doc: 0, span: map.span(s, e) };
+        assert_eq!(covered_chars(&[side(0, 10), side(5, 20), side(30, 40)]), 30);
+    }
+}

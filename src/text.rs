@@ -1,0 +1,12 @@
+//! Text primitives: spans with char and byte offsets, matching normalisation, word tokens and
+//! abbreviation-aware sentences. Knows nothing of documents, reuse or the terminal.
+
+mod normalize;
+mod sentences;
+mod span;
+mod tokenize;
+
+pub use normalize::{display_safe, fold_char, normalize_word, push_normalized};
+pub use sentences::sentences;
+pub use span::{CharMap, Span};
+pub use tokenize::{Token, hash_word, is_stopword, paragraphs, tokenize};

@@ -1,0 +1,111 @@
+//! Word tokens and paragraphs with offsets into the original text.
+
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::normalize::push_normalized;
+use super::span::{CharMap, Span};
+
+/// A word of a text: where it is, and the hash of its matching form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the word is in the original text.
+    pub span: Span,
+    /// Hash of the word's normalised form ([`super::normalize_word`]).
+    pub hash: u64,
+    /// Whether the word is an English function word (`the`, `of`, …).
+    pub stop: bool,
+}
+
+/// The words of `text`, in order (Unicode word boundaries; pure punctuation is skipped).
+pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
+    let mut norm = String::new();
+    text.unicode_word_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(at, word)| {
+            norm.clear();
+            push_normalized(word, &mut norm);
+            Token {
+                span: map.span_of_bytes(at, at + word.len()),
+                hash: hash_word(&norm),
+                stop: is_stopword(&norm),
+            }
+        })
+        .collect()
+}
+
+/// The hash that [`Token::hash`] holds for a normalised word.
+pub fn hash_word(normalized: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(normalized.as_bytes());
+    hasher.finish()
+}
+
+/// The paragraphs of `text`: every line with some non-blank text, trimmed. A single line break
+/// ends a paragraph, as in articles saved from the web; blank lines are skipped.
+pub fn paragraphs(text: &str, map: &CharMap) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if !body.is_empty() {
+            let start = line_start + trimmed_start;
+            out.push(map.span_of_bytes(start, start + body.len()));
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just",
+    "more", "most", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said",
+    "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "will", "with", "would", "you", "your", "my", "me", "him", "only", "very",
+    "such", "own", "same", "being", "through", "under", "again", "now", "new", "says", "say",
+];
+
+/// Whether a normalised word is an English function word, left out of distinctive-word scores.
+pub fn is_stopword(normalized: &str) -> bool {
+    STOPWORDS.contains(&normalized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_carry_char_offsets_into_the_original() {
+        let text = "Kiev’s coup — 69-year-old Putin.";
+        let map = CharMap::new(text);
+        let words: Vec<&str> = tokenize(text, &map)
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect();
+        assert_eq!(words, ["Kiev’s", "coup", "69", "year", "old", "Putin"]);
+        let token = tokenize(text, &map)[1];
+        assert_eq!((token.span.start, token.span.end), (7, 11));
+    }
+
+    #[test]
+    fn equal_words_in_other_dress_hash_alike() {
+        let text = "Don’t DON'T don't";
+        let map = CharMap::new(text);
+        let tokens = tokenize(text, &map);
+        assert!(tokens.iter().all(|t| t.hash == tokens[0].hash));
+    }
+
+    #[test]
+    fn a_line_break_ends_a_paragraph_and_blank_lines_are_skipped() {
+        let text = "Title\r\n\r\n  First para.\nSecond para. \n";
+        let map = CharMap::new(text);
+        let paras: Vec<&str> = paragraphs(text, &map).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(paras, ["Title", "First para.", "Second para."]);
+    }
+}
