@@ -249,8 +249,16 @@ fn pan13_plagdet_is_at_least_0_90() {
         println!("notice: ../shared/pan13 is absent; skipping the PAN 2013 evaluation");
         return;
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehash")).arg("scan").arg(&pan).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"))
+        .arg("scan")
+        .arg(&pan)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let detections = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(detections.path(), &out.stdout).unwrap();
     let Ok(score) = std::process::Command::new("python3")
