@@ -156,7 +156,7 @@ struct Walker<'d> {
 }
 
 /// How far the score may fall below its best before the extension stops.
-const X_DROP: i32 = 3;
+const X_DROP: i32 = 5;
 
 impl Walker<'_> {
     /// The token at `i` steps from `at` in this direction (for backward: the one before `at`).
@@ -168,7 +168,7 @@ impl Walker<'_> {
     }
 
     fn same(&self, i: Option<usize>, j: Option<usize>) -> bool {
-        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash == self.b.tokens[j].hash)
+        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash() == self.b.tokens[j].hash())
     }
 
     /// Walks from the boundary (`ia`, `ib`) and returns the best boundary reached.
@@ -208,7 +208,7 @@ impl Walker<'_> {
 /// Whether two different words are spelling variants of each other (a typo, a transliteration):
 /// at most one edit for words of 4+ letters, two for 8+.
 fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
-    let (left, right) = (a.slice(a.tokens[i].span), b.slice(b.tokens[j].span));
+    let (left, right) = (a.slice(a.word_span(i)), b.slice(b.word_span(j)));
     if left.len().min(right.len()) < 4 || left.len().abs_diff(right.len()) > 2 {
         return false;
     }

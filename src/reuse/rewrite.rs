@@ -34,6 +34,7 @@ const MAX_WORDS: usize = 400;
 pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
     let paragraphs = Level::new(corpus, |d| &d.paragraphs);
     let mut found = paragraphs.pairs(corpus, linked, options, options.min_rewrite_score);
+    drop(paragraphs);
     let covered: Vec<Passage> = linked.iter().chain(&found).cloned().collect();
     let sentences = Level::new(corpus, |d| &d.sentences);
     found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
@@ -162,7 +163,7 @@ impl Level {
             .map(|(term, at)| {
                 (
                     self.weight(*term),
-                    normalize_word(doc.slice(doc.tokens[*at as usize].span)),
+                    normalize_word(doc.slice(doc.word_span(*at as usize))),
                 )
             })
             .collect();
@@ -228,9 +229,9 @@ fn terms(doc: &Document, span: Span) -> Vec<(u64, u32)> {
     let range = doc.token_range(span);
     let mut out: Vec<(u64, u32)> = range
         .clone()
-        .filter(|&i| !doc.tokens[i].stop)
+        .filter(|&i| !doc.tokens[i].is_stop())
         .filter_map(|i| {
-            let word = normalize_word(doc.slice(doc.tokens[i].span));
+            let word = normalize_word(doc.slice(doc.word_span(i)));
             let stem = stem(&word);
             (stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit()))
                 .then(|| (hash_word(stem), u32::try_from(i).unwrap_or(u32::MAX)))
