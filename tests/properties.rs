@@ -78,7 +78,7 @@ fn signature(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn every_span_is_in_bounds_on_char_boundaries_and_ordered(text in messy_text()) {
@@ -145,12 +145,17 @@ proptest! {
         let b = format!("{} beta {}", copy.join(" "), words(&noise_b).join(" "));
         let corpus = Corpus::from_sources(vec![source("a", &a), source("b", &b)]);
         let report = find_reuse(&corpus, &Options::default());
-        let start = a.len() - original.join(" ").len();
-        let found = report.passages.iter().any(|p| {
-            let sa = p.a.span;
-            sa.byte_start <= start + 20 && sa.byte_end + 20 >= a.len()
-        });
-        prop_assert!(found, "planted passage not found: {:?}", report.passages.iter().map(|p| (p.a.span, p.b.span)).collect::<Vec<_>>());
+        // The copy may lose a word or two at an edited edge, but most of it is found, in place.
+        let planted_a = (a.len() - original.join(" ").len(), a.len());
+        let planted_b = (0, copy.join(" ").len());
+        let covers = |span: rehash::text::Span, (start, end): (usize, usize)| {
+            let inside = span.byte_start + 12 >= start && span.byte_end <= end + 12;
+            let overlap = span.byte_end.min(end).saturating_sub(span.byte_start.max(start));
+            inside && 10 * overlap >= 6 * (end - start)
+        };
+        let found = report.passages.iter().any(|p| covers(p.a.span, planted_a) && covers(p.b.span, planted_b));
+        let spans: Vec<_> = report.passages.iter().map(|p| (p.a.span, p.b.span)).collect();
+        prop_assert!(found, "planted passage not found: {spans:?}");
         for p in &report.passages {
             prop_assert!(on_boundaries(&corpus.documents[p.a.doc], p.a.span));
             prop_assert!(on_boundaries(&corpus.documents[p.b.doc], p.b.span));
