@@ -24,6 +24,10 @@ struct Level {
     idf: FxHashMap<u64, f64>,
 }
 
+/// Bounds of the number of units a term may be in and still find candidates: common terms
+/// link everything to everything and say nothing about reuse.
+const MIN_CAP: usize = 10;
+const MAX_CAP: usize = 50;
 /// Fewest indexed (rare) terms two units must share to be compared.
 const MIN_RARE_SHARED: usize = 2;
 /// Fewest terms a unit needs to be compared at all.
@@ -93,7 +97,7 @@ impl Level {
         options: &Options,
         min_score: f64,
     ) -> Vec<Passage> {
-        let cap = (self.units.len() / 50).clamp(10, options.max_df.max(10));
+        let cap = (self.units.len() / 200).clamp(MIN_CAP, MAX_CAP);
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, unit) in self.units.iter().enumerate() {
             for (term, _) in &unit.terms {
