@@ -47,10 +47,20 @@ pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> 
     let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(|t| t.hash).collect();
     let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(|t| t.hash).collect();
     let deadline = Instant::now() + Duration::from_millis(200);
-    let ops = capture_diff_deadline(Algorithm::Myers, &ha, 0..ha.len(), &hb, 0..hb.len(), Some(deadline));
+    let ops = capture_diff_deadline(
+        Algorithm::Myers,
+        &ha,
+        0..ha.len(),
+        &hb,
+        0..hb.len(),
+        Some(deadline),
+    );
     let side = |doc: &Document, base: usize, at: usize, len: usize, fallback: Span| {
         if len == 0 {
-            let pos = doc.tokens.get(base + at).map_or(fallback.end, |t| t.span.start);
+            let pos = doc
+                .tokens
+                .get(base + at)
+                .map_or(fallback.end, |t| t.span.start);
             doc.map.span(pos, pos)
         } else {
             doc.token_span(base + at..base + at + len)
@@ -59,12 +69,27 @@ pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> 
     ops.iter()
         .map(|op| {
             let (change, ai, al, bi, bl) = match *op {
-                SimilarOp::Equal { old_index, new_index, len } => (Change::Equal, old_index, len, new_index, len),
-                SimilarOp::Delete { old_index, old_len, new_index } => (Change::Deleted, old_index, old_len, new_index, 0),
-                SimilarOp::Insert { old_index, new_index, new_len } => (Change::Inserted, old_index, 0, new_index, new_len),
-                SimilarOp::Replace { old_index, old_len, new_index, new_len } => {
-                    (Change::Changed, old_index, old_len, new_index, new_len)
-                }
+                SimilarOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => (Change::Equal, old_index, len, new_index, len),
+                SimilarOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => (Change::Deleted, old_index, old_len, new_index, 0),
+                SimilarOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => (Change::Inserted, old_index, 0, new_index, new_len),
+                SimilarOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => (Change::Changed, old_index, old_len, new_index, new_len),
             };
             DiffOp {
                 change,
@@ -120,7 +145,14 @@ mod tests {
             .filter(|o| o.change != Change::Equal)
             .map(|o| (a.slice(o.a), b.slice(o.b)))
             .collect();
-        assert_eq!(changed, [("Western", "Westren"), ("Yanukovych", "Yanukovich"), ("", "old")]);
+        assert_eq!(
+            changed,
+            [
+                ("Western", "Westren"),
+                ("Yanukovych", "Yanukovich"),
+                ("", "old")
+            ]
+        );
         assert_eq!(ops.last().unwrap().change, Change::Equal);
         let sim = similarity(&ops);
         assert!(sim > 0.7 && sim < 1.0, "{sim}");

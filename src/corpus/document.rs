@@ -83,7 +83,10 @@ impl Document {
 
     /// The span from the start of token `first` to the end of token `last - 1`.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
-        let (a, b) = (self.tokens[tokens.start].span, self.tokens[tokens.end - 1].span);
+        let (a, b) = (
+            self.tokens[tokens.start].span,
+            self.tokens[tokens.end - 1].span,
+        );
         a.union(&b)
     }
 

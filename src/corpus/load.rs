@@ -78,7 +78,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     })
 }
 
-fn load_folder(dir: &Path, sources: &mut Vec<Source>, warnings: &mut Vec<String>) -> Result<(), LoadError> {
+fn load_folder(
+    dir: &Path,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<String>,
+) -> Result<(), LoadError> {
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -109,7 +113,11 @@ enum Kind {
 }
 
 fn kind_of(path: &Path) -> Kind {
-    match path.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+    match path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .as_deref()
+    {
         Some("jsonl" | "json") => Kind::JsonLines,
         Some("txt" | "md" | "text") | None => Kind::Text,
         Some(_) => Kind::Other,
@@ -138,7 +146,9 @@ fn load_file(
         let before = sources.len();
         read_json_lines(&text, path, &group, sources, warnings);
         if sources.len() == before {
-            warnings.push(format!("no documents in {shown} (each JSON line needs \"id\" and \"text\")"));
+            warnings.push(format!(
+                "no documents in {shown} (each JSON line needs \"id\" and \"text\")"
+            ));
         }
         return Ok(());
     }
@@ -158,8 +168,13 @@ fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            warnings.push(format!("{shown} is not valid UTF-8: decoded as Windows-1252"));
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+            warnings.push(format!(
+                "{shown} is not valid UTF-8: decoded as Windows-1252"
+            ));
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
         }
     }
 }
@@ -172,9 +187,19 @@ struct Record {
     series: Option<String>,
 }
 
-fn read_json_lines(text: &str, path: &Path, group: &str, sources: &mut Vec<Source>, warnings: &mut Vec<String>) {
+fn read_json_lines(
+    text: &str,
+    path: &Path,
+    group: &str,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<String>,
+) {
     let mut skipped = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         match serde_json::from_str::<Record>(line) {
             Ok(record) => sources.push(Source {
                 id: match record.id {
@@ -191,7 +216,10 @@ fn read_json_lines(text: &str, path: &Path, group: &str, sources: &mut Vec<Sourc
     }
     if let Some(first) = skipped.first() {
         let count = skipped.len();
-        warnings.push(format!("{}: skipped {count} line(s) ({first})", path.display()));
+        warnings.push(format!(
+            "{}: skipped {count} line(s) ({first})",
+            path.display()
+        ));
     }
 }
 

@@ -22,7 +22,10 @@ impl Report {
             .iter()
             .filter(|p| !p.boilerplate && p.sides_for(doc).is_some())
             .collect();
-        found.sort_by_key(|p| p.sides_for(doc).map(|(own, _)| (own.span.start, own.span.end)));
+        found.sort_by_key(|p| {
+            p.sides_for(doc)
+                .map(|(own, _)| (own.span.start, own.span.end))
+        });
         found
     }
 
@@ -67,7 +70,9 @@ impl Report {
     /// Number of documents in the cluster of passage `id` (2 for a plain pair).
     pub fn cluster_size(&self, id: usize) -> usize {
         let cluster = self.passages.get(id).map(|p| p.cluster);
-        cluster.and_then(|c| self.clusters.get(c)).map_or(2, |c| c.docs)
+        cluster
+            .and_then(|c| self.clusters.get(c))
+            .map_or(2, |c| c.docs)
     }
 }
 
@@ -94,7 +99,10 @@ mod tests {
     #[test]
     fn overlapping_spans_count_once() {
         let map = CharMap::new(&"x".repeat(100));
-        let side = |s, e| Side { doc: 0, span: map.span(s, e) };
+        let side = |s, e| Side {
+            doc: 0,
+            span: map.span(s, e),
+        };
         assert_eq!(covered_chars(&[side(0, 10), side(5, 20), side(30, 40)]), 30);
     }
 }

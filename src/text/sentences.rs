@@ -22,7 +22,14 @@ pub fn sentences(text: &str, para: Span, map: &CharMap) -> Vec<Span> {
     out
 }
 
-fn push_trimmed(body: &str, start: usize, end: usize, base: usize, map: &CharMap, out: &mut Vec<Span>) {
+fn push_trimmed(
+    body: &str,
+    start: usize,
+    end: usize,
+    base: usize,
+    map: &CharMap,
+    out: &mut Vec<Span>,
+) {
     let piece = &body[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
@@ -94,7 +101,10 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let map = CharMap::new(text);
         let para = map.span(0, map.len_chars());
-        sentences(text, para, &map).iter().map(|s| s.slice(text)).collect()
+        sentences(text, para, &map)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -122,6 +132,9 @@ mod tests {
 
     #[test]
     fn initials_do_not_end_sentences() {
-        assert_eq!(split("John F. Kennedy spoke. Done."), ["John F. Kennedy spoke.", "Done."]);
+        assert_eq!(
+            split("John F. Kennedy spoke. Done."),
+            ["John F. Kennedy spoke.", "Done."]
+        );
     }
 }

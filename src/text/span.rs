@@ -35,7 +35,9 @@ impl Span {
 
     /// Number of chars the two spans have in common.
     pub fn overlap(&self, other: &Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// The smallest span covering both.
@@ -51,7 +53,11 @@ impl Span {
     }
 
     fn min_by_start<'a>(&'a self, other: &'a Span) -> &'a Span {
-        if other.start < self.start { other } else { self }
+        if other.start < self.start {
+            other
+        } else {
+            self
+        }
     }
 
     fn max_by_end<'a>(&'a self, other: &'a Span) -> &'a Span {

@@ -105,7 +105,10 @@ mod tests {
     fn a_line_break_ends_a_paragraph_and_blank_lines_are_skipped() {
         let text = "Title\r\n\r\n  First para.\nSecond para. \n";
         let map = CharMap::new(text);
-        let paras: Vec<&str> = paragraphs(text, &map).iter().map(|s| s.slice(text)).collect();
+        let paras: Vec<&str> = paragraphs(text, &map)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(paras, ["Title", "First para.", "Second para."]);
     }
 }
