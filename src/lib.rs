@@ -4,7 +4,12 @@
 //! The core (`text`, `corpus`, `reuse`, `diff`) never touches the terminal; `app` holds the
 //! reader's state and `ui` draws it.
 
+pub mod app;
+pub mod config;
 pub mod corpus;
 pub mod diff;
 pub mod reuse;
+pub mod terminal;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -41,6 +41,29 @@ pub fn grapheme_width(grapheme: &str) -> usize {
     grapheme.width()
 }
 
+/// `text` with every char the terminal must not see replaced (see [`display_safe`]); line
+/// breaks are kept.
+///
+/// ```
+/// use rehash::text::wrap::display_text;
+/// assert_eq!(display_text("a\tb\u{1b}[31m"), "a    b\u{FFFD}[31m");
+/// ```
+pub fn display_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match display_safe(c) {
+            Some(safe) if c != '\n' => out.push_str(safe),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Terminal cells a text takes once made safe to show, graphemes summed.
+pub fn text_width(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
 fn char_width(c: char) -> usize {
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
