@@ -233,7 +233,7 @@ impl App {
         match entry.strongest {
             Some(partner) => self.open_pair(doc, partner),
             None => {
-                self.message = Some(format!("“{title}” shares no passage with another article"))
+                self.message = Some(format!("“{title}” shares no passage with another article"));
             }
         }
     }
