@@ -9,7 +9,7 @@ mod status_bar;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Flex, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 

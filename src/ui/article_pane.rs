@@ -124,11 +124,13 @@ impl<'a> ArticlePane<'a> {
     /// slice is on screen.
     fn minimap(&self, area: Rect, buf: &mut Buffer) {
         let view = &self.pane.view;
-        let (height, total) = (usize::from(area.height), view.rows.len().max(1));
+        let height = usize::from(area.height);
+        // Short articles map a row to a cell; long ones squeeze several rows into each.
+        let span = view.rows.len().max(height).max(1);
         let screen = self.pane.scroll..self.pane.scroll + self.pane.height;
         for cell in 0..height {
-            let rows =
-                cell * total / height..((cell + 1) * total / height).max(cell * total / height + 1);
+            let first = cell * span / height;
+            let rows = first..((cell + 1) * span / height).max(first + 1);
             let y = area.y + u16::try_from(cell).unwrap_or(u16::MAX);
             if let Some(slot) = slot_in(view, &rows) {
                 let style = self.theme.gutter(slot);

@@ -39,17 +39,16 @@ fn legend(theme: &Theme) -> Line<'static> {
         ..passage(1)
     };
     Line::from(vec![
-        sample(" shared ", passage(0)),
-        sample(" passage ", passage(1)),
-        Span::styled(" colour = passage, not score  ", theme.dim()),
+        sample(" passage ", passage(0)),
+        Span::styled(" colour = passage, not score ", theme.dim()),
         sample("changed", change(Change::Changed)),
         Span::raw(" "),
         sample("inserted", change(Change::Inserted)),
         Span::raw(" "),
         sample("deleted", change(Change::Deleted)),
-        Span::raw("  "),
+        Span::raw(" "),
         Span::styled("▌", theme.gutter(1)),
-        Span::raw("rewritten: "),
-        sample("shared word", rewritten),
+        Span::raw("rewritten "),
+        sample("shared", rewritten),
     ])
 }
