@@ -187,12 +187,12 @@ fn open_first_article(app: &mut App) {
         .entries
         .iter()
         .position(|e| e.doc == 0)
-        .unwrap();
+        .expect("article 0 listed");
     run(
         app,
         &[
             Action::Top,
-            Action::ScrollBy(i32::try_from(index).unwrap()),
+            Action::ScrollBy(i32::try_from(index).expect("few articles")),
             Action::Open,
         ],
     );

@@ -85,7 +85,7 @@ fn compare_160x48() {
 fn word_differences_are_marked_on_both_sides() {
     let terminal = draw(&app(ColorMode::Indexed, true, (160, 48), &STEP));
     let buffer = terminal.backend().buffer();
-    let passage_bg = Some(Color::Indexed(223));
+    let passage_bg = Color::Indexed(223);
     for (word, min_x) in [
         ("Yanukovych", 0),
         ("Western", 0),
@@ -93,11 +93,7 @@ fn word_differences_are_marked_on_both_sides() {
         ("Westren", 80),
     ] {
         let cell = &buffer[cell_of(buffer, word, min_x)];
-        assert_eq!(
-            cell.bg,
-            passage_bg.unwrap(),
-            "{word} lies in the passage colour"
-        );
+        assert_eq!(cell.bg, passage_bg, "{word} lies in the passage colour");
         assert_eq!(cell.fg, Color::Indexed(124), "{word} is marked changed");
         assert!(
             cell.modifier
