@@ -1,11 +1,11 @@
 //! Documents and the corpus that holds them: loading files, folders and JSON lines, and the
 //! embedded demo corpus. Builds on `text`; knows nothing of reuse or the terminal.
 
-// mod demo;
+mod demo;
 mod document;
 mod load;
 
-// pub use demo::demo_corpus;
+pub use demo::demo_corpus;
 pub use document::Document;
 pub use load::{LoadError, Loaded, load_paths};
 

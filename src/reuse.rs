@@ -1,13 +1,13 @@
 //! The reuse engine: finds the passages documents share (verbatim, near-verbatim, rewritten),
 //! marks boilerplate and groups occurrences into clusters. Never imports the terminal.
 
-// mod align;
-// mod boiler;
-// mod cluster;
-// mod index;
+mod align;
+mod boiler;
+mod cluster;
+mod index;
 mod options;
 mod report;
-// mod rewrite;
+mod rewrite;
 
 pub use options::Options;
 pub use report::Partner;
@@ -110,4 +110,55 @@ pub struct Report {
     pub clusters: Vec<Cluster>,
     /// Boilerplate spans (lines present in a large share of the corpus).
     pub boilerplate: Vec<Side>,
+}
+
+/// Finds every passage the documents of `corpus` share, marks boilerplate and builds clusters.
+/// The result depends only on the documents' ids and texts, not on their order.
+pub fn find_reuse(corpus: &Corpus, options: &Options) -> Report {
+    find_reuse_with_progress(corpus, options, &|_| {})
+}
+
+/// [`find_reuse`], telling `progress` the name of each stage as it starts.
+pub fn find_reuse_with_progress(
+    corpus: &Corpus,
+    options: &Options,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Report {
+    let mut ranked: Vec<usize> = (0..corpus.len()).collect();
+    ranked.sort_by(|&x, &y| corpus.documents[x].id.cmp(&corpus.documents[y].id));
+    progress("indexing word n-grams");
+    let seeds = index::seeds(corpus, &ranked, options);
+    progress("aligning passages");
+    let mut passages = align::passages(corpus, &ranked, &seeds, options);
+    drop(seeds);
+    progress("comparing paragraphs for rewrites");
+    let rewritten = rewrite::passages(corpus, &passages, options);
+    passages.extend(rewritten);
+    progress("clustering");
+    let boilerplate = boiler::find(corpus, options);
+    boiler::mark(&mut passages, &boilerplate);
+    let id = |side: &Side| {
+        (
+            corpus.documents[side.doc].id.as_str(),
+            side.span.start,
+            side.span.end,
+        )
+    };
+    passages.sort_by(|x, y| {
+        (x.boilerplate, id(&x.a), id(&x.b), x.kind).cmp(&(
+            y.boilerplate,
+            id(&y.a),
+            id(&y.b),
+            y.kind,
+        ))
+    });
+    for (i, p) in passages.iter_mut().enumerate() {
+        p.id = i;
+    }
+    let clusters = cluster::cluster(corpus, &mut passages);
+    Report {
+        passages,
+        clusters,
+        boilerplate,
+    }
 }

@@ -37,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn render_too_small(frame: &mut Frame) {
     let area = frame.area();
     let [middle] = Layout::vertical([Constraint::Length(2)])
-        .flex(ratatui::layout::Flex::Center)
+        .flex(Flex::Center)
         .areas(area);
     let text = vec![
         Line::from("Terminal too small").centered(),

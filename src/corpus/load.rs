@@ -165,18 +165,16 @@ fn load_file(
 /// UTF-8 if valid (a BOM is dropped), else Windows-1252 with a warning.
 fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<String>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            warnings.push(format!(
-                "{shown} is not valid UTF-8: decoded as Windows-1252"
-            ));
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned()
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
     }
+    warnings.push(format!(
+        "{shown} is not valid UTF-8: decoded as Windows-1252"
+    ));
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 #[derive(Deserialize)]

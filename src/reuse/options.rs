@@ -1,9 +1,9 @@
 //! The engine's thresholds, with defaults tuned on real news text.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Thresholds of the reuse engine. Every field has a default tuned on real text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Words per seed n-gram.
@@ -16,8 +16,10 @@ pub struct Options {
     pub max_gap: usize,
     /// Lowest share of equal words for a near-verbatim passage.
     pub min_similarity: f64,
-    /// Lowest distinctive-word score for a rewritten paragraph or sentence.
+    /// Lowest distinctive-word score for a rewritten paragraph.
     pub min_rewrite_score: f64,
+    /// Lowest distinctive-word score for a rewritten sentence outside linked paragraphs.
+    pub min_sentence_score: f64,
     /// Fewest distinctive words two rewritten passages must share.
     pub min_shared_words: usize,
     /// A line in at least this share of the documents (and at least 3) is boilerplate.
@@ -32,9 +34,46 @@ impl Default for Options {
             max_df: 100,
             max_gap: 12,
             min_similarity: 0.5,
-            min_rewrite_score: 0.3,
+            min_rewrite_score: 0.2,
+            min_sentence_score: 0.5,
             min_shared_words: 5,
             boilerplate_share: 0.3,
         }
+    }
+}
+
+impl Options {
+    /// The number of documents that make up `share` (0..=1) of a corpus of `docs`, rounded up.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    pub fn docs_for_share(&self, share: f64, docs: usize) -> usize {
+        (share.clamp(0.0, 1.0) * docs as f64).ceil() as usize
+    }
+
+    /// Checks that every threshold is in its range; the message names the bad one.
+    pub fn validate(&self) -> Result<(), String> {
+        let unit = |name: &str, x: f64| {
+            if (0.0..=1.0).contains(&x) {
+                Ok(())
+            } else {
+                Err(format!("{name} must be between 0 and 1, not {x}"))
+            }
+        };
+        if self.ngram == 0 || self.ngram > 50 {
+            return Err(format!(
+                "ngram must be between 1 and 50, not {}",
+                self.ngram
+            ));
+        }
+        if self.max_df < 2 {
+            return Err(format!("max_df must be at least 2, not {}", self.max_df));
+        }
+        unit("min_similarity", self.min_similarity)?;
+        unit("min_rewrite_score", self.min_rewrite_score)?;
+        unit("min_sentence_score", self.min_sentence_score)?;
+        unit("boilerplate_share", self.boilerplate_share)
     }
 }

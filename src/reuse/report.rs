@@ -39,7 +39,8 @@ impl Report {
 
     /// The documents sharing text with `doc`, most shared text first.
     pub fn partners(&self, doc: usize) -> Vec<Partner> {
-        let mut by_doc: std::collections::BTreeMap<usize, Vec<Side>> = Default::default();
+        let mut by_doc: std::collections::BTreeMap<usize, Vec<Side>> =
+            std::collections::BTreeMap::new();
         for p in self.passages_in(doc) {
             if let Some((own, other)) = p.sides_for(doc) {
                 by_doc.entry(other.doc).or_default().push(own);

@@ -43,21 +43,52 @@ pub fn hash_word(normalized: &str) -> u64 {
     hasher.finish()
 }
 
-/// The paragraphs of `text`: every line with some non-blank text, trimmed. A single line break
-/// ends a paragraph, as in articles saved from the web; blank lines are skipped.
+/// The paragraphs of `text`, trimmed. In articles saved from the web a single line break ends
+/// a paragraph, so every non-blank line is one. Hard-wrapped text (most lines end mid-sentence)
+/// is read the other way: blank lines separate paragraphs.
 pub fn paragraphs(text: &str, map: &CharMap) -> Vec<Span> {
+    let lines = lines(text);
+    let wrapped = is_hard_wrapped(text, &lines);
+    let mut out: Vec<Span> = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    for (start, end) in lines {
+        let joins =
+            wrapped && previous_end.is_some_and(|e| text[e..start].matches('\n').count() <= 1);
+        match out.last_mut() {
+            Some(last) if joins => *last = last.union(&map.span_of_bytes(start, end)),
+            _ => out.push(map.span_of_bytes(start, end)),
+        }
+        previous_end = Some(end);
+    }
+    out
+}
+
+/// Byte ranges of the non-blank lines, trimmed.
+fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed_start = line.len() - line.trim_start().len();
+        let lead = line.len() - line.trim_start().len();
         let body = line.trim();
         if !body.is_empty() {
-            let start = line_start + trimmed_start;
-            out.push(map.span_of_bytes(start, start + body.len()));
+            out.push((line_start + lead, line_start + lead + body.len()));
         }
         line_start += line.len();
     }
     out
+}
+
+/// Whether the text is hard-wrapped: several lines, few of them ending a sentence.
+fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
+    const MIN_LINES: usize = 8;
+    if lines.len() < MIN_LINES {
+        return false;
+    }
+    let ending = lines
+        .iter()
+        .filter(|&&(s, e)| text[s..e].ends_with(['.', '!', '?', ':', '"', '\'', '”', '’', ')']))
+        .count();
+    ending * 10 < lines.len() * 3
 }
 
 const STOPWORDS: &[&str] = &[
@@ -110,5 +141,22 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(paras, ["Title", "First para.", "Second para."]);
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines_until_a_blank_line() {
+        let text = "one two\nthree four\nfive six\nseven\n\neight nine\nten\neleven\ntwelve\n";
+        let map = CharMap::new(text);
+        let paras: Vec<&str> = paragraphs(text, &map)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "one two\nthree four\nfive six\nseven",
+                "eight nine\nten\neleven\ntwelve"
+            ]
+        );
     }
 }

@@ -1,0 +1,121 @@
+//! The command line: `rehash [PATH...]` opens the reader, `rehash scan PATH...` prints findings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::reuse::Options;
+
+const EXAMPLES: &str = "\
+Examples:
+  rehash                          open the embedded demo corpus
+  rehash articles/                every article in a folder (recursively)
+  rehash a.txt b.txt              compare two articles side by side
+  rehash corpus.jsonl             JSON lines with \"id\" and \"text\" fields (passim's input)
+  rehash scan articles/ --format json > reuse.json
+  rehash scan a.txt b.txt --format text --min-words 8
+
+Exit codes: 0 ok, 1 runtime error, 2 usage or input error.";
+
+/// rehash: find the passages a set of articles share and read them side by side.
+#[derive(Debug, Parser)]
+#[command(name = "rehash", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do (default: open the interactive reader).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files and folders of articles (.txt, .md, .text, extension-less text, .jsonl/.json lines).
+    /// With none, the embedded demo corpus opens.
+    pub paths: Vec<PathBuf>,
+    /// Show highlights without colour (also when `NO_COLOR` is set).
+    #[arg(long)]
+    pub no_color: bool,
+    /// Do not capture the mouse, so the terminal's own selection and copy work.
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Read the configuration from this TOML file.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Engine thresholds.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find shared passages and print them (no interactive reader).
+    Scan(ScanArgs),
+    /// Write a synthetic corpus with planted reuse, for benchmarks.
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// Arguments of `rehash scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files and folders of articles (none: the embedded demo corpus).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Engine thresholds.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Output formats of `scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object (documented in the README).
+    Json,
+    /// A readable summary: document pairs ranked by shared words, with excerpts.
+    Text,
+}
+
+/// Arguments of the hidden `generate` subcommand.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder to write the articles into (created if missing).
+    pub dir: PathBuf,
+    /// Number of articles.
+    #[arg(long, default_value_t = 1000)]
+    pub articles: usize,
+    /// Seed of the random generator.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+}
+
+/// Engine thresholds that override the configuration's.
+#[derive(Debug, Default, Args)]
+pub struct EngineArgs {
+    /// Words per seed n-gram [default: 5].
+    #[arg(long, value_name = "N")]
+    pub ngram: Option<usize>,
+    /// Shortest verbatim or near passage, in words [default: 10].
+    #[arg(long, value_name = "N")]
+    pub min_words: Option<usize>,
+    /// Ignore seeds found in more documents than this [default: 100].
+    #[arg(long, value_name = "N")]
+    pub max_df: Option<usize>,
+    /// Lowest share of equal words for a near-verbatim passage, 0..1 [default: 0.5].
+    #[arg(long, value_name = "X")]
+    pub min_similarity: Option<f64>,
+    /// Lowest distinctive-word score for a rewritten paragraph, 0..1 [default: 0.2].
+    #[arg(long, value_name = "X")]
+    pub min_rewrite_score: Option<f64>,
+}
+
+impl EngineArgs {
+    /// `base` with every threshold given on the command line replaced.
+    pub fn apply(&self, base: &Options) -> Options {
+        let mut options = base.clone();
+        let set = |slot: &mut usize, value: Option<usize>| *slot = value.unwrap_or(*slot);
+        set(&mut options.ngram, self.ngram);
+        set(&mut options.min_words, self.min_words);
+        set(&mut options.max_df, self.max_df);
+        options.min_similarity = self.min_similarity.unwrap_or(options.min_similarity);
+        options.min_rewrite_score = self.min_rewrite_score.unwrap_or(options.min_rewrite_score);
+        options
+    }
+}

@@ -1,0 +1,92 @@
+//! What each command does, between the command line and the core: loading, scanning, progress.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::{Format, ScanArgs};
+use crate::corpus::{Corpus, demo_corpus, load_paths};
+use crate::reuse::{self, Options, Report};
+use crate::scan;
+
+/// Why a command failed: bad input (exit 2) or a runtime error (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad usage or input: a missing file, an empty folder, a bad threshold.
+    Input(String),
+    /// Anything else.
+    Runtime(color_eyre::Report),
+}
+
+impl From<color_eyre::Report> for Failure {
+    fn from(e: color_eyre::Report) -> Self {
+        Self::Runtime(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::Runtime(e.into())
+    }
+}
+
+/// Loads the paths (the demo corpus when there are none), printing warnings to stderr.
+pub fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+    if paths.is_empty() {
+        return Ok(demo_corpus());
+    }
+    let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &loaded.warnings {
+        let _ = writeln!(stderr, "rehash: warning: {warning}");
+    }
+    Ok(loaded.corpus)
+}
+
+/// Corpora smaller than this are analysed without progress output.
+const QUIET_BELOW: usize = 500;
+
+/// Runs the engine, showing progress on stderr for corpora big enough to wait for.
+pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
+    options.validate().map_err(Failure::Input)?;
+    if corpus.len() < QUIET_BELOW {
+        return Ok(reuse::find_reuse(corpus, options));
+    }
+    let stderr_is_terminal = std::io::stderr().is_terminal();
+    let bar = ProgressBar::new_spinner();
+    if stderr_is_terminal {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+    }
+    let docs = corpus.len();
+    let report = reuse::find_reuse_with_progress(corpus, options, &|stage| {
+        if stderr_is_terminal {
+            bar.set_message(format!("{docs} documents: {stage}"));
+        } else {
+            eprintln!("rehash: {docs} documents: {stage}");
+        }
+    });
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+/// `rehash scan`: prints the findings on stdout.
+pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
+    let options = args.engine.apply(base);
+    let corpus = load(&args.paths)?;
+    let report = analyse(&corpus, &options)?;
+    let text = match args.format {
+        Format::Json => scan::to_json(&corpus, &report, &options),
+        Format::Text => scan::to_text(&corpus, &report),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

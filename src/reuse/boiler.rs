@@ -1,0 +1,71 @@
+//! Boilerplate: lines repeated across a large share of the corpus (bylines, footers, "Select
+//! Page"). They are reported, and passages inside them are kept out of the headlines.
+
+use rustc_hash::FxHashMap;
+
+use super::{Options, Passage, Side};
+use crate::corpus::{Corpus, Document};
+
+/// Longest line, in words, counted as boilerplate at `Options::boilerplate_share`; longer lines
+/// must be in half the corpus.
+const SHORT_LINE: usize = 30;
+
+/// The lines (paragraphs) present, word for word, in a large share of the documents.
+pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
+    let mut docs_with: FxHashMap<u64, Vec<Side>> = FxHashMap::default();
+    for (doc, d) in corpus.documents.iter().enumerate() {
+        for &span in &d.paragraphs {
+            let key = line_key(d, span);
+            let sides = docs_with.entry(key).or_default();
+            if sides.last().is_none_or(|s: &Side| s.doc != doc) {
+                sides.push(Side { doc, span });
+            }
+        }
+    }
+    let short_min = options
+        .docs_for_share(options.boilerplate_share, corpus.len())
+        .max(3);
+    let long_min = options.docs_for_share(0.5, corpus.len()).max(3);
+    let mut found: Vec<Side> = docs_with
+        .into_values()
+        .filter(|sides| {
+            let words = corpus.documents[sides[0].doc]
+                .token_range(sides[0].span)
+                .len();
+            words > 0
+                && sides.len()
+                    >= if words <= SHORT_LINE {
+                        short_min
+                    } else {
+                        long_min
+                    }
+        })
+        .flatten()
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+fn line_key(doc: &Document, span: crate::text::Span) -> u64 {
+    doc.tokens[doc.token_range(span)]
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |h, t| {
+            (h ^ t.hash).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
+        })
+}
+
+/// Marks passages lying mostly inside boilerplate lines.
+pub fn mark(passages: &mut [Passage], boilerplate: &[Side]) {
+    let inside = |side: &Side| {
+        let first = boilerplate.partition_point(|b| b.doc < side.doc);
+        let last = boilerplate.partition_point(|b| b.doc <= side.doc);
+        let covered: usize = boilerplate[first..last]
+            .iter()
+            .map(|b| b.span.overlap(&side.span))
+            .sum();
+        2 * covered >= side.span.len()
+    };
+    for p in passages {
+        p.boilerplate = inside(&p.a) || inside(&p.b);
+    }
+}

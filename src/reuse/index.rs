@@ -1,0 +1,141 @@
+//! Seeds: word n-grams two documents share, found through one sorted inverted index.
+
+use rayon::prelude::*;
+
+use super::Options;
+use crate::corpus::{Corpus, Document};
+
+/// An n-gram shared by two documents: `a` ranks before `b` (by document id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Seed {
+    /// Rank of the first document.
+    pub a: u32,
+    /// Rank of the second document.
+    pub b: u32,
+    /// Token index of the n-gram in `a`.
+    pub pa: u32,
+    /// Token index of the n-gram in `b`.
+    pub pb: u32,
+}
+
+/// One posting of the index: an n-gram's hash, the document rank and the token index.
+#[derive(Clone, Copy)]
+struct Posting {
+    hash: u64,
+    doc: u32,
+    pos: u32,
+}
+
+/// Most times one n-gram may repeat in one document and still seed.
+const MAX_REPEATS: usize = 4;
+
+/// Every seed between documents, grouped by document pair then position. `ranked` lists the
+/// corpus indices in rank order.
+pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> {
+    let mut postings: Vec<Posting> = ranked
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(rank, &doc)| ngrams(&corpus.documents[doc], rank, options.ngram))
+        .collect();
+    postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
+    let groups: Vec<&[Posting]> = postings.chunk_by(|x, y| x.hash == y.hash).collect();
+    let mut seeds: Vec<Seed> = groups
+        .par_iter()
+        .flat_map_iter(|group| pairs_of(group, options.max_df))
+        .collect();
+    seeds.par_sort_unstable();
+    seeds
+}
+
+/// The n-grams of a document that contain at least one content word.
+fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
+    let tokens = &doc.tokens;
+    if tokens.len() < n || n == 0 {
+        return Vec::new();
+    }
+    let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+    tokens
+        .windows(n)
+        .enumerate()
+        .filter(|(_, w)| w.iter().any(|t| !t.stop))
+        .map(|(pos, w)| Posting {
+            hash: w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, t| {
+                (h.rotate_left(5) ^ t.hash).wrapping_mul(0x0100_0000_01b3)
+            }),
+            doc: rank,
+            pos: u32::try_from(pos).unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
+/// Seeds between every two documents in one group of postings of the same n-gram.
+fn pairs_of(group: &[Posting], max_df: usize) -> Vec<Seed> {
+    let by_doc: Vec<&[Posting]> = group.chunk_by(|x, y| x.doc == y.doc).collect();
+    if by_doc.len() < 2 || by_doc.len() > max_df || by_doc.iter().any(|d| d.len() > MAX_REPEATS) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, first) in by_doc.iter().enumerate() {
+        for second in &by_doc[i + 1..] {
+            for x in *first {
+                out.extend(second.iter().map(|y| Seed {
+                    a: x.doc,
+                    b: y.doc,
+                    pa: x.pos,
+                    pb: y.pos,
+                }));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        Corpus::from_sources(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Source {
+                    id: format!("{i}"),
+                    path: None,
+                    group: String::new(),
+                    title: None,
+                    text: (*t).to_owned(),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn shared_ngrams_seed_pairs_across_documents_only() {
+        let c = corpus(&[
+            "red fox jumps over lazy dog today",
+            "a red fox jumps over lazy dog",
+            "nothing in common here at all",
+        ]);
+        let options = Options {
+            ngram: 5,
+            ..Options::default()
+        };
+        let seeds = seeds(&c, &[0, 1, 2], &options);
+        let found: Vec<(u32, u32, u32, u32)> =
+            seeds.iter().map(|s| (s.a, s.b, s.pa, s.pb)).collect();
+        assert_eq!(found, [(0, 1, 0, 1), (0, 1, 1, 2)]);
+    }
+
+    #[test]
+    fn too_common_ngrams_do_not_seed() {
+        let c = corpus(&["one two three", "one two three", "one two three"]);
+        let options = Options {
+            ngram: 3,
+            max_df: 2,
+            ..Options::default()
+        };
+        assert!(seeds(&c, &[0, 1, 2], &options).is_empty());
+    }
+}

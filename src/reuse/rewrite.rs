@@ -1,0 +1,251 @@
+//! Rewritten passages: paragraphs and sentences that make the same point in other words, found
+//! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{Kind, Options, Passage, Side};
+use crate::corpus::{Corpus, Document};
+use crate::text::{Span, hash_word, normalize_word};
+
+/// A paragraph or sentence with its distinctive terms.
+struct Unit {
+    doc: usize,
+    span: Span,
+    /// (term, token index of one occurrence), sorted by term, one entry per term.
+    terms: Vec<(u64, u32)>,
+}
+
+/// Units and term weights of one level (paragraphs or sentences).
+struct Level {
+    units: Vec<Unit>,
+    idf: FxHashMap<u64, f64>,
+}
+
+/// Fewest indexed (rare) terms two units must share to be compared.
+const MIN_RARE_SHARED: usize = 2;
+/// Fewest terms a unit needs to be compared at all.
+const MIN_TERMS: usize = 6;
+/// Most words a unit may have: longer blocks are not paragraphs but whole texts.
+const MAX_WORDS: usize = 400;
+
+/// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
+/// `linked` holds the spans already explained by verbatim or near passages.
+pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
+    let paragraphs = Level::new(corpus, |d| &d.paragraphs);
+    let mut found = paragraphs.pairs(corpus, linked, options, options.min_rewrite_score);
+    let covered: Vec<Passage> = linked.iter().chain(&found).cloned().collect();
+    let sentences = Level::new(corpus, |d| &d.sentences);
+    found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
+    found
+}
+
+impl Level {
+    fn new(corpus: &Corpus, spans: impl Fn(&Document) -> &Vec<Span> + Sync) -> Self {
+        let units: Vec<Unit> = corpus
+            .documents
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(doc, d)| {
+                spans(d)
+                    .iter()
+                    .map(move |&span| Unit {
+                        doc,
+                        span,
+                        terms: terms(d, span),
+                    })
+                    .filter(|u| {
+                        u.terms.len() >= MIN_TERMS && d.token_range(u.span).len() <= MAX_WORDS
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+        for unit in &units {
+            for (term, _) in &unit.terms {
+                *df.entry(*term).or_default() += 1;
+            }
+        }
+        let n = units.len();
+        let idf = df.into_iter().map(|(t, c)| (t, idf(n, c))).collect();
+        Self { units, idf }
+    }
+
+    fn weight(&self, term: u64) -> f64 {
+        self.idf.get(&term).copied().unwrap_or(0.0)
+    }
+
+    /// Pairs of units in different documents scoring at least `min_score`. Candidates share at
+    /// least two terms rare enough to index (in at most `cap` units); common terms still count
+    /// in the score.
+    fn pairs(
+        &self,
+        corpus: &Corpus,
+        covered: &[Passage],
+        options: &Options,
+        min_score: f64,
+    ) -> Vec<Passage> {
+        let cap = (self.units.len() / 50).clamp(10, options.max_df.max(10));
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, unit) in self.units.iter().enumerate() {
+            for (term, _) in &unit.terms {
+                postings
+                    .entry(*term)
+                    .or_default()
+                    .push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        postings.retain(|_, units| (2..=cap).contains(&units.len()));
+        (0..self.units.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let unit = &self.units[i];
+                let mut candidates: Vec<u32> = unit
+                    .terms
+                    .iter()
+                    .filter_map(|(t, _)| postings.get(t))
+                    .flatten()
+                    .copied()
+                    .filter(|&j| j as usize > i && self.units[j as usize].doc != unit.doc)
+                    .collect();
+                candidates.sort_unstable();
+                candidates
+                    .chunk_by(|x, y| x == y)
+                    .filter(|run| run.len() >= MIN_RARE_SHARED)
+                    .filter_map(|run| self.link(corpus, i, run[0] as usize, options, min_score))
+                    .filter(|p| !is_covered(p, covered))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The rewritten passage linking units `i` and `j`, if they share enough distinctive words.
+    fn link(
+        &self,
+        corpus: &Corpus,
+        i: usize,
+        j: usize,
+        options: &Options,
+        min_score: f64,
+    ) -> Option<Passage> {
+        let (first, second) = (&self.units[i], &self.units[j]);
+        let shared = shared_terms(first, second);
+        if shared.len() < options.min_shared_words {
+            return None;
+        }
+        let dot: f64 = shared.iter().map(|(t, _)| self.weight(*t).powi(2)).sum();
+        let score = dot / (self.norm(first) * self.norm(second)).max(f64::EPSILON);
+        (score >= min_score).then(|| self.passage(corpus, first, second, &shared, score))
+    }
+
+    /// Length of a unit's weight vector.
+    fn norm(&self, unit: &Unit) -> f64 {
+        unit.terms
+            .iter()
+            .map(|(t, _)| self.weight(*t).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// The passage for two linked units, its shared words ordered most distinctive first.
+    fn passage(
+        &self,
+        corpus: &Corpus,
+        first: &Unit,
+        second: &Unit,
+        shared: &[(u64, u32)],
+        score: f64,
+    ) -> Passage {
+        let doc = &corpus.documents[first.doc];
+        let mut words: Vec<(f64, String)> = shared
+            .iter()
+            .map(|(term, at)| {
+                (
+                    self.weight(*term),
+                    normalize_word(doc.slice(doc.tokens[*at as usize].span)),
+                )
+            })
+            .collect();
+        words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
+        let length = |u: &Unit| corpus.documents[u.doc].token_range(u.span).len();
+        let side = |u: &Unit| Side {
+            doc: u.doc,
+            span: u.span,
+        };
+        let (a, b) = ordered(corpus, side(first), side(second));
+        Passage {
+            id: 0,
+            kind: Kind::Rewritten,
+            score,
+            words: length(first).max(length(second)),
+            a,
+            b,
+            boilerplate: false,
+            cluster: 0,
+            shared_words: words.into_iter().map(|(_, w)| w).collect(),
+            diff: Vec::new(),
+        }
+    }
+}
+
+/// Inverse document frequency of a term in `df` of `n` units.
+#[allow(clippy::cast_precision_loss)]
+fn idf(n: usize, df: usize) -> f64 {
+    (n.max(1) as f64 / df.max(1) as f64).ln().max(0.0)
+}
+
+/// Orders two sides by document id.
+pub fn ordered(corpus: &Corpus, x: Side, y: Side) -> (Side, Side) {
+    if corpus.documents[x.doc].id <= corpus.documents[y.doc].id {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+/// Terms of `x` also in `y`, with their token in `x`.
+fn shared_terms(x: &Unit, y: &Unit) -> Vec<(u64, u32)> {
+    x.terms
+        .iter()
+        .filter(|(t, _)| y.terms.binary_search_by_key(t, |(u, _)| *u).is_ok())
+        .copied()
+        .collect()
+}
+
+/// Whether most of either side of `p` is already explained by a passage between the same two
+/// documents.
+fn is_covered(p: &Passage, covered: &[Passage]) -> bool {
+    covered.iter().any(|q| {
+        let same_docs = (q.a.doc, q.b.doc) == (p.a.doc, p.b.doc);
+        same_docs
+            && (2 * q.a.span.overlap(&p.a.span) >= p.a.span.len()
+                || 2 * q.b.span.overlap(&p.b.span) >= p.b.span.len())
+    })
+}
+
+/// Distinctive terms of a span: content words, lightly stemmed, one entry per term.
+fn terms(doc: &Document, span: Span) -> Vec<(u64, u32)> {
+    let range = doc.token_range(span);
+    let mut out: Vec<(u64, u32)> = range
+        .clone()
+        .filter(|&i| !doc.tokens[i].stop)
+        .filter_map(|i| {
+            let word = normalize_word(doc.slice(doc.tokens[i].span));
+            let stem = stem(&word);
+            (stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit()))
+                .then(|| (hash_word(stem), u32::try_from(i).unwrap_or(u32::MAX)))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup_by_key(|(t, _)| *t);
+    out
+}
+
+/// A light English stemmer: drops possessives and plural `s`.
+fn stem(word: &str) -> &str {
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    match word.strip_suffix('s') {
+        Some(rest) if rest.len() >= 4 && !rest.ends_with('s') => rest,
+        _ => word,
+    }
+}

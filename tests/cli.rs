@@ -1,0 +1,220 @@
+//! The binary as a user meets it: arguments, bad input, exit codes and the scan output.
+#![allow(clippy::unwrap_used)] // a test fails loudly on the first unexpected error
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn rehash() -> Command {
+    Command::cargo_bin("rehash").unwrap()
+}
+
+const ARTICLE: &str = "Harbour wall falls\nThe sea wall at Kestrel Point gave way late on Sunday as a storm surge flooded the lower harbour district and forced thirty homes to empty.\nOfficials said the wall had been repaired seven years ago under a contract now facing questions from the council.\n";
+
+fn folder_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+fn scan_json(args: &[&str]) -> Value {
+    let out = rehash().arg("scan").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_missing_path_is_named_and_exits_2() {
+    rehash()
+        .args(["scan", "no/such/article.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "rehash: no such file: no/such/article.txt",
+        ));
+}
+
+#[test]
+fn a_folder_without_text_files_says_so_and_exits_2() {
+    let dir = folder_with(&[("photo.png", b"\x89PNG")]);
+    rehash()
+        .arg("scan")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no text files in"));
+}
+
+#[test]
+fn binary_and_empty_files_are_skipped_with_a_warning() {
+    let dir = folder_with(&[
+        ("a.txt", ARTICLE.as_bytes()),
+        ("blob", b"ab\0cd"),
+        ("empty.txt", b"  \n"),
+    ]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: skipping binary file") && stderr.contains("blob"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: skipping empty file") && stderr.contains("empty.txt"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn invalid_utf8_is_read_as_windows_1252_with_a_warning() {
+    let dir = folder_with(&[("latin.txt", b"Caf\xe9 society\nThe \x93wall\x94 fell.\n")]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8: decoded as Windows-1252")
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["title"], "Café society");
+}
+
+#[test]
+fn crlf_files_give_the_same_findings_as_lf_files() {
+    let crlf = ARTICLE.replace('\n', "\r\n");
+    let lf = folder_with(&[("a.txt", ARTICLE.as_bytes()), ("b.txt", ARTICLE.as_bytes())]);
+    let dos = folder_with(&[("a.txt", crlf.as_bytes()), ("b.txt", crlf.as_bytes())]);
+    let (x, y) = (
+        scan_json(&[lf.path().to_str().unwrap()]),
+        scan_json(&[dos.path().to_str().unwrap()]),
+    );
+    assert_eq!(x["passages"].as_array().unwrap().len(), 1);
+    assert_eq!(x["passages"][0]["kind"], y["passages"][0]["kind"]);
+    assert_eq!(x["passages"][0]["words"], y["passages"][0]["words"]);
+    assert_eq!(y["documents"][0]["title"], "Harbour wall falls");
+}
+
+#[test]
+fn json_lines_are_read_by_id_and_text_and_bad_lines_are_reported() {
+    let lines = format!(
+        "{}\n{}\n{{\"nope\": 1}}\n",
+        serde_json::json!({"id": "one", "text": ARTICLE, "title": "First"}),
+        serde_json::json!({"id": 2, "text": ARTICLE}),
+    );
+    let dir = folder_with(&[("corpus.jsonl", lines.as_bytes())]);
+    let out = rehash()
+        .arg("scan")
+        .arg(dir.path().join("corpus.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1 line(s) (line 3"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["one", "2"]);
+    assert_eq!(json["documents"][0]["title"], "First");
+    assert_eq!(json["passages"][0]["kind"], "verbatim");
+}
+
+#[test]
+fn scanning_never_changes_the_articles() {
+    let dir = folder_with(&[("a.txt", ARTICLE.as_bytes()), ("b.txt", ARTICLE.as_bytes())]);
+    let before: Vec<_> = ["a.txt", "b.txt"]
+        .iter()
+        .map(|f| {
+            fs::metadata(dir.path().join(f))
+                .unwrap()
+                .modified()
+                .unwrap()
+        })
+        .collect();
+    scan_json(&[dir.path().to_str().unwrap()]);
+    for (f, t) in ["a.txt", "b.txt"].iter().zip(before) {
+        assert_eq!(fs::read_to_string(dir.path().join(f)).unwrap(), ARTICLE);
+        assert_eq!(
+            fs::metadata(dir.path().join(f))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            t
+        );
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn the_reader_needs_a_terminal_and_points_to_scan() {
+    rehash()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rehash scan"));
+}
+
+#[test]
+fn a_bad_threshold_is_a_usage_error() {
+    rehash()
+        .args(["scan", "--min-similarity", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "min_similarity must be between 0 and 1",
+        ));
+    rehash().args(["scan", "--format", "xml"]).assert().code(2);
+}
+
+#[test]
+fn scan_without_paths_reads_the_demo_corpus_and_follows_the_contract() {
+    let json = scan_json(&[]);
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["documents"].as_array().unwrap().len(), 8);
+    let passage = &json["passages"][0];
+    for field in ["id", "kind", "score", "words", "a", "b", "cluster"] {
+        assert!(!passage[field].is_null(), "passages[0].{field} missing");
+    }
+    for field in ["doc", "start", "end"] {
+        assert!(!passage["a"][field].is_null() && !passage["b"][field].is_null());
+    }
+    let cluster = &json["clusters"][0];
+    assert!(cluster["docs"].as_u64().unwrap() >= 4);
+    assert!(cluster["members"][0]["doc"].is_string());
+}
+
+#[test]
+fn text_format_ranks_pairs_and_quotes_both_sides() {
+    let out = rehash()
+        .args(["scan", "--format", "text"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("8 documents, "), "{text}");
+    assert!(text.contains(" <> ") && text.contains("    a ") && text.contains("    b "));
+    assert!(!text.contains("08-garden-notes.txt"));
+}
+
+#[test]
+fn help_shows_examples_and_version_prints() {
+    rehash()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+    rehash()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("rehash "));
+}

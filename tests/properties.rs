@@ -1,0 +1,158 @@
+//! Invariants that must hold for any text: offsets in bounds and on char boundaries, and an
+//! engine that is deterministic, symmetric and finds a planted passage despite edits.
+#![allow(clippy::unwrap_used)] // a test fails loudly on the first unexpected error
+
+use proptest::prelude::*;
+use rehash::corpus::{Corpus, Document, Source};
+use rehash::reuse::{Options, Report, find_reuse};
+
+fn source(id: &str, text: &str) -> Source {
+    Source {
+        id: id.into(),
+        path: None,
+        group: String::new(),
+        title: None,
+        text: text.into(),
+    }
+}
+
+fn on_boundaries(doc: &Document, span: rehash::text::Span) -> bool {
+    span.start <= span.end
+        && span.end <= doc.chars()
+        && doc.text.is_char_boundary(span.byte_start)
+        && doc.text.is_char_boundary(span.byte_end)
+        && doc.text[..span.byte_start].chars().count() == span.start
+        && doc.text[..span.byte_end].chars().count() == span.end
+}
+
+/// Text with letters, accents, CJK, emoji, punctuation, quotes, line breaks and controls.
+fn messy_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-z]{1,8}",
+            Just("Dr.".to_owned()),
+            Just("U.S.".to_owned()),
+            Just("é".to_owned()),
+            Just("日本".to_owned()),
+            Just("👍🏽".to_owned()),
+            Just("’".to_owned()),
+            Just(". ".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("\n\n".to_owned()),
+            Just("\t\u{1b}[31m".to_owned()),
+            Just(" ".to_owned()),
+        ],
+        0..80,
+    )
+    .prop_map(|parts| parts.join(" "))
+}
+
+fn words(seed: &[u8]) -> Vec<String> {
+    seed.iter()
+        .map(|b| format!("w{}x{}", b % 97, b / 97))
+        .collect()
+}
+
+fn signature(
+    corpus: &Corpus,
+    report: &Report,
+) -> Vec<(String, usize, usize, String, usize, usize, &'static str)> {
+    let mut out: Vec<_> = report
+        .passages
+        .iter()
+        .map(|p| {
+            let (a, b) = (&corpus.documents[p.a.doc].id, &corpus.documents[p.b.doc].id);
+            (
+                a.clone(),
+                p.a.span.start,
+                p.a.span.end,
+                b.clone(),
+                p.b.span.start,
+                p.b.span.end,
+                p.kind.name(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_span_is_in_bounds_on_char_boundaries_and_ordered(text in messy_text()) {
+        let doc = Document::new(source("t", &text));
+        for span in doc.paragraphs.iter().chain(&doc.sentences).chain(doc.tokens.iter().map(|t| &t.span)) {
+            prop_assert!(on_boundaries(&doc, *span), "{span:?} in {text:?}");
+        }
+        for pair in doc.tokens.windows(2) {
+            prop_assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        for s in &doc.sentences {
+            prop_assert!(doc.paragraphs.iter().any(|p| p.start <= s.start && s.end <= p.end));
+        }
+    }
+
+    #[test]
+    fn findings_are_deterministic_symmetric_and_order_free(
+        shared in prop::collection::vec(any::<u8>(), 15..40),
+        left in prop::collection::vec(any::<u8>(), 0..60),
+        right in prop::collection::vec(any::<u8>(), 0..60),
+    ) {
+        let shared = words(&shared).join(" ");
+        let x = format!("{} {shared} end", words(&left).join(" "));
+        let y = format!("start {shared} {}", words(&right).join(" "));
+        let options = Options::default();
+        let forward = Corpus::from_sources(vec![source("x", &x), source("y", &y)]);
+        let backward = Corpus::from_sources(vec![source("y", &y), source("x", &x)]);
+        let once = signature(&forward, &find_reuse(&forward, &options));
+        prop_assert_eq!(&once, &signature(&forward, &find_reuse(&forward, &options)));
+        prop_assert_eq!(&once, &signature(&backward, &find_reuse(&backward, &options)));
+        // Swapping the names swaps the sides: the spans found are the same.
+        let renamed = Corpus::from_sources(vec![source("y", &x), source("x", &y)]);
+        let mirrored: Vec<_> = signature(&renamed, &find_reuse(&renamed, &options))
+            .into_iter()
+            .map(|(a, s1, e1, b, s2, e2, k)| {
+                let flip = |id: String| if id == "x" { "y".to_owned() } else { "x".to_owned() };
+                (flip(b), s2, e2, flip(a), s1, e1, k)
+            })
+            .collect();
+        let mut mirrored = mirrored;
+        mirrored.sort();
+        prop_assert_eq!(&once, &mirrored);
+    }
+
+    #[test]
+    fn a_planted_passage_is_found_despite_edits(
+        planted in prop::collection::vec(any::<u8>(), 30..60),
+        noise_a in prop::collection::vec(any::<u8>(), 10..80),
+        noise_b in prop::collection::vec(any::<u8>(), 10..80),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3), 0..3),
+    ) {
+        let original = words(&planted);
+        let mut copy = original.clone();
+        for (at, op) in edits {
+            let i = at.index(copy.len());
+            match op {
+                0 => copy[i] = "changed".to_owned(),
+                1 => { copy.remove(i); }
+                _ => copy.insert(i, "inserted".to_owned()),
+            }
+        }
+        let a = format!("alpha {} {}", words(&noise_a).join(" "), original.join(" "));
+        let b = format!("{} beta {}", copy.join(" "), words(&noise_b).join(" "));
+        let corpus = Corpus::from_sources(vec![source("a", &a), source("b", &b)]);
+        let report = find_reuse(&corpus, &Options::default());
+        let start = a.len() - original.join(" ").len();
+        let found = report.passages.iter().any(|p| {
+            let sa = p.a.span;
+            sa.byte_start <= start + 20 && sa.byte_end + 20 >= a.len()
+        });
+        prop_assert!(found, "planted passage not found: {:?}", report.passages.iter().map(|p| (p.a.span, p.b.span)).collect::<Vec<_>>());
+        for p in &report.passages {
+            prop_assert!(on_boundaries(&corpus.documents[p.a.doc], p.a.span));
+            prop_assert!(on_boundaries(&corpus.documents[p.b.doc], p.b.span));
+        }
+    }
+}

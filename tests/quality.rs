@@ -1,0 +1,282 @@
+//! The engine on real text: the demo corpus against its ground truth, and the sample op-eds in
+//! `../shared/seeds` (skipped with a notice when absent).
+#![allow(clippy::unwrap_used)] // a test fails loudly on the first unexpected error
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rehash::corpus::{Corpus, demo_corpus, load_paths};
+use rehash::reuse::{Kind, Options, Report, find_reuse};
+use serde_json::Value;
+
+/// Char positions per (document pair, document), the pair unordered.
+type Coverage = BTreeMap<(String, String, String), BTreeSet<usize>>;
+
+fn pair_key(a: &str, b: &str, side: &str) -> (String, String, String) {
+    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+    (x.to_owned(), y.to_owned(), side.to_owned())
+}
+
+fn truth(corpus: &Corpus) -> Coverage {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/demo_truth.json"
+    ))
+    .unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let mut cover = Coverage::new();
+    for p in json["passages"].as_array().unwrap() {
+        let (a, b) = (
+            p["a"]["doc"].as_str().unwrap(),
+            p["b"]["doc"].as_str().unwrap(),
+        );
+        for side in ["a", "b"] {
+            let id = p[side]["doc"].as_str().unwrap();
+            let doc = &corpus.documents[corpus.position(id).unwrap()];
+            let para =
+                doc.paragraphs[usize::try_from(p[side]["paragraph"].as_u64().unwrap()).unwrap()];
+            cover
+                .entry(pair_key(a, b, id))
+                .or_default()
+                .extend(para.start..para.end);
+        }
+    }
+    cover
+}
+
+fn detected(corpus: &Corpus, report: &Report) -> Coverage {
+    let mut cover = Coverage::new();
+    for p in report.passages.iter().filter(|p| !p.boilerplate) {
+        let (a, b) = (&corpus.documents[p.a.doc].id, &corpus.documents[p.b.doc].id);
+        for side in [p.a, p.b] {
+            let id = &corpus.documents[side.doc].id;
+            cover
+                .entry(pair_key(a, b, id))
+                .or_default()
+                .extend(side.span.start..side.span.end);
+        }
+    }
+    cover
+}
+
+fn overlap(x: &Coverage, y: &Coverage) -> usize {
+    x.iter()
+        .map(|(k, set)| y.get(k).map_or(0, |other| set.intersection(other).count()))
+        .sum()
+}
+
+fn size(x: &Coverage) -> usize {
+    x.values().map(BTreeSet::len).sum()
+}
+
+#[test]
+fn demo_corpus_matches_its_ground_truth() {
+    let corpus = demo_corpus();
+    let report = find_reuse(&corpus, &Options::default());
+    let (truth, found) = (truth(&corpus), detected(&corpus, &report));
+    let hit = overlap(&truth, &found);
+    let precision = rehash::diff::ratio(hit, size(&found));
+    let recall = rehash::diff::ratio(hit, size(&truth));
+    println!("demo corpus: char precision {precision:.3}, recall {recall:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+}
+
+#[test]
+fn demo_boilerplate_is_marked_and_kept_out_of_headlines() {
+    let corpus = demo_corpus();
+    let report = find_reuse(&corpus, &Options::default());
+    let footer: Vec<_> = report
+        .boilerplate
+        .iter()
+        .map(|b| corpus.documents[b.doc].slice(b.span))
+        .collect();
+    assert!(footer.len() >= 4, "{footer:?}");
+    assert!(
+        footer.iter().all(|l| l.contains("Meridian Wire Service")),
+        "{footer:?}"
+    );
+    let marked = report.passages.iter().filter(|p| p.boilerplate).count();
+    assert!(
+        marked >= 6,
+        "every pair of footers is a boilerplate passage, found {marked}"
+    );
+}
+
+#[test]
+fn demo_key_paragraph_is_one_cluster_across_four_articles() {
+    let corpus = demo_corpus();
+    let report = find_reuse(&corpus, &Options::default());
+    let biggest = &report.clusters[0];
+    let docs: BTreeSet<&str> = biggest
+        .members
+        .iter()
+        .map(|m| corpus.documents[m.doc].id.as_str())
+        .collect();
+    for id in [
+        "02-valley-courier.txt",
+        "03-meridian-wire.txt",
+        "04-coastline-daily.txt",
+        "06-citizen-ledger.txt",
+    ] {
+        assert!(docs.contains(id), "{id} missing from {docs:?}");
+    }
+    let unrelated = corpus.position("08-garden-notes.txt").unwrap();
+    assert!(
+        report
+            .passages
+            .iter()
+            .all(|p| p.a.doc != unrelated && p.b.doc != unrelated)
+    );
+}
+
+fn seeds() -> Option<Corpus> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"));
+    if !dir.is_dir() {
+        println!("notice: ../shared/seeds is absent; skipping the seed-corpus checks");
+        return None;
+    }
+    Some(load_paths(&[dir]).unwrap().corpus)
+}
+
+fn paragraph_with(corpus: &Corpus, id_prefix: &str, needle: &str) -> (usize, rehash::text::Span) {
+    let doc = corpus
+        .documents
+        .iter()
+        .position(|d| d.id.starts_with(id_prefix))
+        .unwrap();
+    let d = &corpus.documents[doc];
+    let para = d
+        .paragraphs
+        .iter()
+        .find(|p| d.slice(**p).contains(needle))
+        .unwrap();
+    (doc, *para)
+}
+
+#[test]
+fn seeds_coup_paragraph_is_one_cluster_of_four_and_004_is_alone() {
+    let Some(corpus) = seeds() else { return };
+    let report = find_reuse(&corpus, &Options::default());
+    let coup: Vec<_> = ["000", "001", "002", "003"]
+        .iter()
+        .map(|id| paragraph_with(&corpus, id, "Klitschko"))
+        .collect();
+    let cluster_of = |(doc, span): (usize, rehash::text::Span)| {
+        report
+            .passages
+            .iter()
+            .filter_map(|p| p.sides_for(doc).map(|(own, _)| (own, p.cluster)))
+            .find(|(own, _)| own.span.overlap(&span) * 2 >= span.len().min(own.span.len()))
+            .map(|(_, c)| c)
+    };
+    let clusters: BTreeSet<Option<usize>> = coup.iter().map(|&c| cluster_of(c)).collect();
+    assert_eq!(clusters.len(), 1, "{clusters:?}");
+    let cluster = &report.clusters[clusters.into_iter().next().flatten().unwrap()];
+    assert_eq!(cluster.docs, 4);
+    let other = corpus
+        .documents
+        .iter()
+        .position(|d| d.id.starts_with("004"))
+        .unwrap();
+    assert!(
+        report
+            .passages
+            .iter()
+            .all(|p| p.a.doc != other && p.b.doc != other)
+    );
+}
+
+#[test]
+fn seeds_klitschko_sentences_are_linked_with_word_differences_marked() {
+    let Some(corpus) = seeds() else { return };
+    let report = find_reuse(&corpus, &Options::default());
+    let sentence = |prefix: &str, needle: &str| {
+        let doc = corpus
+            .documents
+            .iter()
+            .position(|d| d.id.starts_with(prefix))
+            .unwrap();
+        let d = &corpus.documents[doc];
+        (
+            doc,
+            *d.sentences
+                .iter()
+                .find(|s| d.slice(**s).contains(needle))
+                .unwrap(),
+        )
+    };
+    let (a, sa) = sentence(
+        "000",
+        "Led by anti-Russian former heavyweight boxer Vitali Klitschko",
+    );
+    let (b, sb) = sentence("002", "led by former heavyweight boxer Vitali Klitschko");
+    let linked = report.passages.iter().any(|p| {
+        p.sides_for(a).is_some_and(|(own, other)| {
+            other.doc == b
+                && own.span.overlap(&sa) == sa.len()
+                && other.span.overlap(&sb) == sb.len()
+        })
+    });
+    assert!(
+        linked,
+        "the Klitschko sentences of 000 and 002 are not linked"
+    );
+    let near = report
+        .passages
+        .iter()
+        .find(|p| p.kind == Kind::Near && p.sides_for(a).is_some_and(|(_, o)| o.doc == b));
+    let near = near.expect("a near-verbatim passage between 000 and 002");
+    let (da, db) = (&corpus.documents[near.a.doc], &corpus.documents[near.b.doc]);
+    let changes: Vec<(&str, &str)> = near
+        .diff
+        .iter()
+        .filter(|op| op.change == rehash::diff::Change::Changed)
+        .map(|op| (da.slice(op.a), db.slice(op.b)))
+        .collect();
+    assert!(changes.contains(&("Western", "Westren")), "{changes:?}");
+    assert!(
+        changes.contains(&("Yanukovych", "Yanukovich")),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn pan13_plagdet_is_at_least_0_90() {
+    let shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    let (pan, scorer) = (shared.join("pan13"), shared.join("tools/pan_score.py"));
+    if !pan.is_dir() || !scorer.is_file() {
+        println!("notice: ../shared/pan13 is absent; skipping the PAN 2013 evaluation");
+        return;
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"))
+        .arg("scan")
+        .arg(&pan)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let detections = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(detections.path(), &out.stdout).unwrap();
+    let Ok(score) = std::process::Command::new("python3")
+        .arg(&scorer)
+        .arg(pan.join("gold.jsonl"))
+        .arg(detections.path())
+        .output()
+    else {
+        println!("notice: python3 is absent; skipping the PAN 2013 evaluation");
+        return;
+    };
+    let report = String::from_utf8_lossy(&score.stdout);
+    println!("PAN 2013: {report}");
+    let plagdet: f64 = report
+        .split_whitespace()
+        .skip_while(|w| *w != "plagdet")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no plagdet in {report}"));
+    assert!(plagdet >= 0.90, "plagdet {plagdet}");
+}
