@@ -169,12 +169,16 @@ fn segments(document: &Document, row: &Row, marks: &Marks) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for pair in cuts.windows(2) {
         let at = pair[0];
-        let hit = passages.iter().find(|h| h.chars.contains(&at));
+        // A near passage nested in a rewritten paragraph shows as itself: innermost wins.
+        let hit = passages
+            .iter()
+            .filter(|h| h.chars.contains(&at))
+            .min_by_key(|h| (h.rewritten, h.chars.len()));
         let mark = Mark {
             passage: hit.map(|h| h.slot),
             rewritten: hit.is_some_and(|h| h.rewritten),
             change: changes.iter().find(|c| c.0.contains(&at)).map(|c| c.1),
-            shared_word: shared.iter().any(|r| r.contains(&at)),
+            shared_word: hit.is_some_and(|h| h.rewritten) && shared.iter().any(|r| r.contains(&at)),
             search: search.iter().any(|r| r.contains(&at)),
         };
         let bytes = document.map.byte_of(pair[0])..document.map.byte_of(pair[1]);

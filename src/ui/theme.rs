@@ -88,11 +88,11 @@ impl Theme {
                 style = style.add_modifier(Modifier::BOLD);
             }
         }
-        if let Some(change) = mark.change {
-            style = self.change(style, change);
-        }
         if mark.shared_word {
             style = self.shared_word(mark.passage.unwrap_or_default());
+        }
+        if let Some(change) = mark.change {
+            style = self.change(style, change);
         }
         if mark.search {
             style = self.search_match();
