@@ -142,7 +142,7 @@ fn timed(step: impl FnOnce()) -> Duration {
     start.elapsed()
 }
 
-fn main() {
+fn corpus_and_report() -> (Corpus, Report) {
     let (a, b, shared) = articles();
     let sources = [("a.txt", a), ("b.txt", b)].map(|(id, text)| Source {
         id: id.into(),
@@ -158,11 +158,32 @@ fn main() {
         "articles: {bytes:?} bytes, {} shared passages\n",
         report.passages.len()
     );
+    (corpus, report)
+}
+
+/// Times `runs` rounds of `action` followed by a draw.
+fn frames(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    action: Action,
+    runs: usize,
+) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            app.update(action);
+            timed(|| {
+                let _ = terminal.draw(|frame| rehash::ui::render(app, frame));
+            })
+        })
+        .collect()
+}
+
+fn main() {
+    let (corpus, report) = corpus_and_report();
     println!(
         "{:<44} {:>6} {:>10} {:>10}",
         "step (160×48 TestBackend)", "runs", "mean ms", "p95 ms"
     );
-
     let settings = Settings {
         color: ColorMode::TrueColor,
         mouse: true,
@@ -172,43 +193,23 @@ fn main() {
     let open = timed(|| app = Some(App::new(corpus, report, settings)));
     stats("open pair (library figures, wrap, marks)", vec![open]);
     let mut app = app.expect("app built");
-
-    let resizes = (0..10)
-        .map(|i| timed(|| app.update(Action::Resize(160 - (i % 2), 48))))
-        .collect();
-    stats("resize: rewrap + re-mark both panes", resizes);
+    let resizes = (0..10).map(|i| timed(|| app.update(Action::Resize(160 - (i % 2), 48))));
+    stats("resize: rewrap + re-mark both panes", resizes.collect());
     app.update(Action::Resize(160, 48));
-
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
-    let mut draw = |app: &App| {
-        timed(|| {
-            let _ = terminal.draw(|frame| rehash::ui::render(app, frame));
-        })
-    };
-    let frames = (0..300)
-        .map(|_| {
-            app.update(Action::Page(1));
-            draw(&app)
-        })
-        .collect();
-    stats("frame: page down, draw", frames);
-    let frames = (0..300)
-        .map(|_| {
-            app.update(Action::NextPassage);
-            draw(&app)
-        })
-        .collect();
-    stats("frame: next passage, draw", frames);
+    stats(
+        "frame: page down, draw",
+        frames(&mut app, &mut terminal, Action::Page(1), 300),
+    );
+    stats(
+        "frame: next passage, draw",
+        frames(&mut app, &mut terminal, Action::NextPassage, 300),
+    );
     app.update(Action::ToggleSync);
-    let frames = (0..300)
-        .map(|_| {
-            app.update(Action::ScrollBy(-7));
-            draw(&app)
-        })
-        .collect();
-    stats("frame: synchronised scroll, draw", frames);
-    let updates = (0..300)
-        .map(|_| timed(|| app.update(Action::ScrollBy(3))))
-        .collect();
-    stats("update only: synchronised scroll", updates);
+    stats(
+        "frame: synchronised scroll, draw",
+        frames(&mut app, &mut terminal, Action::ScrollBy(-7), 300),
+    );
+    let updates = (0..300).map(|_| timed(|| app.update(Action::ScrollBy(3))));
+    stats("update only: synchronised scroll", updates.collect());
 }

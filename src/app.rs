@@ -6,6 +6,7 @@ mod compare;
 pub mod keymap;
 pub mod layout;
 mod library;
+mod marks;
 mod navigate;
 mod search;
 pub mod view;

@@ -175,6 +175,48 @@ fn not_built(screen: &str) -> bool {
     missing
 }
 
+/// Both titles on the first line, each in its half, the left pane focused.
+fn check_titles(screen: &str) {
+    let top = screen.lines().next().unwrap_or_default();
+    let right = top
+        .char_indices()
+        .nth(WIDTH / 2)
+        .map_or(top.len(), |(i, _)| i);
+    assert!(top[..right].contains("Sergey Lavrov"), "left title: {top}");
+    assert!(top[right..].contains("Sergei Lavrov"), "right title: {top}");
+    assert!(top[..right].contains('▶'), "left pane focused first");
+}
+
+/// Highlighted text in both panes (the legend and status lines left out).
+fn check_highlights(tmux: &Tmux) {
+    let rows = highlighted_columns(&tmux.capture(true));
+    let body = &rows[1..HEIGHT - 3];
+    assert!(
+        body.iter().flatten().any(|&c| c < WIDTH / 2),
+        "highlights in the left half"
+    );
+    assert!(
+        body.iter().flatten().any(|&c| c > WIDTH / 2),
+        "highlights in the right half"
+    );
+}
+
+/// After `q`: exit status 0, the shell's screen back, cursor shown, no mouse capture.
+fn check_restored(tmux: &Tmux) {
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(
+        screen.contains(&format!("{EXIT_MARK}0")),
+        "exit status 0:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Sergey Lavrov announced"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+}
+
 #[test]
 fn reads_two_seed_articles_and_restores_the_terminal() {
     let Some((a, b)) = seeds() else { return };
@@ -193,48 +235,17 @@ fn reads_two_seed_articles_and_restores_the_terminal() {
     if not_built(&screen) {
         return;
     }
-    let top = screen.lines().next().unwrap_or_default();
-    let right = top
-        .char_indices()
-        .nth(WIDTH / 2)
-        .map_or(top.len(), |(i, _)| i);
-    assert!(top[..right].contains("Sergey Lavrov"), "left title: {top}");
-    assert!(top[right..].contains("Sergei Lavrov"), "right title: {top}");
-    assert!(top[..right].contains('▶'), "left pane focused first");
-
-    let rows = highlighted_columns(&tmux.capture(true));
-    let body = &rows[1..HEIGHT - 3];
-    assert!(
-        body.iter().flatten().any(|&c| c < WIDTH / 2),
-        "highlights in the left half"
-    );
-    assert!(
-        body.iter().flatten().any(|&c| c > WIDTH / 2),
-        "highlights in the right half"
-    );
-
+    check_titles(&screen);
+    check_highlights(&tmux);
     tmux.keys(&["n"]);
     tmux.wait_for("a selected passage", |s| s.contains("passage 1/"));
     tmux.keys(&["Enter", "Tab"]);
-    let screen = tmux.wait_for("focus on the right", |s| {
+    tmux.wait_for("focus on the right", |s| {
         let top = s.lines().next().unwrap_or_default();
         top.chars().skip(WIDTH / 2).any(|c| c == '▶')
     });
-    assert!(screen.contains("passage"), "{screen}");
-
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
-    assert!(
-        screen.contains(&format!("{EXIT_MARK}0")),
-        "exit status 0:\n{screen}"
-    );
-    assert!(
-        !screen.contains("Sergey Lavrov announced"),
-        "the reader's screen is gone:\n{screen}"
-    );
-    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
-    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
-    assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+    check_restored(&tmux);
 }
 
 #[test]

@@ -221,3 +221,41 @@ fn escape_sequences_never_reach_the_terminal() {
     let (x, y) = cell_of(buffer, "[31m", 80);
     assert_eq!(buffer[(x - 1, y)].symbol(), "\u{FFFD}");
 }
+
+#[test]
+fn seeds_coup_paragraph_shows_its_word_differences() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
+    if !paths.iter().all(|p| p.exists()) {
+        println!(
+            "notice: seed articles not found in {}, skipping",
+            dir.display()
+        );
+        return;
+    }
+    let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(160, 48));
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let changed = |word: &str, offset: u16, right: bool| {
+        let (x, y) = cell_of(buffer, word, if right { 80 } else { 0 });
+        assert_eq!(x >= 80, right, "{word} in the expected pane");
+        let cell = &buffer[(x + offset, y)];
+        assert_eq!(cell.fg, Color::Indexed(124), "{word} marked as changed");
+        assert_ne!(cell.bg, Color::Reset, "{word} inside a highlighted passage");
+    };
+    changed("Yanukovych", 0, false);
+    changed("pro-Western", 4, false);
+    changed("Yanukovich", 0, true);
+    changed("pro-Westren", 4, true);
+    let (x, y) = cell_of(buffer, "Ukraine lost the Crimean", 0);
+    let block = buffer[(x - 1, y)].symbol() == "▌" || buffer[(x, y)].bg != Color::Reset;
+    assert!(block, "the coup paragraph is highlighted");
+}

@@ -1,11 +1,7 @@
 //! The compare view's state: two panes, the passages linking their articles, the selection,
 //! and the moves between them (stepping, jumping, synchronised scrolling).
 
-use super::view::{Highlight, Marks, PaneView};
-use crate::corpus::Corpus;
-use crate::diff::Change;
-use crate::reuse::{Kind, Report};
-use crate::text::normalize_word;
+use super::view::PaneView;
 
 /// One of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -235,55 +231,6 @@ fn interpolate(anchors: &[(usize, usize)], row: usize) -> usize {
         return f0 + (row - l0);
     };
     f0 + (row - l0) * (f1 - f0) / (l1 - l0).max(1)
-}
-
-/// What to mark in article `doc` for the passages `ids` (slot = index) and search matches.
-pub fn marks(
-    corpus: &Corpus,
-    report: &Report,
-    ids: &[usize],
-    doc: usize,
-    search: &[std::ops::Range<usize>],
-) -> Marks {
-    let mut marks = Marks {
-        search: search.to_vec(),
-        ..Marks::default()
-    };
-    for (slot, &id) in ids.iter().enumerate() {
-        let passage = &report.passages[id];
-        let Some((own, _)) = passage.sides_for(doc) else {
-            continue;
-        };
-        let rewritten = passage.kind == Kind::Rewritten;
-        marks.passages.push(Highlight {
-            slot,
-            chars: own.span.start..own.span.end,
-            rewritten,
-        });
-        if rewritten {
-            let document = &corpus.documents[doc];
-            let words = &passage.shared_words;
-            let tokens = &document.tokens[document.token_range(own.span)];
-            let shared = tokens
-                .iter()
-                .filter(|t| words.contains(&normalize_word(document.slice(t.span))));
-            marks
-                .shared_words
-                .extend(shared.map(|t| t.span.start..t.span.end));
-            continue;
-        }
-        let is_a = passage.a.doc == doc;
-        for op in passage.diff.iter().filter(|op| op.change != Change::Equal) {
-            let span = if is_a { op.a } else { op.b };
-            if !span.is_empty() {
-                marks.changes.push((span.start..span.end, op.change));
-            }
-        }
-    }
-    marks.passages.sort_by_key(|h| (h.chars.start, h.slot));
-    marks.changes.sort_by_key(|c| c.0.start);
-    marks.shared_words.sort_by_key(|r| r.start);
-    marks
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::compare::{Compare, Focus, Pane, marks};
+use super::compare::{Compare, Focus, Pane};
+use super::marks::marks;
 use super::view::PaneView;
 use super::{Action, App, Screen, layout, signed};
 
@@ -53,7 +54,8 @@ impl App {
         ] {
             let matches = self.search.matches_for(which);
             let doc = compare.pane(which).doc();
-            let marks = marks(&self.corpus, &self.report, &compare.passages, doc, matches);
+            let document = &self.corpus.documents[doc];
+            let marks = marks(document, &self.report, &compare.passages, doc, matches);
             let pane = compare.pane_mut(which);
             refresh(
                 pane,
