@@ -80,12 +80,13 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let options = args.engine.apply(base);
     let corpus = load(&args.paths)?;
     let report = analyse(&corpus, &options)?;
-    let text = match args.format {
-        Format::Json => scan::to_json(&corpus, &report, &options),
-        Format::Text => scan::to_text(&corpus, &report),
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        Format::Json => scan::write_json(&mut stdout, &corpus, &report, &options)
+            .and_then(|()| writeln!(stdout)),
+        Format::Text => write!(stdout, "{}", scan::to_text(&corpus, &report)),
     };
-    let mut stdout = std::io::stdout().lock();
-    match writeln!(stdout, "{text}") {
+    match written.and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

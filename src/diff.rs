@@ -6,7 +6,7 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_deadline};
 
 use crate::corpus::Document;
-use crate::text::Span;
+use crate::text::{Span, Token};
 
 /// How a run of words differs between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -44,8 +44,8 @@ pub struct DiffOp {
 /// words (case, quotes and dashes do not count as differences).
 pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> {
     let (ra, rb) = (a.token_range(sa), b.token_range(sb));
-    let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(|t| t.hash).collect();
-    let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(|t| t.hash).collect();
+    let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(Token::hash).collect();
+    let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(Token::hash).collect();
     let deadline = Instant::now() + Duration::from_millis(200);
     let ops = capture_diff_deadline(
         Algorithm::Myers,
@@ -57,10 +57,7 @@ pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> 
     );
     let side = |doc: &Document, base: usize, at: usize, len: usize, fallback: Span| {
         if len == 0 {
-            let pos = doc
-                .tokens
-                .get(base + at)
-                .map_or(fallback.end, |t| t.span.start);
+            let pos = doc.tokens.get(base + at).map_or(fallback.end, Token::start);
             doc.map.span(pos, pos)
         } else {
             doc.token_span(base + at..base + at + len)

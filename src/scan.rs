@@ -78,8 +78,13 @@ fn place<'a>(corpus: &'a Corpus, side: &Side) -> Place<'a> {
     }
 }
 
-/// The report as the `scan` JSON object (pretty-printed).
-pub fn to_json(corpus: &Corpus, report: &Report, options: &Options) -> String {
+/// Writes the report as the `scan` JSON object (pretty-printed).
+pub fn write_json(
+    out: impl std::io::Write,
+    corpus: &Corpus,
+    report: &Report,
+    options: &Options,
+) -> std::io::Result<()> {
     let output = Output {
         version: JSON_VERSION,
         options,
@@ -105,7 +110,7 @@ pub fn to_json(corpus: &Corpus, report: &Report, options: &Options) -> String {
             .map(|b| place(corpus, b))
             .collect(),
     };
-    serde_json::to_string_pretty(&output).unwrap_or_default()
+    serde_json::to_writer_pretty(out, &output).map_err(std::io::Error::from)
 }
 
 fn document_out(d: &Document) -> DocumentOut<'_> {

@@ -78,16 +78,17 @@ fn signature(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn every_span_is_in_bounds_on_char_boundaries_and_ordered(text in messy_text()) {
         let doc = Document::new(source("t", &text));
-        for span in doc.paragraphs.iter().chain(&doc.sentences).chain(doc.tokens.iter().map(|t| &t.span)) {
-            prop_assert!(on_boundaries(&doc, *span), "{span:?} in {text:?}");
+        let words = (0..doc.tokens.len()).map(|i| doc.word_span(i));
+        for span in doc.paragraphs.iter().chain(&doc.sentences).copied().chain(words) {
+            prop_assert!(on_boundaries(&doc, span), "{span:?} in {text:?}");
         }
         for pair in doc.tokens.windows(2) {
-            prop_assert!(pair[0].span.end <= pair[1].span.start);
+            prop_assert!(pair[0].start() < pair[0].end() && pair[0].end() <= pair[1].start());
         }
         for s in &doc.sentences {
             prop_assert!(doc.paragraphs.iter().any(|p| p.start <= s.start && s.end <= p.end));
@@ -144,12 +145,17 @@ proptest! {
         let b = format!("{} beta {}", copy.join(" "), words(&noise_b).join(" "));
         let corpus = Corpus::from_sources(vec![source("a", &a), source("b", &b)]);
         let report = find_reuse(&corpus, &Options::default());
-        let start = a.len() - original.join(" ").len();
-        let found = report.passages.iter().any(|p| {
-            let sa = p.a.span;
-            sa.byte_start <= start + 20 && sa.byte_end + 20 >= a.len()
-        });
-        prop_assert!(found, "planted passage not found: {:?}", report.passages.iter().map(|p| (p.a.span, p.b.span)).collect::<Vec<_>>());
+        // The copy may lose a word or two at an edited edge, but most of it is found, in place.
+        let planted_a = (a.len() - original.join(" ").len(), a.len());
+        let planted_b = (0, copy.join(" ").len());
+        let covers = |span: rehash::text::Span, (start, end): (usize, usize)| {
+            let inside = span.byte_start + 12 >= start && span.byte_end <= end + 12;
+            let overlap = span.byte_end.min(end).saturating_sub(span.byte_start.max(start));
+            inside && 10 * overlap >= 6 * (end - start)
+        };
+        let found = report.passages.iter().any(|p| covers(p.a.span, planted_a) && covers(p.b.span, planted_b));
+        let spans: Vec<_> = report.passages.iter().map(|p| (p.a.span, p.b.span)).collect();
+        prop_assert!(found, "planted passage not found: {spans:?}");
         for p in &report.passages {
             prop_assert!(on_boundaries(&corpus.documents[p.a.doc], p.a.span));
             prop_assert!(on_boundaries(&corpus.documents[p.b.doc], p.b.span));

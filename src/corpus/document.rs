@@ -76,18 +76,20 @@ impl Document {
 
     /// Indices of the tokens that lie inside `span`.
     pub fn token_range(&self, span: Span) -> Range<usize> {
-        let first = self.tokens.partition_point(|t| t.span.start < span.start);
-        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let first = self.tokens.partition_point(|t| t.start() < span.start);
+        let last = self.tokens.partition_point(|t| t.end() <= span.end);
         first..last.max(first)
     }
 
-    /// The span from the start of token `first` to the end of token `last - 1`.
+    /// The span from the start of token `tokens.start` to the end of token `tokens.end - 1`.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
-        let (a, b) = (
-            self.tokens[tokens.start].span,
-            self.tokens[tokens.end - 1].span,
-        );
-        a.union(&b)
+        let (first, last) = (&self.tokens[tokens.start], &self.tokens[tokens.end - 1]);
+        self.map.span(first.start(), last.end())
+    }
+
+    /// The span of word `i`.
+    pub fn word_span(&self, i: usize) -> Span {
+        self.token_span(i..i + 1)
     }
 
     /// Index of the paragraph containing char offset `at`, if any.

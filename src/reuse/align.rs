@@ -156,7 +156,9 @@ struct Walker<'d> {
 }
 
 /// How far the score may fall below its best before the extension stops.
-const X_DROP: i32 = 3;
+const X_DROP: i32 = 5;
+/// Most words skipped on one side to find the alignment again after an edit.
+const MAX_SKIP: usize = 3;
 
 impl Walker<'_> {
     /// The token at `i` steps from `at` in this direction (for backward: the one before `at`).
@@ -168,7 +170,36 @@ impl Walker<'_> {
     }
 
     fn same(&self, i: Option<usize>, j: Option<usize>) -> bool {
-        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash == self.b.tokens[j].hash)
+        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash() == self.b.tokens[j].hash())
+    }
+
+    /// After a mismatch at steps (`i`, `j`): the cheapest skip of up to `MAX_SKIP` words on
+    /// either side after which two words match again (the second may be a variant spelling) (an insertion, deletion or substitution),
+    /// as (words skipped in a, in b, score). A plain substitution when none is found.
+    fn resync(&self, ia: usize, ib: usize, i: usize, j: usize) -> (usize, usize, i32) {
+        let matches_at = |di: usize, dj: usize| {
+            let word = |k: usize| {
+                (
+                    self.token(self.a, ia, i + di + k),
+                    self.token(self.b, ib, j + dj + k),
+                )
+            };
+            let (first, second) = (word(0), word(1));
+            let second_alike = match second {
+                (Some(left), Some(right)) => {
+                    self.same(second.0, second.1) || similar_words(self.a, left, self.b, right)
+                }
+                _ => false,
+            };
+            self.same(first.0, first.1) && second_alike
+        };
+        for cost in 1..=MAX_SKIP {
+            let mut options = (0..=cost).flat_map(|d| [(cost, d), (d, cost)]);
+            if let Some((di, dj)) = options.find(|&(di, dj)| matches_at(di, dj)) {
+                return (di, dj, -2 * i32::try_from(cost).unwrap_or(i32::MAX));
+            }
+        }
+        (1, 1, -2)
     }
 
     /// Walks from the boundary (`ia`, `ib`) and returns the best boundary reached.
@@ -181,12 +212,8 @@ impl Walker<'_> {
                 (1, 1, 2)
             } else if similar_words(self.a, x, self.b, y) {
                 (1, 1, 1)
-            } else if self.same(self.token(self.a, ia, i + 1), tb) {
-                (1, 0, -2)
-            } else if self.same(ta, self.token(self.b, ib, j + 1)) {
-                (0, 1, -2)
             } else {
-                (1, 1, -2)
+                self.resync(ia, ib, i, j)
             };
             i += di;
             j += dj;
@@ -208,7 +235,7 @@ impl Walker<'_> {
 /// Whether two different words are spelling variants of each other (a typo, a transliteration):
 /// at most one edit for words of 4+ letters, two for 8+.
 fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
-    let (left, right) = (a.slice(a.tokens[i].span), b.slice(b.tokens[j].span));
+    let (left, right) = (a.slice(a.word_span(i)), b.slice(b.word_span(j)));
     if left.len().min(right.len()) < 4 || left.len().abs_diff(right.len()) > 2 {
         return false;
     }

@@ -50,7 +50,7 @@ fn line_key(doc: &Document, span: crate::text::Span) -> u64 {
     doc.tokens[doc.token_range(span)]
         .iter()
         .fold(0x9e37_79b9_7f4a_7c15, |h, t| {
-            (h ^ t.hash).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
+            (h ^ t.hash()).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
         })
 }
 

@@ -38,11 +38,11 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> 
         .flat_map_iter(|(rank, &doc)| ngrams(&corpus.documents[doc], rank, options.ngram))
         .collect();
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
-    let groups: Vec<&[Posting]> = postings.chunk_by(|x, y| x.hash == y.hash).collect();
-    let mut seeds: Vec<Seed> = groups
-        .par_iter()
+    let mut seeds: Vec<Seed> = postings
+        .par_chunk_by(|x, y| x.hash == y.hash)
         .flat_map_iter(|group| pairs_of(group, options.max_df))
         .collect();
+    drop(postings);
     seeds.par_sort_unstable();
     seeds
 }
@@ -57,10 +57,10 @@ fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
     tokens
         .windows(n)
         .enumerate()
-        .filter(|(_, w)| w.iter().any(|t| !t.stop))
+        .filter(|(_, w)| w.iter().any(|t| !t.is_stop()))
         .map(|(pos, w)| Posting {
             hash: w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, t| {
-                (h.rotate_left(5) ^ t.hash).wrapping_mul(0x0100_0000_01b3)
+                (h.rotate_left(5) ^ t.hash()).wrapping_mul(0x0100_0000_01b3)
             }),
             doc: rank,
             pos: u32::try_from(pos).unwrap_or(u32::MAX),

@@ -1,12 +1,14 @@
 //! Rewritten passages: paragraphs and sentences that make the same point in other words, found
 //! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
-use crate::text::{Span, hash_word, normalize_word};
+use crate::text::{Span, hash_word, normalize_word, push_normalized};
 
 /// A paragraph or sentence with its distinctive terms.
 struct Unit {
@@ -32,16 +34,22 @@ const MAX_WORDS: usize = 400;
 /// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
 /// `linked` holds the spans already explained by verbatim or near passages.
 pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
-    let paragraphs = Level::new(corpus, |d| &d.paragraphs);
+    let terms: Vec<Vec<u64>> = corpus.documents.par_iter().map(term_per_token).collect();
+    let paragraphs = Level::new(corpus, &terms, |d| &d.paragraphs);
     let mut found = paragraphs.pairs(corpus, linked, options, options.min_rewrite_score);
+    drop(paragraphs);
     let covered: Vec<Passage> = linked.iter().chain(&found).cloned().collect();
-    let sentences = Level::new(corpus, |d| &d.sentences);
+    let sentences = Level::new(corpus, &terms, |d| &d.sentences);
     found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
     found
 }
 
 impl Level {
-    fn new(corpus: &Corpus, spans: impl Fn(&Document) -> &Vec<Span> + Sync) -> Self {
+    fn new(
+        corpus: &Corpus,
+        terms_of: &[Vec<u64>],
+        spans: impl Fn(&Document) -> &Vec<Span> + Sync,
+    ) -> Self {
         let units: Vec<Unit> = corpus
             .documents
             .par_iter()
@@ -52,7 +60,7 @@ impl Level {
                     .map(move |&span| Unit {
                         doc,
                         span,
-                        terms: terms(d, span),
+                        terms: terms(&terms_of[doc], d.token_range(span)),
                     })
                     .filter(|u| {
                         u.terms.len() >= MIN_TERMS && d.token_range(u.span).len() <= MAX_WORDS
@@ -162,7 +170,7 @@ impl Level {
             .map(|(term, at)| {
                 (
                     self.weight(*term),
-                    normalize_word(doc.slice(doc.tokens[*at as usize].span)),
+                    normalize_word(doc.slice(doc.word_span(*at as usize))),
                 )
             })
             .collect();
@@ -223,18 +231,30 @@ fn is_covered(p: &Passage, covered: &[Passage]) -> bool {
     })
 }
 
-/// Distinctive terms of a span: content words, lightly stemmed, one entry per term.
-fn terms(doc: &Document, span: Span) -> Vec<(u64, u32)> {
-    let range = doc.token_range(span);
-    let mut out: Vec<(u64, u32)> = range
-        .clone()
-        .filter(|&i| !doc.tokens[i].stop)
-        .filter_map(|i| {
-            let word = normalize_word(doc.slice(doc.tokens[i].span));
+/// For each token of a document, its term (a content word, lightly stemmed), or 0 for none.
+fn term_per_token(doc: &Document) -> Vec<u64> {
+    let mut word = String::new();
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            if token.is_stop() {
+                return 0;
+            }
+            word.clear();
+            push_normalized(doc.slice(doc.word_span(i)), &mut word);
             let stem = stem(&word);
-            (stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit()))
-                .then(|| (hash_word(stem), u32::try_from(i).unwrap_or(u32::MAX)))
+            let counts = stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit());
+            if counts { hash_word(stem) | 1 } else { 0 }
         })
+        .collect()
+}
+
+/// Distinctive terms of a token range: (term, one token index), one entry per term.
+fn terms(term_per_token: &[u64], range: Range<usize>) -> Vec<(u64, u32)> {
+    let mut out: Vec<(u64, u32)> = range
+        .filter(|&i| term_per_token[i] != 0)
+        .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
     out.sort_unstable();
     out.dedup_by_key(|(t, _)| *t);
