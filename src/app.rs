@@ -222,7 +222,27 @@ impl App {
                 self.message = Some(format!("sorted by {}", self.library.sort.name()));
             }
             Action::Open => self.open_selected(),
+            Action::Wheel { down, .. } => self.library.select_by(if down { 1 } else { -1 }, rows),
+            Action::Click { row, .. } => self.click_library(row),
             _ => {}
+        }
+    }
+
+    /// Selects the library entry on screen row `row`, if there is one.
+    fn click_library(&mut self, row: u16) {
+        let first = layout::library(self.area).table.y + 2; // border and header
+        let Some(offset) = row.checked_sub(first) else {
+            return;
+        };
+        let index = self.library.offset + usize::from(offset);
+        if index
+            < self
+                .library
+                .entries
+                .len()
+                .min(self.library.offset + layout::library_rows(self.area))
+        {
+            self.library.selected = index;
         }
     }
 

@@ -249,6 +249,31 @@ fn library_sorts_and_selects() {
         &[Action::Top, Action::ScrollBy(1), Action::Page(1)],
     );
     assert_eq!(app.library().selected, 2);
+    let table = rehash::app::layout::library(app.area()).table;
+    app.update(Action::Click {
+        column: 5,
+        row: table.y + 3,
+    });
+    assert_eq!(
+        app.library().selected,
+        1,
+        "a click selects the row under it"
+    );
+    app.update(Action::Click {
+        column: 5,
+        row: table.y + 9,
+    });
+    assert_eq!(
+        app.library().selected,
+        1,
+        "a click below the last row changes nothing"
+    );
+    app.update(Action::Wheel {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    assert_eq!(app.library().selected, 2);
 }
 
 #[test]

@@ -271,3 +271,35 @@ fn opens_the_demo_library_without_arguments() {
     let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
     assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_reporting() {
+    let exe = std::env::current_exe().expect("test path");
+    let probe = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|dir| dir.join("examples/panic_probe"));
+    let Some(probe) = probe.filter(|p| p.exists()) else {
+        println!("notice: examples/panic_probe not built, skipping");
+        return;
+    };
+    let Some(tmux) = Tmux::start("panic", &format!("'{}'", probe.display())) else {
+        return;
+    };
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(
+        screen.contains("probe panic"),
+        "the panic is reported:\n{screen}"
+    );
+    assert!(
+        !screen.contains("probe screen"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert!(
+        !screen.contains(&format!("{EXIT_MARK}0")),
+        "a failing exit status:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+}

@@ -53,15 +53,14 @@ fn shared_words<'a>(
     passage: &'a Passage,
     own: Side,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
-    let tokens = &document.tokens[document.token_range(own.span)];
-    tokens
-        .iter()
-        .filter(|t| {
-            passage
-                .shared_words
-                .contains(&normalize_word(document.slice(t.span)))
-        })
-        .map(|t| t.span.start..t.span.end)
+    document.token_range(own.span).filter_map(move |i| {
+        let span = document.word_span(i);
+        let word = normalize_word(document.slice(span));
+        passage
+            .shared_words
+            .contains(&word)
+            .then_some(span.start..span.end)
+    })
 }
 
 /// The passage's word differences as seen from document `doc`: what is changed, inserted

@@ -20,6 +20,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             ])
         })
         .collect();
+    if app.screen() == Screen::Library {
+        lines.push(Line::from(vec![
+            Span::styled(" mouse      ", theme.key()),
+            Span::raw("wheel moves, click selects"),
+        ]));
+    }
     if app.screen() == Screen::Compare {
         lines.push(Line::from(vec![
             Span::styled(" mouse      ", theme.key()),
