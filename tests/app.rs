@@ -398,3 +398,22 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_jump() {
     });
     assert_eq!(compare(&app).focus, Focus::Right);
 }
+
+#[test]
+fn a_too_small_terminal_keeps_the_last_wrapping_until_it_grows() {
+    let mut app = pair_app();
+    let width = compare(&app).left.view.width;
+    app.update(Action::Resize(20, 5));
+    assert_eq!(compare(&app).left.view.width, width, "no rewrap at 20×5");
+    run(
+        &mut app,
+        &[Action::NextPartner, Action::NextPassage, Action::Jump],
+    );
+    app.update(Action::Resize(100, 30));
+    let c = compare(&app);
+    assert_eq!(
+        c.left.view.width,
+        usize::from(panes(app.area()).left.text.width)
+    );
+    assert!(!c.right.view.rows.is_empty());
+}

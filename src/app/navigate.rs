@@ -48,6 +48,11 @@ impl App {
             .iter()
             .map(|p| p.id)
             .collect();
+        // Nothing is drawn on a too-small screen: wrapping a long article at a few columns
+        // would only cost time; the next usable size rewraps.
+        if layout::too_small(self.area) {
+            return;
+        }
         for (which, area) in [
             (Focus::Left, areas.left.text),
             (Focus::Right, areas.right.text),
