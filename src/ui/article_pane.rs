@@ -78,7 +78,11 @@ impl<'a> ArticlePane<'a> {
             self.pane.scroll + 1,
             last * 100 / total
         );
-        let source = format!(" {} ", display_text(&self.document.id));
+        let id = std::path::Path::new(&self.document.id).file_name();
+        let name = id.map_or(self.document.id.as_str(), |n| {
+            n.to_str().unwrap_or_default()
+        });
+        let source = format!(" {} ", display_text(name));
         Block::bordered()
             .border_style(self.theme.border(self.focused))
             .title(Line::styled(title, self.theme.title()))

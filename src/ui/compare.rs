@@ -19,7 +19,7 @@ pub fn render(app: &App, compare: &Compare, theme: &Theme, frame: &mut Frame) {
         ArticlePane::new(compare, which, document, theme).render(area, frame.buffer_mut());
     }
     frame.render_widget(legend(theme), areas.legend);
-    frame.render_widget(status_bar::compare(app, compare, theme), areas.status);
+    status_bar::render_compare(app, compare, theme, areas.status, frame.buffer_mut());
 }
 
 /// What the marks mean: colour is the passage, not a score.

@@ -1,25 +1,35 @@
 //! The status lines: the selected passage and its reach in the compare view, hints in the
 //! library, the search prompt and one-off notices.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::{App, Compare};
 
-/// The compare view's status line.
-pub fn compare(app: &App, compare: &Compare, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    if let Some(input) = &app.search().input {
-        spans.push(Span::raw(format!("/{input}▏")));
+/// Draws the compare view's status line: the selection (or prompt, or notice) on the left,
+/// the modes and the help key on the right when they fit.
+pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let left = if let Some(input) = &app.search().input {
+        format!(" /{input}▏")
     } else if let Some(message) = app.message() {
-        spans.push(Span::raw(message.to_owned()));
+        format!(" {message}")
     } else {
-        spans.push(Span::raw(passage_info(app, compare)));
+        format!(" {}", passage_info(app, compare))
+    };
+    buf.set_style(area, theme.status());
+    let room = usize::from(area.width).saturating_sub(left.width() + 2);
+    Line::raw(left).render(area, buf);
+    let mut flags = flags(app, compare);
+    let short = format!("{} ", flags.join(" · "));
+    flags.push("? help".to_owned());
+    let right = [format!("{} ", flags.join(" · ")), short];
+    if let Some(fit) = right.into_iter().find(|r| r.width() <= room) {
+        Line::raw(fit).right_aligned().render(area, buf);
     }
-    spans.push(Span::raw("  "));
-    spans.extend(flags(app, compare));
-    spans.push(Span::raw("? help "));
-    Line::from(spans).style(theme.status())
 }
 
 /// `passage i/n · kind · score · words · in k articles` for the selection, or a hint.
@@ -43,20 +53,21 @@ fn passage_info(app: &App, compare: &Compare) -> String {
     )
 }
 
-fn flags(app: &App, compare: &Compare) -> Vec<Span<'static>> {
+/// The modes worth knowing about: which partner is on the right, sync, mouse capture off.
+fn flags(app: &App, compare: &Compare) -> Vec<String> {
     let mut flags = Vec::new();
     if let Some(partner) = compare.partner {
-        flags.push(Span::raw(format!(
-            "partner {}/{} ",
+        flags.push(format!(
+            "partner {}/{}",
             partner + 1,
             compare.partners.len()
-        )));
+        ));
     }
     if compare.sync {
-        flags.push(Span::raw("[sync] "));
+        flags.push("sync".to_owned());
     }
     if !app.mouse() {
-        flags.push(Span::raw("[mouse off] "));
+        flags.push("mouse off".to_owned());
     }
     flags
 }
