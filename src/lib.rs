@@ -4,11 +4,16 @@
 //! The core (`text`, `corpus`, `reuse`, `diff`) never touches the terminal; `app` holds the
 //! reader's state and `ui` draws it.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod diff;
 pub mod generate;
 pub mod reuse;
 pub mod scan;
+pub mod terminal;
 pub mod text;
+pub mod tui;
+pub mod ui;

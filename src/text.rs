@@ -5,6 +5,7 @@ mod normalize;
 mod sentences;
 mod span;
 mod tokenize;
+pub mod wrap;
 
 pub use normalize::{display_safe, fold_char, normalize_word, push_normalized};
 pub use sentences::sentences;

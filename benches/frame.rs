@@ -1,0 +1,215 @@
+//! Frame time of the compare view on two 1 MB articles sharing a few hundred passages:
+//! `cargo bench --bench frame` prints mean and p95 per step on a 160×48 `TestBackend`.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rehash::app::{Action, App, ColorMode, Settings};
+use rehash::corpus::{Corpus, Source};
+use rehash::diff::{similarity, word_diff};
+use rehash::reuse::{Kind, Passage, Report, Side};
+
+const WORDS: &[&str] = &[
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "would",
+    "resume",
+    "in",
+    "Geneva",
+    "after",
+    "a",
+    "week",
+    "of",
+    "tension",
+    "along",
+    "border",
+    "officials",
+    "confirmed",
+    "that",
+    "troops",
+    "had",
+    "withdrawn",
+    "from",
+    "positions",
+    "near",
+    "river",
+    "while",
+    "analysts",
+    "warned",
+    "sanctions",
+    "could",
+    "follow",
+    "漢字",
+    "café",
+    "naïve",
+    "👍🏽",
+];
+const PARAGRAPH_WORDS: usize = 80;
+const TARGET_BYTES: usize = 1 << 20;
+
+/// A deterministic pseudo-random paragraph.
+fn paragraph(seed: &mut u64) -> String {
+    let mut words = Vec::with_capacity(PARAGRAPH_WORDS);
+    for _ in 0..PARAGRAPH_WORDS {
+        *seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        words.push(WORDS[usize::try_from(*seed >> 33).unwrap_or(0) % WORDS.len()]);
+    }
+    words.join(" ") + ".\n"
+}
+
+/// Two ~1 MB articles; every tenth paragraph of the first reappears in the second with one
+/// word changed. Returns the texts and the shared paragraphs (text in a, text in b).
+fn articles() -> (String, String, Vec<(String, String)>) {
+    let (mut a, mut b, mut shared) = (String::new(), String::new(), Vec::new());
+    let mut seed = 7;
+    let mut i = 0;
+    while a.len() < TARGET_BYTES {
+        let para = paragraph(&mut seed);
+        a.push_str(&para);
+        if i % 10 == 0 {
+            let edited = para.replacen("the", "thee", 1);
+            b.push_str(&edited);
+            shared.push((para.trim_end().to_owned(), edited.trim_end().to_owned()));
+        } else {
+            b.push_str(&paragraph(&mut seed));
+        }
+        i += 1;
+    }
+    (a, b, shared)
+}
+
+fn side(corpus: &Corpus, doc: usize, from: usize, needle: &str) -> (Side, usize) {
+    let d = &corpus.documents[doc];
+    let at = from
+        + d.text[from..]
+            .find(needle)
+            .expect("shared paragraph present");
+    (
+        Side {
+            doc,
+            span: d.map.span_of_bytes(at, at + needle.len()),
+        },
+        at + needle.len(),
+    )
+}
+
+fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
+    let (mut from_a, mut from_b) = (0, 0);
+    let mut passages = Vec::new();
+    for (id, (in_a, in_b)) in shared.iter().enumerate() {
+        let (a, next_a) = side(corpus, 0, from_a, in_a);
+        let (b, next_b) = side(corpus, 1, from_b, in_b);
+        (from_a, from_b) = (next_a, next_b);
+        let diff = word_diff(&corpus.documents[0], a.span, &corpus.documents[1], b.span);
+        let score = similarity(&diff);
+        let (words, boilerplate, cluster) = (PARAGRAPH_WORDS, false, 0);
+        passages.push(Passage {
+            id,
+            kind: Kind::Near,
+            score,
+            words,
+            a,
+            b,
+            boilerplate,
+            cluster,
+            shared_words: Vec::new(),
+            diff,
+        });
+    }
+    Report {
+        passages,
+        ..Report::default()
+    }
+}
+
+fn stats(name: &str, mut times: Vec<Duration>) {
+    times.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mean =
+        ms(times.iter().sum::<Duration>()) / f64::from(u32::try_from(times.len()).unwrap_or(1));
+    let p95 = ms(times[times.len() * 95 / 100]);
+    println!("{name:<44} {:>6} {mean:>10.3} {p95:>10.3}", times.len());
+}
+
+fn timed(step: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    step();
+    start.elapsed()
+}
+
+fn corpus_and_report() -> (Corpus, Report) {
+    let (a, b, shared) = articles();
+    let sources = [("a.txt", a), ("b.txt", b)].map(|(id, text)| Source {
+        id: id.into(),
+        path: None,
+        group: "bench".into(),
+        title: None,
+        text,
+    });
+    let corpus = Corpus::from_sources(sources.to_vec());
+    let report = report(&corpus, &shared);
+    let bytes: Vec<usize> = corpus.documents.iter().map(|d| d.text.len()).collect();
+    println!(
+        "articles: {bytes:?} bytes, {} shared passages\n",
+        report.passages.len()
+    );
+    (corpus, report)
+}
+
+/// Times `runs` rounds of `action` followed by a draw.
+fn frames(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    action: Action,
+    runs: usize,
+) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            app.update(action);
+            timed(|| {
+                let _ = terminal.draw(|frame| rehash::ui::render(app, frame));
+            })
+        })
+        .collect()
+}
+
+fn main() {
+    let (corpus, report) = corpus_and_report();
+    println!(
+        "{:<44} {:>6} {:>10} {:>10}",
+        "step (160×48 TestBackend)", "runs", "mean ms", "p95 ms"
+    );
+    let settings = Settings {
+        color: ColorMode::TrueColor,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = None;
+    let open = timed(|| app = Some(App::new(corpus, report, settings)));
+    stats("open pair (library figures, wrap, marks)", vec![open]);
+    let mut app = app.expect("app built");
+    let resizes = (0..10).map(|i| timed(|| app.update(Action::Resize(160 - (i % 2), 48))));
+    stats("resize: rewrap + re-mark both panes", resizes.collect());
+    app.update(Action::Resize(160, 48));
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+    stats(
+        "frame: page down, draw",
+        frames(&mut app, &mut terminal, Action::Page(1), 300),
+    );
+    stats(
+        "frame: next passage, draw",
+        frames(&mut app, &mut terminal, Action::NextPassage, 300),
+    );
+    app.update(Action::ToggleSync);
+    stats(
+        "frame: synchronised scroll, draw",
+        frames(&mut app, &mut terminal, Action::ScrollBy(-7), 300),
+    );
+    let updates = (0..300).map(|_| timed(|| app.update(Action::ScrollBy(3))));
+    stats("update only: synchronised scroll", updates.collect());
+}

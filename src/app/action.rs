@@ -1,0 +1,70 @@
+//! The verbs of the reader: everything a key, the mouse or the terminal can ask for.
+
+/// One thing the user (or the terminal) asks the reader to do; `App::update` carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Close the open overlay (help or search prompt).
+    CloseOverlay,
+    /// Move the focus to the other pane.
+    SwitchFocus,
+    /// Scroll the focused pane (or move the library selection) by rows.
+    ScrollBy(i32),
+    /// Scroll by pages.
+    Page(i32),
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Select the next shared passage in the focused article.
+    NextPassage,
+    /// Select the previous shared passage in the focused article.
+    PrevPassage,
+    /// Bring the counterpart of the selected passage level with it in the other pane.
+    Jump,
+    /// Turn synchronised scrolling on or off.
+    ToggleSync,
+    /// Show the next partner article (by shared text) in the right pane.
+    NextPartner,
+    /// Show the previous partner article in the right pane.
+    PrevPartner,
+    /// Open the search prompt for the focused article.
+    StartSearch,
+    /// Type a char into the search prompt.
+    SearchInput(char),
+    /// Delete the last char of the search prompt.
+    SearchBackspace,
+    /// Run the search and go to the next match.
+    SearchSubmit,
+    /// Cycle the library's sort key.
+    CycleSort,
+    /// Open the selected library article beside its strongest partner.
+    Open,
+    /// Show the library.
+    ShowLibrary,
+    /// Show the compare view.
+    ShowCompare,
+    /// Turn mouse capture on or off.
+    ToggleMouse,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a cell (down when `down`).
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Whether the wheel turned towards the user.
+        down: bool,
+    },
+    /// The left button was pressed on a cell.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+}

@@ -1,0 +1,160 @@
+//! The library's state: one row per article with its reuse figures, a sort key and the
+//! selection.
+
+use crate::corpus::Corpus;
+use crate::reuse::Report;
+use crate::text::wrap::display_text;
+
+/// What the library is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Share of the text reused elsewhere, highest first.
+    #[default]
+    Reused,
+    /// Number of partner articles, most first.
+    Partners,
+    /// Length in words, longest first.
+    Words,
+    /// Title, alphabetically.
+    Title,
+    /// Outlet or folder, then title.
+    Group,
+}
+
+impl SortKey {
+    /// The key after this one (`s` cycles through them).
+    #[must_use]
+    pub fn next(self) -> SortKey {
+        match self {
+            Self::Reused => Self::Partners,
+            Self::Partners => Self::Words,
+            Self::Words => Self::Title,
+            Self::Title => Self::Group,
+            Self::Group => Self::Reused,
+        }
+    }
+
+    /// The key's name in the status line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Reused => "reused",
+            Self::Partners => "partners",
+            Self::Words => "words",
+            Self::Title => "title",
+            Self::Group => "outlet",
+        }
+    }
+}
+
+/// One article as the library lists it. Text fields are safe to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The document.
+    pub doc: usize,
+    /// Its title.
+    pub title: String,
+    /// Its outlet or folder.
+    pub group: String,
+    /// Its length in words.
+    pub words: usize,
+    /// Share (0..=1) of its text found in another article.
+    pub reused: f64,
+    /// Number of articles it shares text with.
+    pub partners: usize,
+    /// The article it shares most text with.
+    pub strongest: Option<usize>,
+    /// The start of its text, for the preview.
+    pub preview: String,
+}
+
+/// The library's state.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The articles, in display order.
+    pub entries: Vec<Entry>,
+    /// The sort key.
+    pub sort: SortKey,
+    /// Index of the selected entry.
+    pub selected: usize,
+    /// First entry shown.
+    pub offset: usize,
+}
+
+const PREVIEW_CHARS: usize = 2000;
+
+impl Library {
+    /// Lists every article of the corpus with its figures from the report.
+    pub fn new(corpus: &Corpus, report: &Report) -> Self {
+        let entries = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(doc, d)| {
+                let partners = report.partners(doc);
+                let end = d.map.byte_of(d.chars().min(PREVIEW_CHARS));
+                Entry {
+                    doc,
+                    title: display_text(&d.title),
+                    group: display_text(&d.group),
+                    words: d.words(),
+                    reused: report.reused_share(corpus, doc),
+                    partners: partners.len(),
+                    strongest: partners.first().map(|p| p.doc),
+                    preview: display_text(&d.text[..end]),
+                }
+            })
+            .collect();
+        let mut library = Self {
+            entries,
+            ..Self::default()
+        };
+        library.sort_entries();
+        library
+    }
+
+    /// The selected entry.
+    pub fn current(&self) -> Option<&Entry> {
+        self.entries.get(self.selected)
+    }
+
+    /// Moves to the next sort key, keeping the same article selected.
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        let doc = self.current().map(|e| e.doc);
+        self.sort_entries();
+        self.selected = doc
+            .and_then(|d| self.entries.iter().position(|e| e.doc == d))
+            .unwrap_or(0);
+    }
+
+    /// Moves the selection by `delta`, clamped, keeping it within `rows` visible rows.
+    pub fn select_by(&mut self, delta: isize, rows: usize) {
+        let last = self.entries.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.keep_visible(rows);
+    }
+
+    /// Adjusts the first row shown so that the selection is visible in `rows` rows.
+    pub fn keep_visible(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    fn sort_entries(&mut self) {
+        let by = self.sort;
+        self.entries.sort_by(|x, y| {
+            let order = match by {
+                SortKey::Reused => y.reused.total_cmp(&x.reused),
+                SortKey::Partners => y.partners.cmp(&x.partners),
+                SortKey::Words => y.words.cmp(&x.words),
+                SortKey::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
+                SortKey::Group => x.group.cmp(&y.group).then(x.title.cmp(&y.title)),
+            };
+            order.then(x.doc.cmp(&y.doc))
+        });
+    }
+}

@@ -1,0 +1,78 @@
+//! What to mark in an article of the compare view: the passages it shares with the other
+//! pane's article, their word differences or shared distinctive words, and search matches.
+
+use std::ops::Range;
+
+use super::view::{Highlight, Marks};
+use crate::corpus::Document;
+use crate::diff::Change;
+use crate::reuse::{Kind, Passage, Report, Side};
+use crate::text::normalize_word;
+
+/// The marks of article `doc` (`document`) for the passages `ids` (a passage's slot is its
+/// index there) and the search matches.
+pub fn marks(
+    document: &Document,
+    report: &Report,
+    ids: &[usize],
+    doc: usize,
+    search: &[Range<usize>],
+) -> Marks {
+    let mut marks = Marks {
+        search: search.to_vec(),
+        ..Marks::default()
+    };
+    for (slot, &id) in ids.iter().enumerate() {
+        let passage = &report.passages[id];
+        let Some((own, _)) = passage.sides_for(doc) else {
+            continue;
+        };
+        let rewritten = passage.kind == Kind::Rewritten;
+        marks.passages.push(Highlight {
+            slot,
+            chars: own.span.start..own.span.end,
+            rewritten,
+        });
+        if rewritten {
+            marks
+                .shared_words
+                .extend(shared_words(document, passage, own));
+        } else {
+            marks.changes.extend(changes(passage, doc));
+        }
+    }
+    marks.passages.sort_by_key(|h| (h.chars.start, h.slot));
+    marks.changes.sort_by_key(|c| c.0.start);
+    marks.shared_words.sort_by_key(|r| r.start);
+    marks
+}
+
+/// The words of side `own` that are among the passage's shared distinctive words.
+fn shared_words<'a>(
+    document: &'a Document,
+    passage: &'a Passage,
+    own: Side,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    document.token_range(own.span).filter_map(move |i| {
+        let span = document.word_span(i);
+        let word = normalize_word(document.slice(span));
+        passage
+            .shared_words
+            .contains(&word)
+            .then_some(span.start..span.end)
+    })
+}
+
+/// The passage's word differences as seen from document `doc`: what is changed, inserted
+/// (only in b) or deleted (only in a) on that side.
+fn changes(passage: &Passage, doc: usize) -> impl Iterator<Item = (Range<usize>, Change)> + '_ {
+    let is_a = passage.a.doc == doc;
+    passage
+        .diff
+        .iter()
+        .filter(|op| op.change != Change::Equal)
+        .filter_map(move |op| {
+            let span = if is_a { op.a } else { op.b };
+            (!span.is_empty()).then_some((span.start..span.end, op.change))
+        })
+}

@@ -1,0 +1,190 @@
+//! How the compare view answers actions: opening a pair, resizing, scrolling, stepping through
+//! passages, partners and the mouse.
+
+use ratatui::layout::{Position, Rect};
+
+use super::compare::{Compare, Focus, Pane};
+use super::marks::marks;
+use super::view::PaneView;
+use super::{Action, App, Screen, layout, signed};
+
+/// Rows the mouse wheel scrolls per notch.
+const WHEEL_ROWS: isize = 3;
+
+impl App {
+    /// Shows articles `left` and `right` side by side, the right one among the left's partners.
+    pub(super) fn open_pair(&mut self, left: usize, right: usize) {
+        let partners: Vec<usize> = self.report.partners(left).iter().map(|p| p.doc).collect();
+        let partner = partners.iter().position(|&d| d == right);
+        let sync = self
+            .compare
+            .as_ref()
+            .map_or(self.settings.sync_scroll, |c| c.sync);
+        let mut compare = Compare {
+            sync,
+            partners,
+            partner,
+            ..Compare::default()
+        };
+        compare.left.view.doc = left;
+        compare.right.view.doc = right;
+        self.compare = Some(compare);
+        self.search.clear();
+        self.screen = Screen::Compare;
+        self.rebuild(true);
+    }
+
+    /// Rewraps and re-marks both panes for the current area and pair, keeping each pane's top
+    /// line in view. With `fresh`, every pane is rewrapped even at an unchanged width.
+    pub(super) fn rebuild(&mut self, fresh: bool) {
+        let Some(compare) = self.compare.as_mut() else {
+            return;
+        };
+        let areas = layout::panes(self.area);
+        let (left, right) = (compare.left.doc(), compare.right.doc());
+        compare.passages = self
+            .report
+            .passages_between(left, right)
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        // Nothing is drawn on a too-small screen: wrapping a long article at a few columns
+        // would only cost time; the next usable size rewraps.
+        if layout::too_small(self.area) {
+            return;
+        }
+        for (which, area) in [
+            (Focus::Left, areas.left.text),
+            (Focus::Right, areas.right.text),
+        ] {
+            let matches = self.search.matches_for(which);
+            let doc = compare.pane(which).doc();
+            let document = &self.corpus.documents[doc];
+            let marks = marks(document, &self.report, &compare.passages, doc, matches);
+            let pane = compare.pane_mut(which);
+            refresh(
+                pane,
+                &self.corpus.documents[doc],
+                usize::from(area.width),
+                &marks,
+                fresh,
+            );
+            pane.height = usize::from(area.height);
+        }
+    }
+
+    pub(super) fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.library.keep_visible(layout::library_rows(area));
+        self.rebuild(false);
+    }
+
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let area = self.area;
+        let corpus = &self.corpus;
+        let Some(compare) = self.compare.as_mut() else {
+            return;
+        };
+        let focus = compare.focus;
+        let page = isize::try_from(compare.focused().height.saturating_sub(1).max(1)).unwrap_or(1);
+        match action {
+            Action::SwitchFocus => compare.focus = focus.other(),
+            Action::ScrollBy(delta) => compare.scroll(focus, signed(delta)),
+            Action::Page(pages) => compare.scroll(focus, signed(pages) * page),
+            Action::Top => compare.scroll_to(focus, 0),
+            Action::Bottom => {
+                let focused = compare.focused();
+                let last_page = focused.view.rows.len().saturating_sub(focused.height);
+                compare.scroll_to(focus, last_page);
+            }
+            Action::NextPassage => compare.step(true),
+            Action::PrevPassage => compare.step(false),
+            Action::Jump => compare.jump(),
+            Action::ToggleSync => {
+                compare.sync = !compare.sync;
+                compare.follow(focus);
+            }
+            Action::NextPartner => self.cycle_partner(true),
+            Action::PrevPartner => self.cycle_partner(false),
+            Action::Wheel { column, row, down } => {
+                if let Some((which, _)) = hit(compare, area, column, row) {
+                    compare.scroll(which, if down { WHEEL_ROWS } else { -WHEEL_ROWS });
+                }
+            }
+            Action::Click { column, row } => click(compare, corpus, area, column, row),
+            _ => {}
+        }
+    }
+
+    fn cycle_partner(&mut self, forward: bool) {
+        let Some(compare) = self.compare.as_ref() else {
+            return;
+        };
+        let n = compare.partners.len();
+        if n == 0 {
+            self.message = Some("this article shares no passage with another".to_owned());
+            return;
+        }
+        let next = match (compare.partner, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        let (left, right) = (compare.left.doc(), compare.partners[next]);
+        let (scroll, focus) = (compare.left.scroll, compare.focus);
+        self.open_pair(left, right);
+        if let Some(compare) = self.compare.as_mut() {
+            compare.left.scroll_to(scroll);
+            compare.focus = focus;
+        }
+        self.message = Some(format!("partner {}/{n}", next + 1));
+    }
+}
+
+/// Rewraps `pane` for `document` at `width` if needed, then re-marks it.
+fn refresh(
+    pane: &mut Pane,
+    document: &crate::corpus::Document,
+    width: usize,
+    marks: &super::view::Marks,
+    fresh: bool,
+) {
+    let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
+    if fresh || pane.view.width != width {
+        pane.view = PaneView::new(pane.doc(), document, width, marks);
+        pane.scroll_to(pane.view.row_of(top));
+    } else {
+        pane.view.apply(document, marks);
+    }
+}
+
+/// The pane and text row under the screen cell (`column`, `row`), with the column inside the
+/// text, if the cell is in a pane's text.
+fn hit(compare: &Compare, area: Rect, column: u16, row: u16) -> Option<(Focus, (usize, usize))> {
+    let areas = layout::panes(area);
+    let at = Position::new(column, row);
+    [(Focus::Left, areas.left), (Focus::Right, areas.right)]
+        .into_iter()
+        .find_map(|(which, pane)| {
+            pane.block.contains(at).then(|| {
+                let text = pane.text;
+                let line = compare.pane(which).scroll + usize::from(row.saturating_sub(text.y));
+                (which, (line, usize::from(column.saturating_sub(text.x))))
+            })
+        })
+}
+
+/// Focuses the pane clicked; on a passage, selects it and brings its counterpart level.
+fn click(compare: &mut Compare, corpus: &crate::corpus::Corpus, area: Rect, column: u16, row: u16) {
+    let Some((which, (line, col))) = hit(compare, area, column, row) else {
+        return;
+    };
+    compare.focus = which;
+    let pane = compare.pane(which);
+    let document = &corpus.documents[pane.doc()];
+    if let Some(slot) = pane.view.slot_at(document, line, col) {
+        compare.selected = Some(slot);
+        compare.jump();
+    }
+}

@@ -1,0 +1,117 @@
+//! The reader's settings, read from a TOML file. Knows nothing of the terminal.
+
+use std::path::{Path, PathBuf};
+
+use color_eyre::eyre::{WrapErr, eyre};
+use serde::Deserialize;
+
+/// Environment variable naming a config file, used when no path is given explicitly.
+pub const CONFIG_ENV: &str = "REHASH_CONFIG";
+
+/// When the reader uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColorChoice {
+    /// Colour unless `NO_COLOR` is set.
+    #[default]
+    Auto,
+    /// Never colour: highlights use reverse, underline and bold.
+    Never,
+}
+
+/// Settings of the interactive reader. Every field is optional in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Capture the mouse at start (wheel and clicks); off keeps the terminal's copy and paste.
+    pub mouse: bool,
+    /// Whether to use colour.
+    pub color: ColorChoice,
+    /// Start with synchronised scrolling of the two panes.
+    pub sync_scroll: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            mouse: true,
+            color: ColorChoice::Auto,
+            sync_scroll: false,
+        }
+    }
+}
+
+impl Config {
+    /// Loads the config from `path`, else from `$REHASH_CONFIG`, else from the user's config
+    /// folder (`config.toml`); a missing default file gives the defaults.
+    pub fn load(path: Option<&Path>) -> color_eyre::Result<Config> {
+        if let Some(path) = path {
+            return Self::read(path);
+        }
+        if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+            return Self::read(Path::new(&path));
+        }
+        match default_path() {
+            Some(path) if path.exists() => Self::read(&path),
+            _ => Ok(Config::default()),
+        }
+    }
+
+    /// Parses the text of a config file.
+    pub fn parse(text: &str) -> color_eyre::Result<Config> {
+        toml::from_str(text).map_err(|e| eyre!("{}", e.message().trim_end()))
+    }
+
+    fn read(path: &Path) -> color_eyre::Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .wrap_err_with(|| format!("cannot read config file {}", path.display()))?;
+        Self::parse(&text).wrap_err_with(|| format!("invalid config file {}", path.display()))
+    }
+}
+
+/// Where the config file is looked for when neither a path nor `$REHASH_CONFIG` is given.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "rehash").map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let config =
+            Config::parse("mouse = false\ncolor = \"never\"\nsync_scroll = true\n").unwrap();
+        assert_eq!(
+            config,
+            Config {
+                mouse: false,
+                color: ColorChoice::Never,
+                sync_scroll: true
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected_by_name() {
+        let err = Config::parse("mouse = true\ncolour = \"never\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn explicit_path_wins_and_missing_explicit_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "sync_scroll = true").unwrap();
+        assert!(Config::load(Some(&path)).unwrap().sync_scroll);
+        let missing = Config::load(Some(&dir.path().join("nope.toml"))).unwrap_err();
+        assert!(format!("{missing:#}").contains("cannot read config file"));
+    }
+}

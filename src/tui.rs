@@ -1,0 +1,80 @@
+//! The reader's event loop: draw, read input, turn it into actions, update. The only place,
+//! with `terminal`, that touches the terminal.
+
+use std::time::Duration;
+
+use crossterm::event;
+use ratatui::DefaultTerminal;
+
+use crate::app::{App, ColorMode, Settings, keymap};
+use crate::config::{ColorChoice, Config};
+use crate::corpus::Corpus;
+use crate::reuse::Report;
+use crate::{terminal, ui};
+
+/// Options of the interactive reader chosen on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct TuiOptions {
+    /// Draw without colour (as with `NO_COLOR`).
+    pub no_color: bool,
+    /// Capture the mouse at start (both this and the config's `mouse` must allow it).
+    pub mouse: bool,
+    /// The loaded config file.
+    pub config: Config,
+}
+
+/// Runs the reader on an analysed corpus until the user quits; restores the terminal on every exit path, panic included.
+pub fn run(corpus: Corpus, report: Report, options: TuiOptions) -> color_eyre::Result<()> {
+    let TuiOptions {
+        no_color,
+        mouse,
+        config,
+    } = options;
+    let settings = Settings {
+        color: color_mode(no_color || config.color == ColorChoice::Never),
+        mouse: mouse && config.mouse,
+        sync_scroll: config.sync_scroll,
+    };
+    let mut app = App::new(corpus, report, settings);
+    let mut session = terminal::enter(app.mouse())?;
+    let result = event_loop(&mut session.terminal, &mut app);
+    drop(session);
+    result
+}
+
+/// The colour depth: none if asked for (`--no-color`, config) or `NO_COLOR` is set, else
+/// truecolour if `COLORTERM` says so, else 256 colours.
+fn color_mode(no_color: bool) -> ColorMode {
+    if no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return ColorMode::Monochrome;
+    }
+    match std::env::var("COLORTERM").as_deref() {
+        Ok("truecolor" | "24bit") => ColorMode::TrueColor,
+        _ => ColorMode::Indexed,
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
+    let size = terminal.size()?;
+    app.update(crate::app::Action::Resize(size.width, size.height));
+    let mut mouse = app.mouse();
+    while !app.should_quit() {
+        terminal.draw(|frame| ui::render(app, frame))?;
+        handle(app, &event::read()?);
+        // Take what is already queued before drawing again, so fast scrolling never lags.
+        while !app.should_quit() && event::poll(Duration::ZERO)? {
+            handle(app, &event::read()?);
+        }
+        if app.mouse() != mouse {
+            mouse = app.mouse();
+            terminal::set_mouse(mouse)?;
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: &event::Event) {
+    if let Some(action) = keymap::action_for(event, app.mode()) {
+        app.update(action);
+    }
+}

@@ -1,0 +1,51 @@
+//! Drawing the reader: `render(&App, &mut Frame)` and one module per screen or widget. Reads
+//! the app, never changes it, and does no work beyond the visible rows.
+
+mod article_pane;
+mod compare;
+mod help;
+mod library;
+mod status_bar;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::app::{App, Screen};
+use theme::Theme;
+
+/// Draws the whole screen for the app's state.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if too_small(area) {
+        render_too_small(frame);
+        return;
+    }
+    let theme = Theme::new(app.color());
+    match (app.screen(), app.compare()) {
+        (Screen::Compare, Some(compare)) => compare::render(app, compare, &theme, frame),
+        _ => library::render(app, &theme, frame),
+    }
+    if app.help_open() {
+        help::render(app, &theme, frame);
+    }
+}
+
+fn render_too_small(frame: &mut Frame) {
+    let area = frame.area();
+    let [middle] = Layout::vertical([Constraint::Length(2)])
+        .flex(Flex::Center)
+        .areas(area);
+    let text = vec![
+        Line::from("Terminal too small").centered(),
+        Line::from(format!(
+            "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        ))
+        .centered(),
+    ];
+    frame.render_widget(Paragraph::new(text), middle);
+}

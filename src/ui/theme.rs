@@ -1,0 +1,208 @@
+//! Every style the reader draws with, for truecolour, 256-colour and no-colour terminals.
+//! Highlights set their own foreground, so they read the same on dark and light terminals.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::ColorMode;
+use crate::app::view::Mark;
+use crate::diff::Change;
+
+/// Passage backgrounds in the 256-colour palette; neighbours differ in hue.
+const INDEXED: [Color; 8] = [
+    Color::Indexed(223),
+    Color::Indexed(152),
+    Color::Indexed(225),
+    Color::Indexed(194),
+    Color::Indexed(189),
+    Color::Indexed(229),
+    Color::Indexed(153),
+    Color::Indexed(217),
+];
+
+/// The same palette in 24-bit colour.
+const TRUECOLOR: [Color; 8] = [
+    Color::Rgb(255, 215, 175),
+    Color::Rgb(175, 215, 215),
+    Color::Rgb(255, 215, 255),
+    Color::Rgb(215, 255, 215),
+    Color::Rgb(215, 215, 255),
+    Color::Rgb(255, 255, 175),
+    Color::Rgb(175, 215, 255),
+    Color::Rgb(255, 175, 175),
+];
+
+/// The styles of one colour mode.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    palette: Option<&'static [Color; 8]>,
+    ink: Color,
+    changed: Color,
+    inserted: Color,
+    search: Color,
+    accent: Color,
+}
+
+impl Theme {
+    /// The theme for a colour mode.
+    pub fn new(mode: ColorMode) -> Self {
+        let (palette, rgb) = match mode {
+            ColorMode::TrueColor => (Some(&TRUECOLOR), true),
+            ColorMode::Indexed => (Some(&INDEXED), false),
+            ColorMode::Monochrome => (None, false),
+        };
+        let pick = |rgb_color, indexed| {
+            if rgb {
+                rgb_color
+            } else {
+                Color::Indexed(indexed)
+            }
+        };
+        Self {
+            palette,
+            ink: pick(Color::Rgb(0, 0, 0), 16),
+            changed: pick(Color::Rgb(175, 0, 0), 124),
+            inserted: pick(Color::Rgb(0, 95, 0), 22),
+            search: pick(Color::Rgb(255, 175, 0), 214),
+            accent: Color::Cyan,
+        }
+    }
+
+    /// Whether colour is off (highlights by reverse, underline and bold only).
+    pub fn monochrome(&self) -> bool {
+        self.palette.is_none()
+    }
+
+    /// The colour of passage slot `slot`, if colour is on.
+    pub fn passage_color(&self, slot: usize) -> Option<Color> {
+        self.palette.map(|p| p[slot % p.len()])
+    }
+
+    /// The style of a run of article text.
+    pub fn mark(&self, mark: Mark, selected: Option<usize>) -> Style {
+        let mut style = Style::default();
+        if let Some(slot) = mark.passage {
+            if !mark.rewritten {
+                style = self.passage(slot);
+            }
+            if selected == Some(slot) {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+        }
+        if mark.shared_word {
+            style = self.shared_word(mark.passage.unwrap_or_default());
+        }
+        if let Some(change) = mark.change {
+            style = self.change(style, change);
+        }
+        if mark.search {
+            style = self.search_match();
+        }
+        style
+    }
+
+    fn passage(&self, slot: usize) -> Style {
+        match self.passage_color(slot) {
+            Some(bg) => Style::new().bg(bg).fg(self.ink),
+            None => Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    fn change(&self, style: Style, change: Change) -> Style {
+        let (color, modifier) = match change {
+            Change::Equal => return style,
+            Change::Changed => (self.changed, Modifier::BOLD | Modifier::UNDERLINED),
+            Change::Inserted => (self.inserted, Modifier::ITALIC | Modifier::UNDERLINED),
+            Change::Deleted => (self.changed, Modifier::CROSSED_OUT),
+        };
+        if self.monochrome() {
+            style
+                .remove_modifier(Modifier::REVERSED)
+                .add_modifier(modifier)
+        } else {
+            style.fg(color).add_modifier(modifier)
+        }
+    }
+
+    fn shared_word(&self, slot: usize) -> Style {
+        let emphasis = Modifier::BOLD | Modifier::UNDERLINED;
+        match self.passage_color(slot) {
+            Some(bg) => Style::new().bg(bg).fg(self.ink).add_modifier(emphasis),
+            None => Style::new().add_modifier(emphasis),
+        }
+    }
+
+    /// The style of a search match.
+    pub fn search_match(&self) -> Style {
+        if self.monochrome() {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC | Modifier::UNDERLINED)
+        } else {
+            Style::new()
+                .bg(self.search)
+                .fg(self.ink)
+                .add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The gutter bar beside a rewritten passage's rows.
+    pub fn gutter(&self, slot: usize) -> Style {
+        self.passage_color(slot)
+            .map_or(Style::new().add_modifier(Modifier::BOLD), |c| {
+                Style::new().fg(c)
+            })
+    }
+
+    /// The gutter mark beside the selected passage's rows.
+    pub fn selection(&self) -> Style {
+        self.colored(Style::new().fg(self.accent))
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// A pane border: bright when focused.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.colored(Style::new().fg(self.accent))
+                .add_modifier(Modifier::BOLD)
+        } else {
+            self.colored(Style::new().fg(Color::DarkGray))
+        }
+    }
+
+    /// Titles in borders.
+    pub fn title(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text: positions, hints.
+    pub fn dim(&self) -> Style {
+        self.colored(Style::new().fg(Color::DarkGray))
+    }
+
+    /// Key names in hints and help.
+    pub fn key(&self) -> Style {
+        self.colored(Style::new().fg(self.accent))
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// The status line.
+    pub fn status(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The selected library row.
+    pub fn selected_row(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The minimap's mark of the rows on screen.
+    pub fn viewport(&self) -> Style {
+        self.dim()
+    }
+
+    fn colored(&self, style: Style) -> Style {
+        if self.monochrome() {
+            Style::new()
+        } else {
+            style
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! The real binary driven in tmux as a person would: open two seed articles, step, jump,
+//! switch panes, quit, and check the terminal came back. Skips with a notice when tmux or the
+//! seeds are missing.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use unicode_width::UnicodeWidthChar;
+
+const WIDTH: usize = 160;
+const HEIGHT: usize = 48;
+const DEADLINE: Duration = Duration::from_secs(20);
+const EXIT_MARK: &str = "rehash-exit=";
+
+/// A tmux server of its own, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            println!("notice: tmux not found, skipping the end-to-end test {name}");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("rehash-e2e-{name}-{}", std::process::id()),
+        };
+        let shell = format!("{command}; echo {EXIT_MARK}$?; exec sleep 600");
+        let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-e",
+            "NO_COLOR=",
+            "sh",
+            "-c",
+            &shell,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// The screen, with escape sequences (`-e`) or as plain text.
+    fn capture(&self, escapes: bool) -> String {
+        let args: &[&str] = if escapes {
+            &["capture-pane", "-p", "-e"]
+        } else {
+            &["capture-pane", "-p"]
+        };
+        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
+    }
+
+    fn flag(&self, name: &str) -> String {
+        let out = self.run(&["display-message", "-p", &format!("#{{{name}}}")]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Polls the plain screen until `done` holds, failing after the deadline.
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture(false);
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn seeds() -> Option<(PathBuf, PathBuf)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let pair = (
+        dir.join("000_21adda6a860975b9.txt"),
+        dir.join("002_505feb06e4f6e5a4.txt"),
+    );
+    if pair.0.exists() && pair.1.exists() {
+        Some(pair)
+    } else {
+        println!(
+            "notice: seed articles not found in {}, skipping",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Columns of the cells drawn with a background colour or reversed, per screen row.
+fn highlighted_columns(screen: &str) -> Vec<Vec<usize>> {
+    screen.lines().map(highlighted_in_line).collect()
+}
+
+fn highlighted_in_line(line: &str) -> Vec<usize> {
+    let (mut cols, mut col, mut on) = (Vec::new(), 0, false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            let params: String = chars
+                .by_ref()
+                .take_while(|c| !c.is_ascii_alphabetic())
+                .collect();
+            on = sgr_highlight(&params, on);
+            continue;
+        }
+        if on && !c.is_whitespace() {
+            cols.push(col);
+        }
+        col += c.width().unwrap_or(0);
+    }
+    cols
+}
+
+/// Whether a highlight (background or reverse) is on after the SGR parameters `params`.
+fn sgr_highlight(params: &str, mut on: bool) -> bool {
+    let codes: Vec<&str> = params.split(';').collect();
+    let mut i = 0;
+    while i < codes.len() {
+        match codes[i] {
+            "" | "0" | "49" | "27" => on = false,
+            "7" => on = true,
+            "48" => {
+                on = true;
+                i += if codes.get(i + 1) == Some(&"2") { 4 } else { 2 };
+            }
+            "38" => i += if codes.get(i + 1) == Some(&"2") { 4 } else { 2 },
+            code if code.len() == 3 && code.starts_with("10") => on = true,
+            code if code.len() == 2 && code.starts_with('4') && code != "49" => on = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    on
+}
+
+fn not_built(screen: &str) -> bool {
+    let missing = screen.contains("not built yet");
+    if missing {
+        println!("notice: this rehash binary has no interactive reader wired in main.rs, skipping");
+    }
+    missing
+}
+
+/// Both titles on the first line, each in its half, the left pane focused.
+fn check_titles(screen: &str) {
+    let top = screen.lines().next().unwrap_or_default();
+    let right = top
+        .char_indices()
+        .nth(WIDTH / 2)
+        .map_or(top.len(), |(i, _)| i);
+    assert!(top[..right].contains("Sergey Lavrov"), "left title: {top}");
+    assert!(top[right..].contains("Sergei Lavrov"), "right title: {top}");
+    assert!(top[..right].contains('▶'), "left pane focused first");
+}
+
+/// Highlighted text in both panes (the legend and status lines left out).
+fn check_highlights(tmux: &Tmux) {
+    let rows = highlighted_columns(&tmux.capture(true));
+    let body = &rows[1..HEIGHT - 3];
+    assert!(
+        body.iter().flatten().any(|&c| c < WIDTH / 2),
+        "highlights in the left half"
+    );
+    assert!(
+        body.iter().flatten().any(|&c| c > WIDTH / 2),
+        "highlights in the right half"
+    );
+}
+
+/// After `q`: exit status 0, the shell's screen back, cursor shown, no mouse capture.
+fn check_restored(tmux: &Tmux) {
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(
+        screen.contains(&format!("{EXIT_MARK}0")),
+        "exit status 0:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Sergey Lavrov announced"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+}
+
+#[test]
+fn reads_two_seed_articles_and_restores_the_terminal() {
+    let Some((a, b)) = seeds() else { return };
+    let command = format!(
+        "'{}' '{}' '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        a.display(),
+        b.display()
+    );
+    let Some(tmux) = Tmux::start("pair", &command) else {
+        return;
+    };
+    let screen = tmux.wait_for("both titles", |s| {
+        s.contains("Sergey Lavrov announced") || s.contains(EXIT_MARK)
+    });
+    if not_built(&screen) {
+        return;
+    }
+    check_titles(&screen);
+    check_highlights(&tmux);
+    tmux.keys(&["n"]);
+    tmux.wait_for("a selected passage", |s| s.contains("passage 1/"));
+    tmux.keys(&["Enter", "Tab"]);
+    tmux.wait_for("focus on the right", |s| {
+        let top = s.lines().next().unwrap_or_default();
+        top.chars().skip(WIDTH / 2).any(|c| c == '▶')
+    });
+    tmux.keys(&["q"]);
+    check_restored(&tmux);
+}
+
+#[test]
+fn opens_the_demo_library_without_arguments() {
+    let command = format!("'{}'", env!("CARGO_BIN_EXE_rehash"));
+    let Some(tmux) = Tmux::start("demo", &command) else {
+        return;
+    };
+    let screen = tmux.wait_for("the library", |s| {
+        s.contains("Library") || s.contains(EXIT_MARK)
+    });
+    if not_built(&screen) {
+        return;
+    }
+    assert!(screen.contains("sorted by"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("a compare view", |s| {
+        s.contains("shared passages") || s.contains("passage ")
+    });
+    tmux.keys(&["?"]);
+    tmux.wait_for("help", |s| s.contains("Keys · compare"));
+    tmux.keys(&["Escape", "q"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_reporting() {
+    let exe = std::env::current_exe().expect("test path");
+    let probe = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|dir| dir.join("examples/panic_probe"));
+    let Some(probe) = probe.filter(|p| p.exists()) else {
+        println!("notice: examples/panic_probe not built, skipping");
+        return;
+    };
+    let Some(tmux) = Tmux::start("panic", &format!("'{}'", probe.display())) else {
+        return;
+    };
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(
+        screen.contains("probe panic"),
+        "the panic is reported:\n{screen}"
+    );
+    assert!(
+        !screen.contains("probe screen"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert!(
+        !screen.contains(&format!("{EXIT_MARK}0")),
+        "a failing exit status:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+}

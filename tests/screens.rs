@@ -1,0 +1,261 @@
+//! Every screen drawn into a `TestBackend` and pinned with insta, with colours: text snapshots,
+//! buffer debug snapshots (styles included) and explicit style checks of the highlights.
+
+#[path = "support/fixture.rs"]
+mod fixture;
+
+use insta::{assert_debug_snapshot, assert_snapshot};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use rehash::app::{Action, App, ColorMode, Settings};
+
+fn app(color: ColorMode, pair: bool, size: (u16, u16), actions: &[Action]) -> App {
+    let corpus = if pair {
+        fixture::pair_corpus()
+    } else {
+        fixture::corpus()
+    };
+    let report = fixture::report(&corpus);
+    let mut app = App::new(
+        corpus,
+        report,
+        Settings {
+            color,
+            mouse: true,
+            sync_scroll: false,
+        },
+    );
+    app.update(Action::Resize(size.0, size.1));
+    for action in actions {
+        app.update(*action);
+    }
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let area = app.area();
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|frame| rehash::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+/// The cell where `word` first appears on screen, searching from the left or from `min_x`.
+fn cell_of(buffer: &Buffer, word: &str, min_x: u16) -> (u16, u16) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let (mut line, mut xs) = (String::new(), Vec::new());
+        for x in min_x..area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            xs.extend(std::iter::repeat_n(x, symbol.len()));
+        }
+        if let Some(at) = line.find(word) {
+            return (xs[at], y);
+        }
+    }
+    panic!("{word} not on screen");
+}
+
+const STEP: [Action; 1] = [Action::NextPassage];
+
+#[test]
+fn compare_80x24() {
+    let terminal = draw(&app(ColorMode::Indexed, true, (80, 24), &STEP));
+    assert_snapshot!(terminal.backend());
+    assert_debug_snapshot!(terminal.backend().buffer());
+}
+
+#[test]
+fn compare_160x48() {
+    let terminal = draw(&app(
+        ColorMode::TrueColor,
+        true,
+        (160, 48),
+        &[Action::NextPassage, Action::Jump],
+    ));
+    assert_snapshot!(terminal.backend());
+    assert_debug_snapshot!(terminal.backend().buffer());
+}
+
+#[test]
+fn word_differences_are_marked_on_both_sides() {
+    let terminal = draw(&app(ColorMode::Indexed, true, (160, 48), &STEP));
+    let buffer = terminal.backend().buffer();
+    let passage_bg = Color::Indexed(223);
+    for (word, min_x) in [
+        ("Yanukovych", 0),
+        ("Western", 0),
+        ("Yanukovich", 80),
+        ("Westren", 80),
+    ] {
+        let cell = &buffer[cell_of(buffer, word, min_x)];
+        assert_eq!(cell.bg, passage_bg, "{word} lies in the passage colour");
+        assert_eq!(cell.fg, Color::Indexed(124), "{word} is marked changed");
+        assert!(
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD),
+            "{word}"
+        );
+    }
+    let inserted = &buffer[cell_of(buffer, "old Kiev", 80)];
+    assert!(
+        inserted
+            .modifier
+            .contains(Modifier::ITALIC | Modifier::UNDERLINED)
+    );
+    let plain = &buffer[cell_of(buffer, "Crimean", 0)];
+    assert_eq!(
+        (plain.bg, plain.modifier.contains(Modifier::UNDERLINED)),
+        (Color::Indexed(223), false)
+    );
+    let shared = &buffer[cell_of(buffer, "Sevastopol", 80)];
+    assert!(
+        shared
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "shared word emphasised"
+    );
+    let (x, y) = cell_of(buffer, "Missile", 80);
+    assert_eq!(
+        buffer[(x - 1, y)].symbol(),
+        "▌",
+        "rewritten paragraph has a gutter bar"
+    );
+}
+
+#[test]
+fn no_color_still_shows_every_highlight() {
+    let terminal = draw(&app(ColorMode::Monochrome, true, (80, 24), &STEP));
+    assert_snapshot!(terminal.backend());
+    assert_debug_snapshot!(terminal.backend().buffer());
+    let buffer = terminal.backend().buffer();
+    let colored = buffer
+        .content
+        .iter()
+        .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+        .count();
+    assert_eq!(colored, 0, "no colour at all");
+    let passage = &buffer[cell_of(buffer, "Crimean", 0)];
+    assert!(passage.modifier.contains(Modifier::REVERSED));
+    let changed = &buffer[cell_of(buffer, "Western", 0)];
+    assert!(
+        changed
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    assert!(!changed.modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn library() {
+    let terminal = draw(&app(ColorMode::Indexed, false, (100, 30), &[]));
+    assert_snapshot!(terminal.backend());
+    assert_debug_snapshot!(terminal.backend().buffer());
+}
+
+#[test]
+fn library_80x24_sorted_by_title() {
+    let sort = [Action::CycleSort, Action::CycleSort, Action::CycleSort];
+    let terminal = draw(&app(ColorMode::Indexed, false, (80, 24), &sort));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_over_compare() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        true,
+        (80, 24),
+        &[Action::ToggleHelp],
+    ));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_over_library() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        false,
+        (80, 24),
+        &[Action::ToggleHelp],
+    ));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn too_small() {
+    let terminal = draw(&app(ColorMode::Indexed, true, (40, 10), &[]));
+    assert_snapshot!(terminal.backend());
+    let terminal = draw(&app(ColorMode::Indexed, true, (20, 5), &[]));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn search_prompt_and_matches() {
+    let typing: Vec<Action> = "kiev".chars().map(Action::SearchInput).collect();
+    let mut actions = vec![Action::StartSearch];
+    actions.extend(&typing);
+    let terminal = draw(&app(ColorMode::Indexed, true, (80, 24), &actions));
+    assert_snapshot!("search_prompt", terminal.backend());
+    actions.push(Action::SearchSubmit);
+    let terminal = draw(&app(ColorMode::Indexed, true, (80, 24), &actions));
+    let buffer = terminal.backend().buffer();
+    let kiev = &buffer[cell_of(buffer, "Kiev", 0)];
+    assert_eq!(kiev.bg, Color::Indexed(214), "search matches stand out");
+}
+
+#[test]
+fn escape_sequences_never_reach_the_terminal() {
+    let terminal = draw(&app(ColorMode::Indexed, true, (160, 48), &[]));
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| !c.symbol().chars().any(char::is_control))
+    );
+    let (x, y) = cell_of(buffer, "[31m", 80);
+    assert_eq!(buffer[(x - 1, y)].symbol(), "\u{FFFD}");
+}
+
+#[test]
+fn seeds_coup_paragraph_shows_its_word_differences() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
+    if !paths.iter().all(|p| p.exists()) {
+        println!(
+            "notice: seed articles not found in {}, skipping",
+            dir.display()
+        );
+        return;
+    }
+    let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(160, 48));
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let changed = |word: &str, offset: u16, right: bool| {
+        let (x, y) = cell_of(buffer, word, if right { 80 } else { 0 });
+        assert_eq!(x >= 80, right, "{word} in the expected pane");
+        let cell = &buffer[(x + offset, y)];
+        assert_eq!(cell.fg, Color::Indexed(124), "{word} marked as changed");
+        assert_ne!(cell.bg, Color::Reset, "{word} inside a highlighted passage");
+    };
+    changed("Yanukovych", 0, false);
+    changed("pro-Western", 4, false);
+    changed("Yanukovich", 0, true);
+    changed("pro-Westren", 4, true);
+    let (x, y) = cell_of(buffer, "Ukraine lost the Crimean", 0);
+    let block = buffer[(x - 1, y)].symbol() == "▌" || buffer[(x, y)].bg != Color::Reset;
+    assert!(block, "the coup paragraph is highlighted");
+}
