@@ -39,12 +39,15 @@ fn read(cli: &Cli, base: &Options) -> Result<(), Failure> {
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),
         ));
     }
+    let config = rehash::config::Config::load(cli.config.as_deref())
+        .map_err(|e| Failure::Input(format!("{e:#}")))?;
     let options = cli.engine.apply(base);
     let corpus = commands::load(&cli.paths)?;
     let report = commands::analyse(&corpus, &options)?;
-    Err(Failure::Input(format!(
-        "the interactive reader is not built yet; {} documents and {} passages found: run `rehash scan` to print them",
-        corpus.len(),
-        report.passages.len()
-    )))
+    let tui = rehash::tui::TuiOptions {
+        no_color: cli.no_color,
+        mouse: !cli.no_mouse,
+        config,
+    };
+    rehash::tui::run(corpus, report, tui).map_err(Failure::Runtime)
 }
