@@ -1,12 +1,13 @@
 //! What each command does, between the command line and the core: loading, scanning, progress.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Format, ScanArgs};
+use crate::config::Config;
 use crate::corpus::{Corpus, demo_corpus, load_paths};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
@@ -30,6 +31,11 @@ impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Self::Runtime(e.into())
     }
+}
+
+/// Loads the configuration (see [`Config::load`]); a bad file is an input error.
+pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
+    Config::load(path).map_err(|e| Failure::Input(format!("{e:#}")))
 }
 
 /// Loads the paths (the demo corpus when there are none), printing warnings to stderr.

@@ -1,9 +1,12 @@
-//! The reader's settings, read from a TOML file. Knows nothing of the terminal.
+//! Settings read from a TOML file: the reader's, and the engine's thresholds under `[engine]`.
+//! Knows nothing of the terminal.
 
 use std::path::{Path, PathBuf};
 
 use color_eyre::eyre::{WrapErr, eyre};
 use serde::Deserialize;
+
+use crate::reuse::Options;
 
 /// Environment variable naming a config file, used when no path is given explicitly.
 pub const CONFIG_ENV: &str = "REHASH_CONFIG";
@@ -19,8 +22,8 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Settings of the interactive reader. Every field is optional in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// Settings of the reader and the engine. Every field is optional in the file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Capture the mouse at start (wheel and clicks); off keeps the terminal's copy and paste.
@@ -29,6 +32,8 @@ pub struct Config {
     pub color: ColorChoice,
     /// Start with synchronised scrolling of the two panes.
     pub sync_scroll: bool,
+    /// The engine's thresholds (the `[engine]` table); command-line options override them.
+    pub engine: Options,
 }
 
 impl Default for Config {
@@ -37,6 +42,7 @@ impl Default for Config {
             mouse: true,
             color: ColorChoice::Auto,
             sync_scroll: false,
+            engine: Options::default(),
         }
     }
 }
@@ -57,9 +63,15 @@ impl Config {
         }
     }
 
-    /// Parses the text of a config file.
+    /// Parses the text of a config file and checks the engine's thresholds.
     pub fn parse(text: &str) -> color_eyre::Result<Config> {
-        toml::from_str(text).map_err(|e| eyre!("{}", e.message().trim_end()))
+        let config: Config =
+            toml::from_str(text).map_err(|e| eyre!("{}", e.message().trim_end()))?;
+        config
+            .engine
+            .validate()
+            .map_err(|e| eyre!("[engine] {e}"))?;
+        Ok(config)
     }
 
     fn read(path: &Path) -> color_eyre::Result<Config> {
@@ -85,14 +97,19 @@ mod tests {
 
     #[test]
     fn reads_every_field() {
-        let config =
-            Config::parse("mouse = false\ncolor = \"never\"\nsync_scroll = true\n").unwrap();
+        let text =
+            "mouse = false\ncolor = \"never\"\nsync_scroll = true\n[engine]\nmin_words = 8\n";
+        let config = Config::parse(text).unwrap();
         assert_eq!(
             config,
             Config {
                 mouse: false,
                 color: ColorChoice::Never,
-                sync_scroll: true
+                sync_scroll: true,
+                engine: Options {
+                    min_words: 8,
+                    ..Options::default()
+                },
             }
         );
     }
@@ -103,6 +120,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn bad_engine_thresholds_are_rejected_with_their_name() {
+        let err = Config::parse("[engine]\nmin_similarity = 2.0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("min_similarity must be between 0 and 1"),
+            "{err}"
+        );
+        let err = Config::parse("[engine]\nngrams = 4\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `ngrams`"), "{err}");
     }
 
     #[test]

@@ -6,18 +6,18 @@ use std::process::ExitCode;
 use clap::Parser;
 use rehash::cli::{Cli, Command};
 use rehash::commands::{self, Failure};
-use rehash::reuse::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Err(e) = color_eyre::install() {
         eprintln!("rehash: {e}");
     }
-    let base = Options::default();
     let result = match &cli.command {
-        Some(Command::Scan(args)) => commands::scan(args, &base),
+        Some(Command::Scan(args)) => {
+            commands::config(cli.config.as_deref()).and_then(|c| commands::scan(args, &c.engine))
+        }
         Some(Command::Generate(args)) => rehash::generate::write(args).map_err(Failure::from),
-        None => read(&cli, &base),
+        None => read(&cli),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -33,15 +33,14 @@ fn main() -> ExitCode {
 }
 
 /// Opens the interactive reader on the given paths (the demo corpus when none).
-fn read(cli: &Cli, base: &Options) -> Result<(), Failure> {
+fn read(cli: &Cli) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
         return Err(Failure::Input(
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),
         ));
     }
-    let config = rehash::config::Config::load(cli.config.as_deref())
-        .map_err(|e| Failure::Input(format!("{e:#}")))?;
-    let options = cli.engine.apply(base);
+    let config = commands::config(cli.config.as_deref())?;
+    let options = cli.engine.apply(&config.engine);
     let corpus = commands::load(&cli.paths)?;
     let report = commands::analyse(&corpus, &options)?;
     let tui = rehash::tui::TuiOptions {

@@ -218,3 +218,36 @@ fn help_shows_examples_and_version_prints() {
         .success()
         .stdout(predicate::str::starts_with("rehash "));
 }
+
+#[test]
+fn the_config_file_sets_engine_thresholds_and_flags_override_it() {
+    let dir = folder_with(&[("config.toml", b"[engine]\nmin_words = 500\n")]);
+    let config = dir.path().join("config.toml");
+    let config = config.to_str().unwrap();
+    let strict = scan_json(&["--config", config]);
+    let near_or_verbatim = |json: &Value| {
+        json["passages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["kind"] != "rewritten")
+            .count()
+    };
+    assert_eq!(near_or_verbatim(&strict), 0);
+    assert_eq!(strict["options"]["min_words"], 500);
+    let overridden = scan_json(&["--config", config, "--min-words", "10"]);
+    assert!(near_or_verbatim(&overridden) > 5);
+}
+
+#[test]
+fn a_bad_config_file_is_named_and_exits_2() {
+    let dir = folder_with(&[("config.toml", b"colour = \"never\"\n")]);
+    rehash()
+        .args(["scan", "--config"])
+        .arg(dir.path().join("config.toml"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("invalid config file").and(predicate::str::contains("colour")),
+        );
+}
