@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Scan benchmark: time and peak memory of `rehash scan` on generated corpora of 1,000 and
+# 10,000 articles (about 800 words each, a third recycling paragraphs with edits), beside
+# Dick Grune's sim_text on the same files. Prints a Markdown table.
+#   bash benches/scan.sh            # 1,000 and 10,000 articles, best of 3 runs
+#   bash benches/scan.sh 500 2000   # other sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$1" >/dev/null; }
+  else
+    echo "benches/scan.sh: please install the Debian package $1" >&2
+    exit 1
+  fi
+}
+command -v sim_text >/dev/null 2>&1 || install similarity-tester
+[ -x /usr/bin/time ] || install time
+
+cargo build --release --quiet
+rehash=target/release/rehash
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# best_of N CMD...: prints "seconds peak_kB" of the fastest of N runs.
+best_of() {
+  local runs=$1 best="" line
+  shift
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null
+    line=$(tail -1 "$work/time")
+    if [ -z "$best" ] || awk -v a="${line% *}" -v b="${best% *}" 'BEGIN { exit !(a < b) }'; then
+      best=$line
+    fi
+  done
+  echo "$best"
+}
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+echo "| articles | corpus MB | rehash s | rehash peak MB | passages found | sim_text s | sim_text peak MB | rehash / sim_text time |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  "$rehash" generate "$corpus" --articles "$n" >/dev/null
+  mb=$(du -sm "$corpus" | cut -f1)
+  read -r rs rk < <(best_of 3 "$rehash" scan "$corpus")
+  passages=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["passages"]))' "$work/out")
+  read -r ss sk < <(best_of 3 sim_text -n -s -R -T -r 10 "$corpus")
+  ratio=$(awk -v a="$rs" -v b="$ss" 'BEGIN { printf "%.2f", a / b }')
+  echo "| $n | $mb | $rs | $((rk / 1024)) | $passages | $ss | $((sk / 1024)) | $ratio |"
+done
