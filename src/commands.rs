@@ -61,17 +61,19 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
         return Ok(reuse::find_reuse(corpus, options));
     }
     let stderr_is_terminal = std::io::stderr().is_terminal();
-    let bar = ProgressBar::new_spinner();
+    let bar = ProgressBar::new(reuse::STAGES);
     if stderr_is_terminal {
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template("{elapsed:>4} [{bar:24}] {pos}/{len} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
         bar.enable_steady_tick(Duration::from_millis(120));
     }
     let docs = corpus.len();
     let report = reuse::find_reuse_with_progress(corpus, options, &|stage| {
         if stderr_is_terminal {
+            bar.inc(1);
             bar.set_message(format!("{docs} documents: {stage}"));
         } else {
             eprintln!("rehash: {docs} documents: {stage}");

@@ -118,7 +118,10 @@ pub fn find_reuse(corpus: &Corpus, options: &Options) -> Report {
     find_reuse_with_progress(corpus, options, &|_| {})
 }
 
-/// [`find_reuse`], telling `progress` the name of each stage as it starts.
+/// Number of stages [`find_reuse_with_progress`] reports.
+pub const STAGES: u64 = 4;
+
+/// [`find_reuse`], telling `progress` the name of each of its [`STAGES`] stages as it starts.
 pub fn find_reuse_with_progress(
     corpus: &Corpus,
     options: &Options,

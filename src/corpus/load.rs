@@ -4,6 +4,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
@@ -56,16 +57,24 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         if !path.exists() {
             return Err(LoadError::Missing(path.clone()));
         }
-        if path.is_dir() {
-            let before = sources.len();
-            load_folder(path, &mut sources, &mut warnings)?;
-            if sources.len() == before {
-                return Err(LoadError::EmptyFolder(path.clone()));
-            }
+        let before = sources.len();
+        let files = if path.is_dir() {
+            folder_files(path)?
         } else {
-            let id = path.to_string_lossy().into_owned();
-            let group = parent_name(path);
-            load_file(path, id, group, &mut sources, &mut warnings)?;
+            vec![File {
+                path: path.clone(),
+                id: path.to_string_lossy().into_owned(),
+                group: parent_name(path),
+            }]
+        };
+        let read: Vec<Result<Found, LoadError>> = files.par_iter().map(load_file).collect();
+        for found in read {
+            let found = found?;
+            sources.extend(found.sources);
+            warnings.extend(found.warnings);
+        }
+        if path.is_dir() && sources.len() == before {
+            return Err(LoadError::EmptyFolder(path.clone()));
         }
     }
     dedupe_ids(&mut sources, &mut warnings);
@@ -78,15 +87,27 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     })
 }
 
-fn load_folder(
-    dir: &Path,
-    sources: &mut Vec<Source>,
-    warnings: &mut Vec<String>,
-) -> Result<(), LoadError> {
+/// A file to read, with the id and group its document will have.
+struct File {
+    path: PathBuf,
+    id: String,
+    group: String,
+}
+
+/// What one file gave: documents (none, one, or many for JSON lines) and warnings.
+#[derive(Default)]
+struct Found {
+    sources: Vec<Source>,
+    warnings: Vec<String>,
+}
+
+/// The readable files under `dir`, recursively, in file-name order, hidden ones left out.
+fn folder_files(dir: &Path) -> Result<Vec<File>, LoadError> {
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
     for entry in walk {
         let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e.into()))?;
         let path = entry.path();
@@ -94,15 +115,18 @@ fn load_folder(
             continue;
         }
         let relative = path.strip_prefix(dir).unwrap_or(path);
-        let id = relative.to_string_lossy().replace('\\', "/");
         let group = relative
             .parent()
             .map(|p| p.to_string_lossy().into_owned())
             .filter(|g| !g.is_empty())
             .unwrap_or_else(|| parent_name(path));
-        load_file(path, id, group, sources, warnings)?;
+        files.push(File {
+            path: path.to_path_buf(),
+            id: relative.to_string_lossy().replace('\\', "/"),
+            group,
+        });
     }
-    Ok(())
+    Ok(files)
 }
 
 #[derive(PartialEq, Eq)]
@@ -124,55 +148,59 @@ fn kind_of(path: &Path) -> Kind {
     }
 }
 
-fn load_file(
-    path: &Path,
-    id: String,
-    group: String,
-    sources: &mut Vec<Source>,
-    warnings: &mut Vec<String>,
-) -> Result<(), LoadError> {
-    let bytes = fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+fn load_file(file: &File) -> Result<Found, LoadError> {
+    let path = &file.path;
+    let bytes = fs::read(path).map_err(|e| LoadError::Io(path.clone(), e))?;
     let shown = path.display();
+    let mut found = Found::default();
     if bytes.contains(&0) {
-        warnings.push(format!("skipping binary file {shown}"));
-        return Ok(());
+        found.warnings.push(format!("skipping binary file {shown}"));
+        return Ok(found);
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        warnings.push(format!("skipping empty file {shown}"));
-        return Ok(());
+        found.warnings.push(format!("skipping empty file {shown}"));
+        return Ok(found);
     }
-    let text = decode(&bytes, &shown.to_string(), warnings);
+    let text = decode(bytes, &shown.to_string(), &mut found.warnings);
     if kind_of(path) == Kind::JsonLines {
-        let before = sources.len();
-        read_json_lines(&text, path, &group, sources, warnings);
-        if sources.len() == before {
-            warnings.push(format!(
+        read_json_lines(
+            &text,
+            path,
+            &file.group,
+            &mut found.sources,
+            &mut found.warnings,
+        );
+        if found.sources.is_empty() {
+            found.warnings.push(format!(
                 "no documents in {shown} (each JSON line needs \"id\" and \"text\")"
             ));
         }
-        return Ok(());
+        return Ok(found);
     }
-    sources.push(Source {
-        id,
-        path: Some(path.to_path_buf()),
-        group,
+    found.sources.push(Source {
+        id: file.id.clone(),
+        path: Some(path.clone()),
+        group: file.group.clone(),
         title: None,
         text,
     });
-    Ok(())
+    Ok(found)
 }
 
 /// UTF-8 if valid (a BOM is dropped), else Windows-1252 with a warning.
-fn decode(bytes: &[u8], shown: &str, warnings: &mut Vec<String>) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_owned();
+fn decode(mut bytes: Vec<u8>, shown: &str, warnings: &mut Vec<String>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return text,
+        Err(e) => e.into_bytes(),
+    };
     warnings.push(format!(
         "{shown} is not valid UTF-8: decoded as Windows-1252"
     ));
     encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(bytes)
+        .decode_without_bom_handling(&bytes)
         .0
         .into_owned()
 }
