@@ -280,3 +280,35 @@ fn pan13_plagdet_is_at_least_0_90() {
         .unwrap_or_else(|| panic!("no plagdet in {report}"));
     assert!(plagdet >= 0.90, "plagdet {plagdet}");
 }
+
+#[test]
+fn seeds_load_with_titles_paragraphs_and_exact_offsets() {
+    let Some(corpus) = seeds() else { return };
+    assert_eq!(corpus.len(), 5);
+    for doc in &corpus.documents {
+        let lines: Vec<&str> = doc
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(doc.title, lines[0], "{}", doc.id);
+        assert_eq!(doc.paragraphs.len(), lines.len(), "{}", doc.id);
+        for (para, line) in doc.paragraphs.iter().zip(&lines) {
+            let by_chars: String = doc
+                .text
+                .chars()
+                .skip(para.start)
+                .take(para.end - para.start)
+                .collect();
+            assert_eq!(
+                &by_chars, line,
+                "{} chars {}..{}",
+                doc.id, para.start, para.end
+            );
+            assert_eq!(doc.slice(*para), *line);
+        }
+    }
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| &d.id[..3]).collect();
+    assert_eq!(ids, ["000", "001", "002", "003", "004"]);
+}
