@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::corpus::{Corpus, demo_corpus, load_paths};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
+use crate::text::printable;
 
 /// Why a command failed: bad input (exit 2) or a runtime error (exit 1).
 #[derive(Debug)]
@@ -46,7 +47,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
-        let _ = writeln!(stderr, "rehash: warning: {warning}");
+        let _ = writeln!(stderr, "rehash: warning: {}", printable(warning));
     }
     Ok(loaded.corpus)
 }

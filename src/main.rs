@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("rehash: {message}");
+            eprintln!("rehash: {}", rehash::text::printable(&message));
             ExitCode::from(2)
         }
         Err(Failure::Runtime(report)) => {

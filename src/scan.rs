@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::corpus::{Corpus, Document};
 use crate::diff::Change;
 use crate::reuse::{Options, Passage, Report, Side};
-use crate::text::display_safe;
+use crate::text::printable;
 
 /// Version of the JSON layout.
 pub const JSON_VERSION: u32 = 1;
@@ -162,81 +162,79 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
     }
 }
 
-/// The report as a readable summary: document pairs ranked by shared words, each passage with
-/// a short excerpt of both sides.
+/// The report as a readable summary: document pairs ranked by shared words (then by ids), each
+/// passage with a short excerpt of both sides.
 pub fn to_text(corpus: &Corpus, report: &Report) -> String {
-    let mut pairs: std::collections::BTreeMap<(usize, usize), Vec<&Passage>> =
-        std::collections::BTreeMap::new();
-    for p in report.passages.iter().filter(|p| !p.boilerplate) {
-        pairs.entry((p.a.doc, p.b.doc)).or_default().push(p);
-    }
-    let mut ranked: Vec<_> = pairs.into_iter().collect();
-    ranked.sort_by_key(|(_, ps)| std::cmp::Reverse(ps.iter().map(|p| p.words).sum::<usize>()));
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} documents, {} shared passages in {} clusters, {} boilerplate lines\n",
+    let headline: Vec<&Passage> = report.passages.iter().filter(|p| !p.boilerplate).collect();
+    let mut out = format!(
+        "{} documents, {} shared passages in {} clusters, {} boilerplate lines\n\n",
         corpus.len(),
-        report.passages.iter().filter(|p| !p.boilerplate).count(),
+        headline.len(),
         report.clusters.len(),
         report.boilerplate.len()
     );
-    for ((a, b), passages) in ranked {
-        let words: usize = passages.iter().map(|p| p.words).sum();
-        let (da, db) = (&corpus.documents[a], &corpus.documents[b]);
-        let _ = writeln!(
-            out,
-            "{} <> {}: {} passages, {words} words",
-            da.id,
-            db.id,
-            passages.len()
-        );
-        for p in passages {
-            let _ = writeln!(
-                out,
-                "  #{} {} score {:.2}, {} words, in {} documents",
-                p.id,
-                p.kind.name(),
-                p.score,
-                p.words,
-                report.cluster_size(p.id)
-            );
-            let _ = writeln!(
-                out,
-                "    a {}..{}  {}",
-                p.a.span.start,
-                p.a.span.end,
-                excerpt(da.slice(p.a.span))
-            );
-            let _ = writeln!(
-                out,
-                "    b {}..{}  {}",
-                p.b.span.start,
-                p.b.span.end,
-                excerpt(db.slice(p.b.span))
-            );
-        }
-        out.push('\n');
+    for pair in ranked_pairs(corpus, &headline) {
+        write_pair(&mut out, corpus, report, &pair);
     }
     out
+}
+
+/// Headline passages grouped by document pair, most shared words first, ties by ids.
+fn ranked_pairs<'r>(corpus: &Corpus, headline: &[&'r Passage]) -> Vec<Vec<&'r Passage>> {
+    let mut pairs: std::collections::BTreeMap<(&str, &str), Vec<&Passage>> =
+        std::collections::BTreeMap::new();
+    for p in headline {
+        let ids = (
+            corpus.documents[p.a.doc].id.as_str(),
+            corpus.documents[p.b.doc].id.as_str(),
+        );
+        pairs.entry(ids).or_default().push(p);
+    }
+    let mut ranked: Vec<Vec<&Passage>> = pairs.into_values().collect();
+    ranked.sort_by_key(|ps| std::cmp::Reverse(ps.iter().map(|p| p.words).sum::<usize>()));
+    ranked
+}
+
+/// One document pair of the summary: a header, then each passage with both excerpts.
+fn write_pair(out: &mut String, corpus: &Corpus, report: &Report, passages: &[&Passage]) {
+    let (da, db) = (
+        &corpus.documents[passages[0].a.doc],
+        &corpus.documents[passages[0].b.doc],
+    );
+    let words: usize = passages.iter().map(|p| p.words).sum();
+    let (ida, idb, count) = (printable(&da.id), printable(&db.id), passages.len());
+    let _ = writeln!(out, "{ida} <> {idb}: {count} passages, {words} words");
+    for p in passages {
+        let (kind, size) = (p.kind.name(), report.cluster_size(p.id));
+        let _ = writeln!(
+            out,
+            "  #{} {kind} score {:.2}, {} words, in {size} documents",
+            p.id, p.score, p.words
+        );
+        let _ = writeln!(
+            out,
+            "    a {}..{}  {}",
+            p.a.span.start,
+            p.a.span.end,
+            excerpt(da.slice(p.a.span))
+        );
+        let _ = writeln!(
+            out,
+            "    b {}..{}  {}",
+            p.b.span.start,
+            p.b.span.end,
+            excerpt(db.slice(p.b.span))
+        );
+    }
+    out.push('\n');
 }
 
 /// The first words of a passage on one line, with no control characters.
 fn excerpt(text: &str) -> String {
     const WIDTH: usize = 90;
-    let mut out = String::new();
-    for c in text
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-    {
-        if out.chars().count() >= WIDTH {
-            out.push('…');
-            break;
-        }
-        match display_safe(c) {
-            Some(r) => out.push_str(r),
-            None => out.push(c),
-        }
+    let line = printable(text);
+    match line.char_indices().nth(WIDTH) {
+        Some((cut, _)) => format!("“{}…”", &line[..cut]),
+        None => format!("“{line}”"),
     }
-    format!("“{out}”")
 }

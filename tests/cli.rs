@@ -251,3 +251,35 @@ fn a_bad_config_file_is_named_and_exits_2() {
             predicate::str::contains("invalid config file").and(predicate::str::contains("colour")),
         );
 }
+
+#[test]
+fn escape_sequences_in_ids_and_file_names_never_reach_the_terminal() {
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "evil\u{1b}]0;pwned\u{7}\u{1b}[31m", "text": ARTICLE}),
+        serde_json::json!({"id": "plain", "text": ARTICLE}),
+    );
+    let dir = folder_with(&[
+        ("corpus.jsonl", lines.as_bytes()),
+        ("bad\u{1b}[31m.txt", b" "),
+    ]);
+    let out = rehash()
+        .args(["scan", "--format", "text"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        stdout.contains("evil\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}[31m <> plain"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("skipping empty file") && stderr.contains("bad\u{FFFD}[31m.txt"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains('\u{1b}') && !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'));
+}

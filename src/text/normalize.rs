@@ -38,9 +38,32 @@ pub fn display_safe(c: char) -> Option<&'static str> {
     match c {
         '\t' => Some("    "),
         '\u{FEFF}' | '\u{200B}' => Some(""),
-        c if c.is_control() => Some("\u{FFFD}"),
+        c if c.is_control() || is_bidi_control(c) => Some("\u{FFFD}"),
         _ => None,
     }
+}
+
+/// Bidirectional embedding, override and isolate controls, which can reorder what follows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` on one line, safe for a terminal: every run of whitespace becomes one space and every
+/// control, escape or bidi char becomes `�` (see [`display_safe`]). For names and messages.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if let Some(safe) = display_safe(c) {
+            out.push_str(safe);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -61,5 +84,14 @@ mod tests {
         assert_eq!(display_safe('\u{9b}'), Some("\u{FFFD}"));
         assert_eq!(display_safe('\t'), Some("    "));
         assert_eq!(display_safe('é'), None);
+        assert_eq!(display_safe('\u{202E}'), Some("\u{FFFD}"));
+    }
+
+    #[test]
+    fn printable_text_is_one_safe_line() {
+        assert_eq!(
+            printable("a\u{1b}]0;x\u{7}\n\tb"),
+            "a\u{FFFD}]0;x\u{FFFD} b"
+        );
     }
 }
