@@ -11,6 +11,7 @@ mod rewrite;
 
 pub use options::Options;
 pub use report::Partner;
+pub use rewrite::term;
 
 use serde::Serialize;
 

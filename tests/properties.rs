@@ -162,3 +162,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn rewritten_passages_name_the_same_shared_words_in_any_input_order() {
+    let x = "Sanctions on oligarchs froze their yachts and banks across Europe after the Kremlin \
+             ordered the invasion, officials in Brussels said on Monday evening.";
+    let y = "Brussels officials said the bank accounts and the yacht of every oligarch named in the \
+             sanction list were frozen once the Kremlin began its invasion.";
+    let options = Options::default();
+    let shared = |sources: Vec<Source>| {
+        let corpus = Corpus::from_sources(sources);
+        let report = find_reuse(&corpus, &options);
+        let p = report
+            .passages
+            .iter()
+            .find(|p| p.kind == rehash::reuse::Kind::Rewritten)
+            .cloned();
+        p.map(|p| (corpus.documents[p.a.doc].id.clone(), p.shared_words))
+    };
+    let forward = shared(vec![source("x", x), source("y", y)]);
+    let backward = shared(vec![source("y", y), source("x", x)]);
+    assert!(
+        forward.is_some(),
+        "the two paragraphs are a rewrite of each other"
+    );
+    assert_eq!(forward, backward);
+}

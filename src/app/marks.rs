@@ -6,8 +6,7 @@ use std::ops::Range;
 use super::view::{Highlight, Marks};
 use crate::corpus::Document;
 use crate::diff::Change;
-use crate::reuse::{Kind, Passage, Report, Side};
-use crate::text::normalize_word;
+use crate::reuse::{Kind, Passage, Report, Side, term};
 
 /// The marks of article `doc` (`document`) for the passages `ids` (a passage's slot is its
 /// index there) and the search matches.
@@ -53,12 +52,15 @@ fn shared_words<'a>(
     passage: &'a Passage,
     own: Side,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
+    let shared: Vec<u64> = passage
+        .shared_words
+        .iter()
+        .filter_map(|w| term(w))
+        .collect();
     document.token_range(own.span).filter_map(move |i| {
         let span = document.word_span(i);
-        let word = normalize_word(document.slice(span));
-        passage
-            .shared_words
-            .contains(&word)
+        term(document.slice(span))
+            .is_some_and(|t| shared.contains(&t))
             .then_some(span.start..span.end)
     })
 }

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
-use crate::text::{Span, hash_word, normalize_word, push_normalized};
+use crate::text::{Span, hash_word, is_stopword, normalize_word, push_normalized};
 
 /// A paragraph or sentence with its distinctive terms.
 struct Unit {
@@ -141,6 +141,13 @@ impl Level {
         min_score: f64,
     ) -> Option<Passage> {
         let (first, second) = (&self.units[i], &self.units[j]);
+        // The side in the document with the smaller id names the shared words, whatever the
+        // order the documents were given in.
+        let (first, second) = if corpus.documents[first.doc].id <= corpus.documents[second.doc].id {
+            (first, second)
+        } else {
+            (second, first)
+        };
         let shared = shared_terms(first, second);
         if shared.len() < options.min_shared_words {
             return None;
@@ -203,7 +210,7 @@ impl Level {
 /// Inverse document frequency of a term in `df` of `n` units.
 #[allow(clippy::cast_precision_loss)]
 fn idf(n: usize, df: usize) -> f64 {
-    (n.max(1) as f64 / df.max(1) as f64).ln().max(0.0)
+    (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
 }
 
 /// Orders two sides by document id.
@@ -247,11 +254,24 @@ fn term_per_token(doc: &Document) -> Vec<u64> {
             }
             word.clear();
             push_normalized(doc.slice(doc.word_span(i)), &mut word);
-            let stem = stem(&word);
-            let counts = stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit());
-            if counts { hash_word(stem) | 1 } else { 0 }
+            term_of_normalized(&word).unwrap_or(0)
         })
         .collect()
+}
+
+/// The distinctive term a word stands for (normalised, lightly stemmed), if it is one: the
+/// reader uses it to find a rewritten passage's shared words in either side.
+pub fn term(word: &str) -> Option<u64> {
+    let normalized = normalize_word(word);
+    (!is_stopword(&normalized))
+        .then(|| term_of_normalized(&normalized))
+        .flatten()
+}
+
+fn term_of_normalized(normalized: &str) -> Option<u64> {
+    let stem = stem(normalized);
+    let counts = stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit());
+    counts.then(|| hash_word(stem) | 1)
 }
 
 /// Distinctive terms of a token range: (term, one token index), one entry per term.
