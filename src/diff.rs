@@ -1,9 +1,7 @@
 //! Word-level differences inside an aligned pair of passages, computed with `similar`.
 
-use std::time::{Duration, Instant};
-
 use serde::Serialize;
-use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_deadline};
+use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_slices};
 
 use crate::corpus::Document;
 use crate::text::{Span, Token};
@@ -41,62 +39,67 @@ pub struct DiffOp {
 }
 
 /// The word diff of span `sa` of document `a` against span `sb` of document `b`, on normalised
-/// words (case, quotes and dashes do not count as differences).
+/// words (case, quotes and dashes do not count as differences). Deterministic: no time limit,
+/// as the spans are aligned passages, not whole texts.
 pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> {
     let (ra, rb) = (a.token_range(sa), b.token_range(sb));
     let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(Token::hash).collect();
     let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(Token::hash).collect();
-    let deadline = Instant::now() + Duration::from_millis(200);
-    let ops = capture_diff_deadline(
-        Algorithm::Myers,
-        &ha,
-        0..ha.len(),
-        &hb,
-        0..hb.len(),
-        Some(deadline),
-    );
-    let side = |doc: &Document, base: usize, at: usize, len: usize, fallback: Span| {
-        if len == 0 {
-            let pos = doc.tokens.get(base + at).map_or(fallback.end, Token::start);
-            doc.map.span(pos, pos)
-        } else {
-            doc.token_span(base + at..base + at + len)
-        }
-    };
-    ops.iter()
+    capture_diff_slices(Algorithm::Myers, &ha, &hb)
+        .iter()
         .map(|op| {
-            let (change, ai, al, bi, bl) = match *op {
-                SimilarOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => (Change::Equal, old_index, len, new_index, len),
-                SimilarOp::Delete {
-                    old_index,
-                    old_len,
-                    new_index,
-                } => (Change::Deleted, old_index, old_len, new_index, 0),
-                SimilarOp::Insert {
-                    old_index,
-                    new_index,
-                    new_len,
-                } => (Change::Inserted, old_index, 0, new_index, new_len),
-                SimilarOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => (Change::Changed, old_index, old_len, new_index, new_len),
-            };
+            let (change, (ai, al), (bi, bl)) = runs(op);
             DiffOp {
                 change,
-                a: side(a, ra.start, ai, al, sa),
-                b: side(b, rb.start, bi, bl, sb),
+                a: run_span(a, ra.start + ai, al, sa),
+                b: run_span(b, rb.start + bi, bl, sb),
                 a_words: al,
                 b_words: bl,
             }
         })
         .collect()
+}
+
+/// What a `similar` op did, and its (first word, word count) on each side.
+fn runs(op: &SimilarOp) -> (Change, (usize, usize), (usize, usize)) {
+    match *op {
+        SimilarOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => (Change::Equal, (old_index, len), (new_index, len)),
+        SimilarOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => (Change::Deleted, (old_index, old_len), (new_index, 0)),
+        SimilarOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => (Change::Inserted, (old_index, 0), (new_index, new_len)),
+        SimilarOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => (Change::Changed, (old_index, old_len), (new_index, new_len)),
+    }
+}
+
+/// The span of `len` words from word `first`; an empty span where they would start when
+/// `len` is 0 (the end of `passage` past its last word).
+fn run_span(doc: &Document, first: usize, len: usize, passage: Span) -> Span {
+    if len == 0 {
+        let at = doc
+            .tokens
+            .get(first)
+            .map_or(passage.end, Token::start)
+            .min(passage.end);
+        doc.map.span(at, at)
+    } else {
+        doc.token_span(first..first + len)
+    }
 }
 
 /// Share of the words of both sides that are equal, in 0..=1.

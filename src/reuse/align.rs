@@ -34,7 +34,7 @@ pub fn passages(
             let regions = chain(group, options)
                 .into_iter()
                 .map(|r| extend(da, db, &r));
-            let merged = regions.fold(Vec::new(), merge_into);
+            let merged = regions.fold(Vec::new(), absorb);
             drop_shadowed(
                 merged
                     .iter()
@@ -81,22 +81,19 @@ fn diagonal(a: usize, b: usize) -> isize {
     isize::try_from(b).unwrap_or(isize::MAX) - isize::try_from(a).unwrap_or(isize::MAX)
 }
 
-/// Adds a region to a list, merging it with any region it overlaps in both documents.
-fn merge_into(mut regions: Vec<Region>, region: Region) -> Vec<Region> {
-    let overlaps = |x: &Region| {
-        x.a.start < region.a.end
-            && region.a.start < x.a.end
-            && x.b.start < region.b.end
-            && region.b.start < x.b.end
+/// Adds a region to a list of regions no two of which overlap in both documents, absorbing
+/// every region it overlaps, transitively, so that the list keeps that property.
+fn absorb(mut merged: Vec<Region>, mut region: Region) -> Vec<Region> {
+    let overlaps = |x: &Region, y: &Region| {
+        x.a.start < y.a.end && y.a.start < x.a.end && x.b.start < y.b.end && y.b.start < x.b.end
     };
-    match regions.iter_mut().find(|x| overlaps(x)) {
-        Some(x) => {
-            x.a = x.a.start.min(region.a.start)..x.a.end.max(region.a.end);
-            x.b = x.b.start.min(region.b.start)..x.b.end.max(region.b.end);
-        }
-        None => regions.push(region),
+    while let Some(i) = merged.iter().position(|m| overlaps(m, &region)) {
+        let other = merged.swap_remove(i);
+        region.a = region.a.start.min(other.a.start)..region.a.end.max(other.a.end);
+        region.b = region.b.start.min(other.b.start)..region.b.end.max(other.b.end);
     }
-    regions
+    merged.push(region);
+    merged
 }
 
 /// Keeps, of passages between one document pair, those not shadowed by a longer one: a passage

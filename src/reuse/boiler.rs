@@ -42,7 +42,16 @@ pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
         })
         .flatten()
         .collect();
-    found.sort_unstable();
+    found.sort_unstable_by(|x, y| {
+        let key = |s: &Side| {
+            (
+                corpus.documents[s.doc].id.as_str(),
+                s.span.start,
+                s.span.end,
+            )
+        };
+        key(x).cmp(&key(y))
+    });
     found
 }
 
