@@ -121,10 +121,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
             diff,
         });
     }
-    Report {
-        passages,
-        ..Report::default()
-    }
+    Report::new(passages, Vec::new(), Vec::new(), corpus.len())
 }
 
 fn stats(name: &str, mut times: Vec<Duration>) {

@@ -111,6 +111,8 @@ pub struct Report {
     pub clusters: Vec<Cluster>,
     /// Boilerplate spans (lines present in a large share of the corpus).
     pub boilerplate: Vec<Side>,
+    /// For each document, its headline passages in order of position (see [`Report::new`]).
+    by_doc: Vec<Vec<usize>>,
 }
 
 /// Finds every passage the documents of `corpus` share, marks boilerplate and builds clusters.
@@ -160,9 +162,5 @@ pub fn find_reuse_with_progress(
         p.id = i;
     }
     let clusters = cluster::cluster(corpus, &mut passages);
-    Report {
-        passages,
-        clusters,
-        boilerplate,
-    }
+    Report::new(passages, clusters, boilerplate, corpus.len())
 }

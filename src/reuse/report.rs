@@ -1,6 +1,6 @@
 //! Questions the reader asks of a report: a document's passages, partners and reused share.
 
-use super::{Passage, Report, Side};
+use super::{Cluster, Passage, Report, Side};
 use crate::corpus::Corpus;
 
 /// Another document that shares passages with a given one.
@@ -15,18 +15,42 @@ pub struct Partner {
 }
 
 impl Report {
+    /// A report over a corpus of `docs` documents, indexing each document's headline passages
+    /// once so that the questions below cost what they return, not the whole report.
+    pub fn new(
+        passages: Vec<Passage>,
+        clusters: Vec<Cluster>,
+        boilerplate: Vec<Side>,
+        docs: usize,
+    ) -> Self {
+        let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
+        for (i, p) in passages.iter().enumerate().filter(|(_, p)| !p.boilerplate) {
+            for doc in [p.a.doc, p.b.doc] {
+                if let Some(list) = by_doc.get_mut(doc) {
+                    list.push(i);
+                }
+            }
+        }
+        for (doc, list) in by_doc.iter_mut().enumerate() {
+            list.sort_by_key(|&id| {
+                passages[id]
+                    .sides_for(doc)
+                    .map(|(own, _)| (own.span.start, own.span.end, id))
+            });
+        }
+        Self {
+            passages,
+            clusters,
+            boilerplate,
+            by_doc,
+        }
+    }
+
     /// Headline (non-boilerplate) passages touching `doc`, in order of their position in it.
     pub fn passages_in(&self, doc: usize) -> Vec<&Passage> {
-        let mut found: Vec<&Passage> = self
-            .passages
-            .iter()
-            .filter(|p| !p.boilerplate && p.sides_for(doc).is_some())
-            .collect();
-        found.sort_by_key(|p| {
-            p.sides_for(doc)
-                .map(|(own, _)| (own.span.start, own.span.end))
-        });
-        found
+        self.by_doc.get(doc).map_or_else(Vec::new, |ids| {
+            ids.iter().map(|&id| &self.passages[id]).collect()
+        })
     }
 
     /// Headline passages linking `doc` and `other`, in order of their position in `doc`.

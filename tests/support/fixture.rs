@@ -141,9 +141,5 @@ pub fn report(corpus: &Corpus) -> Report {
     for p in &mut passages {
         p.cluster = usize::from(p.id == 0 || p.id == 2);
     }
-    Report {
-        passages,
-        clusters: vec![quote, other],
-        boilerplate: Vec::new(),
-    }
+    Report::new(passages, vec![quote, other], Vec::new(), corpus.len())
 }
