@@ -108,17 +108,36 @@ impl Line {
 /// Words are kept whole when they fit on a row, longer ones are cut between graphemes, and every
 /// `\n` starts a new row. A single grapheme wider than `width` gets a row of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<Row> {
+    reflow(text, width, &[])
+}
+
+/// Like [`wrap`], but a line break inside one of `joined` (byte ranges of `text`, sorted, e.g.
+/// the paragraphs of a hard-wrapped article) wraps like a space instead of starting a row.
+/// Line breaks outside them still start a new row; offsets stay those of the original text.
+///
+/// ```
+/// use rehash::text::wrap::reflow;
+/// let text = "one\ntwo\n\nthree";
+/// let rows: Vec<&str> = reflow(text, 20, &[0..7, 9..14]).iter().map(|r| &text[r.bytes.clone()]).collect();
+/// assert_eq!(rows, ["one\ntwo\n", "\n", "three"]);
+/// ```
+pub fn reflow(text: &str, width: usize, joined: &[Range<usize>]) -> Vec<Row> {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut line = Line::default();
     let mut at = (0usize, 0usize);
+    let mut paragraph = 0;
     for grapheme in text.graphemes(true) {
         let next = (at.0 + grapheme.chars().count(), at.1 + grapheme.len());
-        if is_newline(grapheme) {
+        while joined.get(paragraph).is_some_and(|p| p.end <= at.1) {
+            paragraph += 1;
+        }
+        let soft = joined.get(paragraph).is_some_and(|p| p.start < at.1);
+        if is_newline(grapheme) && !soft {
             push_row(&mut rows, line.start, next, line.width);
             line = Line::at(next);
-        } else if is_blank(grapheme) {
-            line.blanks += grapheme_width(grapheme);
+        } else if is_blank(grapheme) || is_newline(grapheme) {
+            line.blanks += shown_width(grapheme);
             line.in_word = false;
         } else {
             place_visible(&mut rows, &mut line, at, grapheme_width(grapheme), width);
@@ -129,6 +148,38 @@ pub fn wrap(text: &str, width: usize) -> Vec<Row> {
         push_row(&mut rows, line.start, at, line.width);
     }
     rows
+}
+
+/// Cells a grapheme takes inside a row: a line break inside a row (a reflowed one) shows as a
+/// space.
+pub fn shown_width(grapheme: &str) -> usize {
+    if is_newline(grapheme) {
+        1
+    } else {
+        grapheme_width(grapheme)
+    }
+}
+
+/// The part of `text` (a run of a row `row_width` cells wide) that is drawn, made safe to show;
+/// `cells` counts the cells used so far in the row. Trailing blanks and the row's own line
+/// break are left out; a reflowed line break inside the row shows as a space.
+pub fn shown(text: &str, row_width: usize, cells: &mut usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for grapheme in text.graphemes(true) {
+        let width = shown_width(grapheme);
+        if *cells + width > row_width {
+            break;
+        }
+        *cells += width;
+        if is_newline(grapheme) {
+            out.push(' ');
+        } else if grapheme.chars().any(|c| display_safe(c).is_some()) {
+            out.push_str(&display_text(grapheme));
+        } else {
+            out.push_str(grapheme);
+        }
+    }
+    out
 }
 
 /// Adds a visible grapheme of width `w` starting at `at`, ending the row first if it would not
@@ -198,6 +249,32 @@ mod tests {
         );
         let rows = wrap("👍🏽 ok", 10);
         assert_eq!(rows[0].width, 5);
+    }
+
+    #[test]
+    fn line_breaks_inside_joined_paragraphs_wrap_like_spaces() {
+        let text = "aa bb\ncc dd\n\nee";
+        let joined = [0..11, 13..15];
+        assert_eq!(
+            reflow(text, 8, &joined)
+                .iter()
+                .map(|r| &text[r.bytes.clone()])
+                .collect::<Vec<_>>(),
+            ["aa bb\ncc ", "dd\n", "\n", "ee"]
+        );
+        let rows = reflow(text, 20, &joined);
+        assert_eq!(&text[rows[0].bytes.clone()], "aa bb\ncc dd\n");
+        assert_eq!(rows[0].width, 11);
+        let mut cells = 0;
+        assert_eq!(
+            shown(&text[rows[0].bytes.clone()], rows[0].width, &mut cells),
+            "aa bb cc dd"
+        );
+        assert_eq!(
+            texts("a\nb", 10),
+            ["a\n", "b"],
+            "plain wrap keeps every break"
+        );
     }
 
     fn row_width(text: &str, row: &Row) -> usize {
