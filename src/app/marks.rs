@@ -30,7 +30,7 @@ pub fn marks(
         marks.passages.push(Highlight {
             slot,
             chars: own.span.start..own.span.end,
-            rewritten,
+            kind: passage.kind,
         });
         if rewritten {
             marks

@@ -3,9 +3,12 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::corpus::Document;
 use crate::diff::Change;
-use crate::text::wrap::{Row, wrap};
+use crate::reuse::Kind;
+use crate::text::wrap::{Row, reflow, shown_width};
 
 /// What a run of text shows; the theme turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,8 +41,24 @@ pub struct Highlight {
     pub slot: usize,
     /// Chars of the document the passage covers.
     pub chars: Range<usize>,
-    /// Whether it is a rewritten passage.
-    pub rewritten: bool,
+    /// What kind of reuse it is.
+    pub kind: Kind,
+}
+
+impl Highlight {
+    /// Whether it is a rewritten passage (no background, a gutter bar instead).
+    pub fn rewritten(&self) -> bool {
+        self.kind == Kind::Rewritten
+    }
+}
+
+/// Where a passage sits in a pane, by slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotRows {
+    /// The rows it spans.
+    pub rows: Range<usize>,
+    /// What kind of reuse it is.
+    pub kind: Kind,
 }
 
 /// Everything to mark in one document, as char ranges sorted by start.
@@ -68,14 +87,19 @@ pub struct PaneView {
     pub segments: Vec<Vec<Segment>>,
     /// Per row, the slot of the rewritten passage it belongs to, for the gutter bar.
     pub gutter: Vec<Option<usize>>,
-    /// Per passage slot in this document, the rows it spans.
+    /// Per row, the slot of the passage whose first row it is, for the gutter label.
+    pub labels: Vec<Option<usize>>,
+    /// The passages of this document in text order: slot and the rows it spans.
     pub passage_rows: Vec<(usize, Range<usize>)>,
+    /// Per passage slot, where it sits in this document (if it is in it).
+    pub slots: Vec<Option<SlotRows>>,
 }
 
 impl PaneView {
-    /// Wraps `document` (number `doc`) at `width` and resolves `marks` onto the rows.
+    /// Wraps `document` (number `doc`) at `width`, reflowing hard-wrapped paragraphs, and
+    /// resolves `marks` onto the rows.
     pub fn new(doc: usize, document: &Document, width: usize, marks: &Marks) -> Self {
-        let rows = wrap(&document.text, width);
+        let rows = reflow(&document.text, width, &paragraph_bytes(document));
         let mut view = Self {
             doc,
             width,
@@ -88,27 +112,36 @@ impl PaneView {
 
     /// Re-resolves `marks` onto the existing rows (after a new search, say).
     pub fn apply(&mut self, document: &Document, marks: &Marks) {
+        let reach = Reach::new(marks);
         self.segments = self
             .rows
             .iter()
-            .map(|row| segments(document, row, marks))
+            .map(|row| segments(document, row, marks, &reach))
             .collect();
         self.passage_rows = marks
             .passages
             .iter()
-            .map(|h| {
-                (
-                    h.slot,
-                    self.row_of(h.chars.start)..self.row_of(h.chars.end.saturating_sub(1)) + 1,
-                )
-            })
+            .map(|h| (h.slot, self.rows_of_chars(&h.chars)))
             .collect();
+        let slots = marks.passages.iter().map(|h| h.slot + 1).max();
+        self.slots = vec![None; slots.unwrap_or(0)];
         self.gutter = vec![None; self.rows.len()];
+        self.labels = vec![None; self.rows.len()];
         for (h, (_, rows)) in marks.passages.iter().zip(&self.passage_rows) {
-            if h.rewritten {
+            if h.rewritten() {
                 self.gutter[rows.clone()].fill(Some(h.slot));
             }
+            self.labels[rows.start].get_or_insert(h.slot);
+            self.slots[h.slot] = Some(SlotRows {
+                rows: rows.clone(),
+                kind: h.kind,
+            });
         }
+    }
+
+    /// The rows covering `chars`.
+    fn rows_of_chars(&self, chars: &Range<usize>) -> Range<usize> {
+        self.row_of(chars.start)..self.row_of(chars.end.saturating_sub(1)) + 1
     }
 
     /// The row holding char `at` (the last row for the end of the text).
@@ -119,10 +152,28 @@ impl PaneView {
 
     /// The rows a passage slot spans in this pane.
     pub fn rows_of_slot(&self, slot: usize) -> Option<Range<usize>> {
-        self.passage_rows
-            .iter()
-            .find(|(s, _)| *s == slot)
-            .map(|(_, r)| r.clone())
+        self.slots.get(slot)?.as_ref().map(|s| s.rows.clone())
+    }
+
+    /// The kind of the passage in slot `slot`, if it is in this pane.
+    pub fn kind_of_slot(&self, slot: usize) -> Option<Kind> {
+        self.slots.get(slot)?.as_ref().map(|s| s.kind)
+    }
+
+    /// The minimap of a pane `height` cells high: per cell, the first passage slot among the
+    /// rows it stands for. Short articles map a row to a cell; long ones squeeze several rows
+    /// into each.
+    pub fn minimap(&self, height: usize) -> Vec<Option<usize>> {
+        (0..height)
+            .map(|cell| {
+                let rows = minimap_rows(self.rows.len(), height, cell);
+                self.passage_rows
+                    .iter()
+                    .take_while(|(_, r)| r.start < rows.end)
+                    .find(|(_, r)| r.end > rows.start)
+                    .map(|(slot, _)| *slot)
+            })
+            .collect()
     }
 
     /// The passage slot drawn at `column` cells into `row`, if the cell shows one.
@@ -130,15 +181,63 @@ impl PaneView {
         let mut col = 0;
         for segment in self.segments.get(row)? {
             col += document.text[segment.bytes.clone()]
-                .split('\n')
-                .next()
-                .map_or(0, crate::text::wrap::text_width);
+                .graphemes(true)
+                .map(shown_width)
+                .sum::<usize>();
             if column < col {
                 return segment.mark.passage;
             }
         }
         None
     }
+}
+
+/// The rows (of `rows` in all) that minimap cell `cell` of `height` stands for.
+pub fn minimap_rows(rows: usize, height: usize, cell: usize) -> Range<usize> {
+    let span = rows.max(height).max(1);
+    let height = height.max(1);
+    let first = cell * span / height;
+    first..((cell + 1) * span / height).max(first + 1)
+}
+
+/// The byte ranges of `document`'s paragraphs, inside which a line break is a soft one.
+pub fn paragraph_bytes(document: &Document) -> Vec<Range<usize>> {
+    document
+        .paragraphs
+        .iter()
+        .map(|p| p.byte_start..p.byte_end)
+        .collect()
+}
+
+/// For each list of start-sorted ranges in `Marks`, the furthest end reached so far: with
+/// it, the ranges touching a row are found by bisection even when ranges nest.
+struct Reach {
+    passages: Vec<usize>,
+    changes: Vec<usize>,
+    shared: Vec<usize>,
+    search: Vec<usize>,
+}
+
+impl Reach {
+    fn new(marks: &Marks) -> Self {
+        Self {
+            passages: reach(&marks.passages, |h| &h.chars),
+            changes: reach(&marks.changes, |c| &c.0),
+            shared: reach(&marks.shared_words, |r| r),
+            search: reach(&marks.search, |r| r),
+        }
+    }
+}
+
+/// The running maximum of the ends of `items`.
+fn reach<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
+    items
+        .iter()
+        .scan(0, |end, item| {
+            *end = (*end).max(range(item).end);
+            Some(*end)
+        })
+        .collect()
 }
 
 /// The marks that touch one row.
@@ -150,17 +249,16 @@ struct RowMarks<'m> {
 }
 
 impl<'m> RowMarks<'m> {
-    fn new(marks: &'m Marks, chars: &Range<usize>) -> Self {
-        let passages = marks
-            .passages
+    fn new(marks: &'m Marks, reach: &Reach, chars: &Range<usize>) -> Self {
+        let passages = overlapping(&marks.passages, &reach.passages, chars, |h| &h.chars)
             .iter()
             .filter(|h| h.chars.start < chars.end && h.chars.end > chars.start)
             .collect();
         Self {
             passages,
-            changes: overlapping(&marks.changes, chars, |c| &c.0),
-            shared: overlapping(&marks.shared_words, chars, |r| r),
-            search: overlapping(&marks.search, chars, |r| r),
+            changes: overlapping(&marks.changes, &reach.changes, chars, |c| &c.0),
+            shared: overlapping(&marks.shared_words, &reach.shared, chars, |r| r),
+            search: overlapping(&marks.search, &reach.search, chars, |r| r),
         }
     }
 
@@ -192,8 +290,8 @@ impl<'m> RowMarks<'m> {
             .passages
             .iter()
             .filter(|h| h.chars.contains(&at))
-            .min_by_key(|h| (h.rewritten, h.chars.len()));
-        let rewritten = hit.is_some_and(|h| h.rewritten);
+            .min_by_key(|h| (h.rewritten(), h.chars.len()));
+        let rewritten = hit.is_some_and(|h| h.rewritten());
         Mark {
             passage: hit.map(|h| h.slot),
             rewritten,
@@ -205,8 +303,8 @@ impl<'m> RowMarks<'m> {
 }
 
 /// The marked runs of one row; empty when nothing in it is marked.
-fn segments(document: &Document, row: &Row, marks: &Marks) -> Vec<Segment> {
-    let row_marks = RowMarks::new(marks, &row.chars);
+fn segments(document: &Document, row: &Row, marks: &Marks, reach: &Reach) -> Vec<Segment> {
+    let row_marks = RowMarks::new(marks, reach, &row.chars);
     if row_marks.is_empty() {
         return Vec::new();
     }
@@ -222,16 +320,44 @@ fn segments(document: &Document, row: &Row, marks: &Marks) -> Vec<Segment> {
     out
 }
 
-/// The items of a start-sorted list of non-nested ranges that overlap `chars`.
+/// The run of a start-sorted list of ranges that holds every range overlapping `chars`
+/// (and maybe a few nested ranges that end before it, which match no char of it); `reach`
+/// is the running maximum of the ends.
 fn overlapping<'m, T>(
     items: &'m [T],
+    reach: &[usize],
     chars: &Range<usize>,
     range: impl Fn(&T) -> &Range<usize>,
 ) -> &'m [T] {
     let last = items.partition_point(|t| range(t).start < chars.end);
-    let mut first = items[..last].partition_point(|t| range(t).start < chars.start);
-    while first > 0 && range(&items[first - 1]).end > chars.start {
-        first -= 1;
-    }
+    let first = reach[..last].partition_point(|&end| end <= chars.start);
     &items[first..last]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_ranges_are_found() {
+        let items = [0..100, 5..10, 20..30, 40..50, 120..130];
+        let reach = reach(&items, |r| r);
+        let touching = |chars: Range<usize>| -> Vec<Range<usize>> {
+            overlapping(&items, &reach, &chars, |r| r)
+                .iter()
+                .filter(|r| r.start < chars.end && r.end > chars.start)
+                .cloned()
+                .collect()
+        };
+        assert_eq!(
+            touching(60..70),
+            vec![items[0].clone()],
+            "the outer range of a nest"
+        );
+        assert_eq!(touching(25..45), [0..100, 20..30, 40..50]);
+        assert_eq!(touching(110..125), vec![items[4].clone()]);
+        assert!(overlapping(&items, &reach, &(100..110), |r| r).is_empty());
+        assert_eq!(minimap_rows(10, 5, 4), 8..10);
+        assert_eq!(minimap_rows(3, 5, 4), 4..5);
+    }
 }
