@@ -12,8 +12,8 @@ mod search;
 pub mod view;
 
 pub use action::Action;
-pub use compare::{Compare, Focus, Pane};
-pub use library::{Entry, Library, SortKey};
+pub use compare::{Anchor, Compare, Focus, Pane};
+pub use library::{Entry, Library, Preview, SortKey};
 pub use search::{Search, find_matches};
 
 use ratatui::layout::Rect;
@@ -67,6 +67,7 @@ pub struct App {
     compare: Option<Compare>,
     search: Search,
     message: Option<String>,
+    help_scroll: usize,
 }
 
 impl App {
@@ -86,11 +87,25 @@ impl App {
             compare: None,
             search: Search::default(),
             message: None,
+            help_scroll: 0,
         };
         if app.corpus.len() == 2 {
             app.open_pair(0, 1);
         }
+        app.refresh_preview();
         app
+    }
+
+    /// Shows `warnings` (from loading the corpus) in the status line until the first key.
+    pub fn show_warnings(&mut self, warnings: &[String]) {
+        self.message = match warnings {
+            [] => None,
+            [one] => Some(format!("warning: {one}")),
+            [first, rest @ ..] => Some(format!(
+                "{} warnings (all on stderr after quitting); first: {first}",
+                rest.len() + 1
+            )),
+        };
     }
 
     /// The corpus being read.
@@ -111,6 +126,11 @@ impl App {
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
         self.help
+    }
+
+    /// The first line of help shown (the overlay scrolls on small screens).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
 
     /// Whether the user asked to quit.
@@ -164,24 +184,71 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        if let Action::Resize(width, height) = action {
+            self.resize(Rect::new(0, 0, width, height));
+            return;
+        }
+        let mouse = matches!(action, Action::Wheel { .. } | Action::Click { .. });
+        if mouse && (self.help || self.search.input.is_some()) {
+            return;
+        }
         self.message = None;
+        if self.help && self.search.input.is_none() && self.update_help(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => self.toggle_help(),
             Action::CloseOverlay => self.close_overlay(),
             Action::ToggleMouse => self.toggle_mouse(),
-            Action::Resize(width, height) => self.resize(Rect::new(0, 0, width, height)),
             Action::ShowLibrary => self.screen = Screen::Library,
             Action::ShowCompare => self.show_compare(),
             Action::StartSearch
             | Action::SearchInput(_)
             | Action::SearchBackspace
-            | Action::SearchSubmit => {
+            | Action::SearchSubmit
+            | Action::NextMatch
+            | Action::PrevMatch => {
                 self.update_search(action);
             }
             _ if self.screen == Screen::Library => self.update_library(action),
             _ => self.update_compare(action),
         }
+    }
+
+    fn toggle_help(&mut self) {
+        self.help = !self.help;
+        self.help_scroll = 0;
+    }
+
+    /// Scrolls the help overlay; whether the action was one of its.
+    fn update_help(&mut self, action: Action) -> bool {
+        let page = self.help_rows().1.max(1);
+        let to = match action {
+            Action::ScrollBy(delta) => self.help_scroll.saturating_add_signed(signed(delta)),
+            Action::Page(pages) => self
+                .help_scroll
+                .saturating_add_signed(signed(pages) * page.cast_signed()),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            _ => return false,
+        };
+        self.help_scroll = to;
+        self.clamp_help();
+        true
+    }
+
+    /// The help's lines in all and the lines the overlay shows at once.
+    fn help_rows(&self) -> (usize, usize) {
+        let lines = keymap::help(self.screen).len();
+        let area = layout::help(self.area, u16::try_from(lines).unwrap_or(u16::MAX));
+        (lines, usize::from(area.height.saturating_sub(2)))
+    }
+
+    /// Keeps the help's scroll within its lines.
+    fn clamp_help(&mut self) {
+        let (lines, shown) = self.help_rows();
+        self.help_scroll = self.help_scroll.min(lines.saturating_sub(shown));
     }
 
     fn close_overlay(&mut self) {
@@ -225,6 +292,18 @@ impl App {
             Action::Wheel { down, .. } => self.library.select_by(if down { 1 } else { -1 }, rows),
             Action::Click { row, .. } => self.click_library(row),
             _ => {}
+        }
+        self.refresh_preview();
+    }
+
+    /// Rewraps the preview if the selection or its width changed.
+    fn refresh_preview(&mut self) {
+        let width = usize::from(layout::library(self.area).preview.width.saturating_sub(2));
+        let doc = self.library.current().map(|e| e.doc);
+        if let Some(doc) = doc {
+            self.library
+                .preview
+                .refresh(doc, &self.corpus.documents[doc], width);
         }
     }
 

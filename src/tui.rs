@@ -25,6 +25,17 @@ pub struct TuiOptions {
 
 /// Runs the reader on an analysed corpus until the user quits; restores the terminal on every exit path, panic included.
 pub fn run(corpus: Corpus, report: Report, options: TuiOptions) -> color_eyre::Result<()> {
+    run_with_warnings(corpus, report, options, &[])
+}
+
+/// [`run`], showing `warnings` (from loading the corpus, already printed on stderr, which the
+/// alternate screen hides) in the status line when the reader opens.
+pub fn run_with_warnings(
+    corpus: Corpus,
+    report: Report,
+    options: TuiOptions,
+    warnings: &[String],
+) -> color_eyre::Result<()> {
     let TuiOptions {
         no_color,
         mouse,
@@ -36,6 +47,7 @@ pub fn run(corpus: Corpus, report: Report, options: TuiOptions) -> color_eyre::R
         sync_scroll: config.sync_scroll,
     };
     let mut app = App::new(corpus, report, settings);
+    app.show_warnings(warnings);
     let mut session = terminal::enter(app.mouse())?;
     let result = event_loop(&mut session.terminal, &mut app);
     drop(session);

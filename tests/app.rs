@@ -97,20 +97,38 @@ fn stepping_scrolls_the_passage_into_view() {
     assert!((0..pane.height.cast_signed()).contains(&row), "row {row}");
 }
 
+/// Whether passage `slot` starts on the same screen row in both panes, on screen.
+fn level(app: &App, slot: usize) -> bool {
+    let c = compare(app);
+    let (left, right) = (screen_row(&c.left, slot), screen_row(&c.right, slot));
+    left == right && (0..c.left.height.cast_signed()).contains(&left)
+}
+
+/// Both starts of passage `slot` on screen.
+fn both_visible(app: &App, slot: usize) -> bool {
+    let c = compare(app);
+    [&c.left, &c.right]
+        .iter()
+        .all(|p| (0..p.height.cast_signed()).contains(&screen_row(p, slot)))
+}
+
 #[test]
-fn jump_brings_the_counterpart_level() {
-    for (width, height) in [(80, 24), (160, 48)] {
-        let mut app = pair_app();
-        app.update(Action::Resize(width, height));
-        for _ in 0..3 {
-            run(&mut app, &[Action::NextPassage, Action::Jump]);
-            let c = compare(&app);
-            let slot = c.selected.unwrap();
-            let (left, right) = (screen_row(&c.left, slot), screen_row(&c.right, slot));
-            assert!(
-                left == right || c.right.scroll == 0,
-                "slot {slot}: {left} vs {right}"
-            );
+fn jump_brings_the_counterpart_level_from_anywhere() {
+    for (width, height) in [(80, 24), (60, 15)] {
+        for focus_right in [false, true] {
+            for start in [Action::Top, Action::Bottom, Action::ScrollBy(7)] {
+                let mut app = pair_app();
+                app.update(Action::Resize(width, height));
+                if focus_right {
+                    app.update(Action::SwitchFocus);
+                }
+                for _ in 0..3 {
+                    run(&mut app, &[Action::NextPassage, start, Action::Jump]);
+                    let slot = compare(&app).selected.unwrap();
+                    let at = format!("{width}×{height}, right {focus_right}, {start:?}");
+                    assert!(level(&app, slot), "slot {slot} level after Enter ({at})");
+                }
+            }
         }
     }
     let mut app = pair_app();
@@ -121,7 +139,99 @@ fn jump_brings_the_counterpart_level() {
 }
 
 #[test]
-fn synchronised_scrolling_keeps_aligned_passages_level() {
+fn jump_keeps_the_focused_pane_still_when_the_other_can_follow() {
+    let mut app = pair_app();
+    run(&mut app, &[Action::NextPassage, Action::NextPassage]);
+    let before = compare(&app).left.scroll;
+    app.update(Action::Jump);
+    assert!(level(&app, 1));
+    assert_eq!(
+        compare(&app).left.scroll,
+        before,
+        "the quote on the left stays"
+    );
+}
+
+#[test]
+fn stepping_shows_the_passage_and_its_counterpart() {
+    for (width, height) in [(80, 24), (60, 15)] {
+        for focus_right in [false, true] {
+            let mut app = pair_app();
+            app.update(Action::Resize(width, height));
+            if focus_right {
+                app.update(Action::SwitchFocus);
+            }
+            for step in [Action::NextPassage, Action::PrevPassage] {
+                for _ in 0..4 {
+                    app.update(step);
+                    let slot = compare(&app).selected.unwrap();
+                    assert!(
+                        level(&app, slot),
+                        "{step:?} to slot {slot} at {width}×{height}"
+                    );
+                }
+            }
+        }
+    }
+    let mut app = pair_app();
+    app.update(Action::Resize(160, 48));
+    for _ in 0..4 {
+        app.update(Action::NextPassage);
+        let slot = compare(&app).selected.unwrap();
+        assert!(
+            both_visible(&app, slot),
+            "slot {slot}: both starts on screen"
+        );
+    }
+}
+
+#[test]
+fn scrolling_stops_where_the_last_row_meets_the_bottom() {
+    let mut app = pair_app();
+    let bottom = |app: &App| {
+        let pane = &compare(app).left;
+        pane.view.rows.len() - pane.height
+    };
+    app.update(Action::Bottom);
+    let end = bottom(&app);
+    assert_eq!(compare(&app).left.scroll, end);
+    for action in [
+        Action::ScrollBy(10_000),
+        Action::Page(5),
+        Action::Top,
+        Action::Page(1),
+        Action::Page(1),
+        Action::Page(1),
+        Action::Page(1),
+    ] {
+        app.update(action);
+        assert!(compare(&app).left.scroll <= end, "{action:?}");
+    }
+    assert_eq!(compare(&app).left.scroll, end, "pages stop at the bottom");
+    let text = panes(app.area()).left.text;
+    for _ in 0..40 {
+        app.update(Action::Wheel {
+            column: text.x,
+            row: text.y,
+            down: true,
+        });
+    }
+    assert_eq!(compare(&app).left.scroll, end, "the wheel stops there too");
+    for _ in 0..6 {
+        app.update(Action::NextPassage);
+        assert!(compare(&app).left.scroll <= bottom(&app));
+        assert!(compare(&app).right.scroll <= compare(&app).right.max_scroll());
+    }
+    run(&mut app, &[Action::Bottom, Action::Resize(80, 40)]);
+    assert_eq!(
+        compare(&app).left.scroll,
+        bottom(&app),
+        "a taller screen re-clamps"
+    );
+}
+
+#[test]
+fn synchronised_scrolling_moves_both_panes_alike_without_jumping() {
     let mut app = pair_app();
     app.update(Action::ScrollBy(5));
     assert_eq!(
@@ -131,33 +241,86 @@ fn synchronised_scrolling_keeps_aligned_passages_level() {
     );
     app.update(Action::ToggleSync);
     assert!(compare(&app).sync);
-    let c = compare(&app);
-    let rows = c.left.view.rows_of_slot(2).unwrap();
-    let target = rows.start - c.left.height / 2;
+    assert_eq!(
+        (compare(&app).left.scroll, compare(&app).right.scroll),
+        (5, 0),
+        "turning sync on moves nothing"
+    );
+    app.update(Action::ScrollBy(1));
+    assert_eq!(
+        (compare(&app).left.scroll, compare(&app).right.scroll),
+        (6, 1)
+    );
+    app.update(Action::ScrollBy(-2));
+    assert_eq!(
+        (compare(&app).left.scroll, compare(&app).right.scroll),
+        (4, 0)
+    );
+    app.update(Action::SwitchFocus);
+    app.update(Action::ScrollBy(3));
+    assert_eq!(
+        (compare(&app).left.scroll, compare(&app).right.scroll),
+        (7, 3)
+    );
+    app.update(Action::SwitchFocus);
     run(
         &mut app,
-        &[
-            Action::Top,
-            Action::ScrollBy(i32::try_from(target).unwrap()),
-        ],
+        &[Action::NextPassage, Action::NextPassage, Action::Jump],
     );
-    let c = compare(&app);
-    assert_eq!(
-        screen_row(&c.left, 2),
-        screen_row(&c.right, 2),
-        "rewrite level at mid-pane"
-    );
-    let before = c.right.scroll;
-    app.update(Action::ScrollBy(3));
+    let slot = compare(&app).selected.unwrap();
+    assert!(level(&app, slot));
+    app.update(Action::ScrollBy(1));
     assert!(
-        compare(&app).right.scroll > before,
-        "the right pane follows"
+        level(&app, slot),
+        "a scroll after Enter keeps the passage level"
+    );
+    app.update(Action::ScrollBy(-1));
+    assert!(level(&app, slot));
+    run(&mut app, &[Action::Top, Action::ScrollBy(4)]);
+    assert_eq!(
+        (compare(&app).left.scroll, compare(&app).right.scroll),
+        (4, 4)
     );
     run(&mut app, &[Action::ToggleSync, Action::Top]);
     assert_eq!(compare(&app).left.scroll, 0);
     assert!(
         compare(&app).right.scroll > 0,
         "sync off: the right pane stays"
+    );
+}
+
+#[test]
+fn resizing_keeps_the_selected_passage_in_place() {
+    let mut app = pair_app();
+    run(
+        &mut app,
+        &[
+            Action::NextPassage,
+            Action::NextPassage,
+            Action::NextPassage,
+        ],
+    );
+    let slot = compare(&app).selected.unwrap();
+    assert!(level(&app, slot));
+    for (width, height) in [(60, 15), (100, 30), (70, 20), (80, 24)] {
+        app.update(Action::Resize(width, height));
+        assert!(
+            level(&app, slot),
+            "slot {slot} level and on screen at {width}×{height}"
+        );
+    }
+}
+
+#[test]
+fn resizing_keeps_the_first_line_on_screen() {
+    let mut app = pair_app();
+    app.update(Action::ScrollBy(12));
+    let top = compare(&app).left.view.rows[12].chars.start;
+    app.update(Action::Resize(70, 20));
+    let c = compare(&app);
+    assert!(
+        c.left.view.rows[c.left.scroll].chars.contains(&top),
+        "the top line stays on top"
     );
 }
 
@@ -169,14 +332,6 @@ fn scrolling_is_clamped_and_paged() {
     app.update(Action::Page(1));
     let height = compare(&app).left.height;
     assert_eq!(compare(&app).left.scroll, height - 1);
-    app.update(Action::Bottom);
-    let pane = &compare(&app).left;
-    assert_eq!(pane.scroll, pane.view.rows.len() - pane.height);
-    app.update(Action::ScrollBy(10_000));
-    assert_eq!(
-        compare(&app).left.scroll,
-        compare(&app).left.view.rows.len() - 1
-    );
     app.update(Action::Top);
     assert_eq!(compare(&app).left.scroll, 0);
 }
@@ -213,7 +368,12 @@ fn library_opens_the_strongest_partner_and_partners_cycle() {
     assert_eq!(doc(&app), (0, 1), "wraps");
     app.update(Action::PrevPartner);
     assert_eq!(doc(&app), (0, 2));
-    assert_eq!(app.message(), Some("partner 2/2"));
+    assert_eq!(compare(&app).partner, Some(1));
+    assert_eq!(
+        app.message(),
+        None,
+        "the partner shows once, in the status flags"
+    );
 }
 
 #[test]
@@ -350,17 +510,11 @@ fn screens_mouse_and_resize() {
     run(&mut app, &[Action::ShowCompare, Action::ToggleMouse]);
     assert_eq!(app.screen(), Screen::Compare);
     assert!(!app.mouse());
-    app.update(Action::ScrollBy(12));
-    let top = compare(&app).left.view.rows[12].chars.start;
     app.update(Action::Resize(160, 48));
     let c = compare(&app);
     assert_eq!(
         c.left.view.width,
         usize::from(panes(app.area()).left.text.width)
-    );
-    assert!(
-        c.left.view.rows[c.left.scroll].chars.contains(&top),
-        "the top line stays on top"
     );
     assert_eq!(c.left.height, 44);
 }
@@ -416,4 +570,98 @@ fn a_too_small_terminal_keeps_the_last_wrapping_until_it_grows() {
         usize::from(panes(app.area()).left.text.width)
     );
     assert!(!c.right.view.rows.is_empty());
+}
+
+#[test]
+fn clicks_on_borders_select_nothing_and_overlays_block_the_mouse() {
+    let mut app = pair_app();
+    let areas = panes(app.area());
+    let title = Action::Click {
+        column: areas.left.text.x + 2,
+        row: areas.left.block.y,
+    };
+    run(&mut app, &[Action::SwitchFocus, title]);
+    assert_eq!(
+        compare(&app).focus,
+        Focus::Left,
+        "a click on the title focuses"
+    );
+    assert_eq!(compare(&app).selected, None, "but selects nothing");
+    let row = compare(&app).left.view.rows_of_slot(0).unwrap().start;
+    let on_passage = Action::Click {
+        column: areas.left.text.x + 2,
+        row: areas.left.text.y + u16::try_from(row).unwrap(),
+    };
+    let wheel = Action::Wheel {
+        column: areas.left.text.x,
+        row: areas.left.text.y,
+        down: true,
+    };
+    for overlay in [Action::ToggleHelp, Action::StartSearch] {
+        run(&mut app, &[overlay, on_passage, wheel]);
+        let c = compare(&app);
+        assert_eq!(
+            (c.selected, c.left.scroll),
+            (None, 0),
+            "{overlay:?} blocks the mouse"
+        );
+        app.update(Action::CloseOverlay);
+    }
+    app.update(on_passage);
+    assert_eq!(compare(&app).selected, Some(0));
+}
+
+#[test]
+fn a_resize_keeps_the_message_and_a_key_clears_it() {
+    let mut app = pair_app();
+    app.show_warnings(&["a.txt: not UTF-8".to_owned(), "b.txt: empty".to_owned()]);
+    assert!(app.message().unwrap().starts_with("2 warnings"));
+    app.update(Action::Resize(100, 30));
+    assert!(app.message().is_some(), "a resize is not the user's doing");
+    app.update(Action::ScrollBy(1));
+    assert_eq!(app.message(), None);
+}
+
+#[test]
+fn help_scrolls_on_a_small_screen() {
+    let mut app = pair_app();
+    run(&mut app, &[Action::Resize(60, 15), Action::ToggleHelp]);
+    let lines = rehash::app::keymap::help(Screen::Compare).len();
+    app.update(Action::Bottom);
+    let shown = usize::from(rehash::app::layout::help(app.area(), 100).height) - 2;
+    assert_eq!(
+        app.help_scroll(),
+        lines - shown,
+        "the last line is reachable"
+    );
+    run(&mut app, &[Action::ScrollBy(-1), Action::ScrollBy(5)]);
+    assert_eq!(app.help_scroll(), lines - shown, "clamped");
+    assert_eq!(compare(&app).left.scroll, 0, "the pane below does not move");
+    run(&mut app, &[Action::ToggleHelp, Action::ToggleHelp]);
+    assert_eq!(app.help_scroll(), 0);
+}
+
+#[test]
+fn search_folds_case_and_steps_both_ways() {
+    let mut app = pair_app();
+    app.update(Action::NextMatch);
+    assert!(app.message().unwrap().starts_with("no search yet"));
+    app.update(Action::StartSearch);
+    for c in "PARAGRAPH 2 ON".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    let n = app.search().matches.len();
+    assert_eq!(n, 3, "history, diplomacy, markets");
+    run(
+        &mut app,
+        &[Action::NextMatch, Action::NextMatch, Action::NextMatch],
+    );
+    assert_eq!(app.search().current, Some(0), "wraps");
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search().current, Some(2));
+    assert!(app.message().unwrap().contains("^N next"));
+    let current = app.search().current_bytes.clone().unwrap();
+    let text = &app.corpus().documents[0].text;
+    assert_eq!(&text[current], "Paragraph 2 on");
 }

@@ -121,9 +121,9 @@ fn word_differences_are_marked_on_both_sides() {
     );
     let (x, y) = cell_of(buffer, "Missile", 80);
     assert_eq!(
-        buffer[(x - 1, y)].symbol(),
-        "▌",
-        "rewritten paragraph has a gutter bar"
+        buffer[(x - 2, y)].symbol(),
+        "r",
+        "a rewritten paragraph's first row shows its kind"
     );
 }
 
@@ -205,7 +205,31 @@ fn search_prompt_and_matches() {
     let terminal = draw(&app(ColorMode::Indexed, true, (80, 24), &actions));
     let buffer = terminal.backend().buffer();
     let kiev = &buffer[cell_of(buffer, "Kiev", 0)];
-    assert_eq!(kiev.bg, Color::Indexed(214), "search matches stand out");
+    assert_eq!(kiev.bg, Color::Indexed(203), "the current match stands out");
+    let mut actions = vec![Action::StartSearch];
+    actions.extend("officials".chars().map(Action::SearchInput));
+    actions.extend([Action::SearchSubmit, Action::NextMatch]);
+    let terminal = draw(&app(ColorMode::Indexed, true, (80, 24), &actions));
+    let buffer = terminal.backend().buffer();
+    let first = &buffer[cell_of(buffer, "officials", 0)];
+    assert_eq!(first.bg, Color::Indexed(214), "another match");
+    let current = |bg| buffer.content.iter().filter(|c| c.bg == bg).count();
+    assert_eq!(
+        current(Color::Indexed(203)),
+        "officials".len(),
+        "the current (second) match is drawn apart"
+    );
+    let terminal = draw(&app(ColorMode::Monochrome, true, (80, 24), &actions));
+    let buffer = terminal.backend().buffer();
+    let current = buffer
+        .content
+        .iter()
+        .filter(|c| {
+            c.modifier
+                .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+        })
+        .count();
+    assert_eq!(current, "officials".len(), "without colour too");
 }
 
 #[test]

@@ -39,6 +39,10 @@ pub enum Action {
     SearchBackspace,
     /// Run the search and go to the next match.
     SearchSubmit,
+    /// Go to the next match of the last search.
+    NextMatch,
+    /// Go to the previous match of the last search.
+    PrevMatch,
     /// Cycle the library's sort key.
     CycleSort,
     /// Open the selected library article beside its strongest partner.

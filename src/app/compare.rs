@@ -33,6 +33,18 @@ pub struct Pane {
     pub height: usize,
     /// The wrapped, marked article.
     pub view: PaneView,
+    /// Per minimap cell (one per row of the pane), the passage slot it shows, if any.
+    pub minimap: Vec<Option<usize>>,
+}
+
+/// A place in a pane to keep on screen across a rewrap: a char of the text and the screen
+/// row it sat on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// The char.
+    pub char: usize,
+    /// Its screen row (from the pane's top).
+    pub screen_row: usize,
 }
 
 impl Pane {
@@ -41,9 +53,9 @@ impl Pane {
         self.view.doc
     }
 
-    /// The furthest the pane scrolls: the last row at the top.
+    /// The furthest the pane scrolls: the last row at the bottom of the pane.
     pub fn max_scroll(&self) -> usize {
-        self.view.rows.len().saturating_sub(1)
+        self.view.rows.len().saturating_sub(self.height.max(1))
     }
 
     /// Scrolls to `row`, clamped.
@@ -58,9 +70,34 @@ impl Pane {
 
     /// Scrolls so that `row` is visible, a quarter from the top if it was not.
     pub fn reveal(&mut self, row: usize) {
-        if row < self.scroll || row >= self.scroll + self.height.max(1) {
+        if self.screen_row(row).is_none() {
             self.scroll_to(row.saturating_sub(self.height / 4));
         }
+    }
+
+    /// The screen row (from the pane's top) of text row `row`, if it is on screen.
+    pub fn screen_row(&self, row: usize) -> Option<usize> {
+        row.checked_sub(self.scroll)
+            .filter(|&r| r < self.height.max(1))
+    }
+
+    /// What to keep in place across a rewrap: the start of passage `selected` if it is on
+    /// screen, else the first char on screen.
+    pub fn anchor(&self, selected: Option<usize>) -> Anchor {
+        let on_screen = selected
+            .and_then(|slot| self.view.rows_of_slot(slot))
+            .and_then(|rows| Some((rows.start, self.screen_row(rows.start)?)));
+        let (row, screen_row) = on_screen.unwrap_or((self.scroll, 0));
+        let char = self.view.rows.get(row).map_or(0, |r| r.chars.start);
+        Anchor { char, screen_row }
+    }
+
+    /// Scrolls so that the anchor's char sits on its screen row again (or as near as the
+    /// text and the pane's height allow).
+    pub fn restore(&mut self, anchor: Anchor) {
+        let row = self.view.row_of(anchor.char);
+        let screen_row = anchor.screen_row.min(self.height.saturating_sub(1));
+        self.scroll_to(row.saturating_sub(screen_row));
     }
 }
 
@@ -74,11 +111,11 @@ pub struct Compare {
     /// The pane keys act on.
     pub focus: Focus,
     /// Ids of the passages linking the two articles, in left-article order; a passage's index
-    /// here is its slot (colour and selection).
+    /// here is its slot (colour, number and selection).
     pub passages: Vec<usize>,
     /// The selected passage's slot.
     pub selected: Option<usize>,
-    /// Whether the unfocused pane follows the focused one.
+    /// Whether scrolling one pane scrolls the other by as much.
     pub sync: bool,
     /// The left article's partners, most shared text first.
     pub partners: Vec<usize>,
@@ -110,26 +147,39 @@ impl Compare {
 
     /// Scrolls pane `which` by `delta` rows; with sync on the other follows.
     pub fn scroll(&mut self, which: Focus, delta: isize) {
-        self.pane_mut(which).scroll_by(delta);
-        self.follow(which);
+        let to = self.pane(which).scroll.saturating_add_signed(delta);
+        self.scroll_to(which, to);
     }
 
     /// Scrolls pane `which` to `row`; with sync on the other follows.
     pub fn scroll_to(&mut self, which: Focus, row: usize) {
+        let before = self.pane(which).scroll;
         self.pane_mut(which).scroll_to(row);
-        self.follow(which);
+        self.follow(which, before);
     }
 
-    /// Selects the next (or previous) passage of the focused article, wrapping around, and
-    /// scrolls it into view.
+    /// Scrolls pane `which` so that `row` is visible; with sync on the other follows.
+    pub fn reveal(&mut self, which: Focus, row: usize) {
+        let before = self.pane(which).scroll;
+        self.pane_mut(which).reveal(row);
+        self.follow(which, before);
+    }
+
+    /// With sync on, scrolls the pane other than `leader` by as many rows as `leader` moved
+    /// from `before` (clamped at its own ends): never a jump, one row for one.
+    fn follow(&mut self, leader: Focus, before: usize) {
+        if !self.sync {
+            return;
+        }
+        let moved = self.pane(leader).scroll.cast_signed() - before.cast_signed();
+        self.pane_mut(leader.other()).scroll_by(moved);
+    }
+
+    /// Selects the next (or previous) passage of the focused article, wrapping around, shows
+    /// its start and brings its counterpart level in the other pane.
     pub fn step(&mut self, forward: bool) {
         let pane = self.focused();
-        let order: Vec<(usize, usize)> = pane
-            .view
-            .passage_rows
-            .iter()
-            .map(|(slot, rows)| (*slot, rows.start))
-            .collect();
+        let order = &pane.view.passage_rows;
         if order.is_empty() {
             return;
         }
@@ -142,51 +192,75 @@ impl Compare {
             (Some(i), false) => (i + n - 1) % n,
             (None, true) => order
                 .iter()
-                .position(|(_, row)| *row >= pane.scroll)
+                .position(|(_, rows)| rows.start >= pane.scroll)
                 .unwrap_or(0),
             (None, false) => order
                 .iter()
-                .rposition(|(_, row)| *row < pane.scroll + pane.height)
+                .rposition(|(_, rows)| rows.start < pane.scroll + pane.height)
                 .unwrap_or(n - 1),
         };
-        let (slot, row) = order[next];
+        let (slot, rows) = (order[next].0, order[next].1.clone());
+        // Keep the focused pane still if the start is already in its upper part.
+        let want = pane
+            .screen_row(rows.start)
+            .filter(|&r| r < pane.height * 2 / 3)
+            .unwrap_or(pane.height / 4);
         self.selected = Some(slot);
-        self.pane_mut(self.focus).reveal(row);
-        self.follow(self.focus);
+        self.level(slot, want);
     }
 
-    /// Brings the counterpart of the selected passage into the other pane, level with it.
+    /// Brings the counterpart of the selected passage level with it in the other pane,
+    /// moving the focused pane too when the other cannot scroll far enough.
     pub fn jump(&mut self) {
         if self.selected.is_none() {
             self.step(true);
+            return;
         }
         let Some(slot) = self.selected else { return };
-        let (own, other) = (self.focus, self.focus.other());
-        let (Some(own_rows), Some(other_rows)) = (
-            self.pane(own).view.rows_of_slot(slot),
-            self.pane(other).view.rows_of_slot(slot),
-        ) else {
-            return;
-        };
-        self.pane_mut(own).reveal(own_rows.start);
-        let screen_row = own_rows.start - self.pane(own).scroll;
-        self.pane_mut(other)
-            .scroll_to(other_rows.start.saturating_sub(screen_row));
+        let pane = self.focused();
+        let want = pane
+            .view
+            .rows_of_slot(slot)
+            .and_then(|rows| pane.screen_row(rows.start))
+            .unwrap_or(pane.height / 4);
+        self.level(slot, want);
     }
 
-    /// With sync on, scrolls the pane other than `leader` so that the passages the two share
-    /// sit level, interpolating between them.
-    pub fn follow(&mut self, leader: Focus) {
-        if !self.sync {
+    /// Scrolls both panes so that passage `slot` starts on the same screen row in both, as
+    /// near screen row `want` as the two texts allow; if they cannot be level, the focused
+    /// pane shows the start and the other comes as near as it can.
+    fn level(&mut self, slot: usize, want: usize) {
+        let (own, other) = (self.pane(self.focus), self.pane(self.focus.other()));
+        let Some(a) = own.view.rows_of_slot(slot).map(|r| r.start) else {
             return;
+        };
+        let b = other.view.rows_of_slot(slot).map(|r| r.start);
+        let height = own.height.max(1).min(other.height.max(1));
+        let (own_lo, own_hi) = (a.saturating_sub(own.max_scroll()), a.min(height - 1));
+        let row = match b {
+            Some(b) => {
+                let lo = own_lo.max(b.saturating_sub(other.max_scroll()));
+                let hi = own_hi.min(b);
+                if lo <= hi {
+                    want.clamp(lo, hi)
+                } else {
+                    want.clamp(own_lo, own_hi.max(own_lo))
+                }
+            }
+            None => want.clamp(own_lo, own_hi.max(own_lo)),
+        };
+        let focus = self.focus;
+        self.pane_mut(focus).scroll_to(a - row.min(a));
+        if let Some(b) = b {
+            self.pane_mut(focus.other())
+                .scroll_to(b.saturating_sub(row));
         }
-        let (lead, follower) = (self.pane(leader), self.pane(leader.other()));
-        let anchors = anchors(&lead.view, &follower.view);
-        let middle = lead.scroll + lead.height / 2;
-        let target = interpolate(&anchors, middle);
-        let offset = middle - lead.scroll;
-        self.pane_mut(leader.other())
-            .scroll_to(target.saturating_sub(offset));
+    }
+
+    /// Keeps each pane's anchor in place after a rewrap.
+    pub fn restore(&mut self, anchors: [Anchor; 2]) {
+        self.left.restore(anchors[0]);
+        self.right.restore(anchors[1]);
     }
 
     /// Position of the selected passage in the focused article, 1-based, and the count there.
@@ -196,53 +270,5 @@ impl Compare {
         rows.iter()
             .position(|(s, _)| *s == slot)
             .map(|i| (i + 1, rows.len()))
-    }
-}
-
-/// Row pairs (leader, follower) where the two views' passages start and end, with the texts'
-/// starts and ends, increasing in both.
-fn anchors(lead: &PaneView, follower: &PaneView) -> Vec<(usize, usize)> {
-    let mut pairs = vec![(0, 0)];
-    for (slot, rows) in &lead.passage_rows {
-        if let Some(other) = follower.rows_of_slot(*slot) {
-            pairs.push((rows.start, other.start));
-            pairs.push((rows.end, other.end));
-        }
-    }
-    pairs.push((lead.rows.len(), follower.rows.len()));
-    pairs.sort_unstable();
-    let mut chain: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
-    for pair in pairs {
-        if chain
-            .last()
-            .is_none_or(|last| pair.0 > last.0 && pair.1 >= last.1)
-        {
-            chain.push(pair);
-        }
-    }
-    chain
-}
-
-/// The follower row matching leader row `row`, linear between anchors.
-fn interpolate(anchors: &[(usize, usize)], row: usize) -> usize {
-    let i = anchors.partition_point(|a| a.0 <= row).max(1);
-    let (l0, f0) = anchors[i - 1];
-    let Some(&(l1, f1)) = anchors.get(i) else {
-        return f0 + (row - l0);
-    };
-    f0 + (row - l0) * (f1 - f0) / (l1 - l0).max(1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interpolation_is_linear_between_anchors() {
-        let anchors = [(0, 0), (10, 20), (20, 25)];
-        assert_eq!(interpolate(&anchors, 5), 10);
-        assert_eq!(interpolate(&anchors, 10), 20);
-        assert_eq!(interpolate(&anchors, 14), 22);
-        assert_eq!(interpolate(&anchors, 30), 35);
     }
 }

@@ -21,6 +21,8 @@ pub struct Mode {
 pub struct Binding {
     /// The keys that trigger it.
     pub keys: &'static [KeyCode],
+    /// Whether they are pressed with Ctrl.
+    pub ctrl: bool,
     /// How the help overlay shows the keys.
     pub label: &'static str,
     /// What they do.
@@ -37,9 +39,22 @@ const fn bind(
 ) -> Binding {
     Binding {
         keys,
+        ctrl: false,
         label,
         action,
         help,
+    }
+}
+
+const fn ctrl(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        ctrl: true,
+        ..bind(keys, label, action, help)
     }
 }
 
@@ -127,7 +142,19 @@ pub const COMPARE: &[Binding] = &[
         &[ch('/')],
         "/",
         Action::StartSearch,
-        "search the focused article (Enter: next)",
+        "search the focused article (Enter runs it)",
+    ),
+    ctrl(
+        &[ch('n')],
+        "^N",
+        Action::NextMatch,
+        "next match of the last search",
+    ),
+    ctrl(
+        &[ch('p')],
+        "^P",
+        Action::PrevMatch,
+        "previous match of the last search",
     ),
 ];
 
@@ -161,6 +188,47 @@ pub fn bindings(screen: Screen) -> [&'static [Binding]; 2] {
     }
 }
 
+/// Lines of the help overlay after the key tables, per screen: what the mouse and the marks do.
+const COMPARE_NOTES: &[(&str, &str)] = &[
+    ("mouse", "wheel scrolls, click a passage to jump"),
+    ("3v ┃", "left edge: passage number (the same on both"),
+    ("", "sides) and kind: v verbatim, n near, r rewritten;"),
+    ("", "┃ the selected passage, ▌ a rewritten one"),
+    ("█ ▐", "right edge: where the passages sit in the whole"),
+    ("", "article (█), and the part on screen (▐)"),
+    ("colour", "which passage, not how similar"),
+];
+
+const LIBRARY_NOTES: &[(&str, &str)] = &[("mouse", "wheel moves, click selects")];
+
+/// Every line of the help overlay on `screen`: keys (or a symbol) and what they do.
+pub fn help(screen: Screen) -> Vec<(&'static str, &'static str)> {
+    let notes = match screen {
+        Screen::Library => LIBRARY_NOTES,
+        Screen::Compare => COMPARE_NOTES,
+    };
+    let keys = bindings(screen)
+        .into_iter()
+        .flatten()
+        .map(|b| (b.label, b.help));
+    keys.chain(notes.iter().copied()).collect()
+}
+
+/// Keys of the help overlay: scroll it, close it, quit.
+fn help_key(code: KeyCode) -> Option<Action> {
+    match code {
+        Esc | KeyCode::Char('?') => Some(Action::CloseOverlay),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('j') | Down => Some(Action::ScrollBy(1)),
+        KeyCode::Char('k') | Up => Some(Action::ScrollBy(-1)),
+        PageDown | KeyCode::Char(' ') => Some(Action::Page(1)),
+        PageUp => Some(Action::Page(-1)),
+        KeyCode::Char('g') | Home => Some(Action::Top),
+        KeyCode::Char('G') | End => Some(Action::Bottom),
+        _ => None,
+    }
+}
+
 /// The action an input event asks for in `mode`, if any. Only key presses count.
 pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -188,29 +256,26 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
 }
 
 fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
     }
     if mode.typing {
         return match key.code {
             Esc => Some(Action::CloseOverlay),
             Enter => Some(Action::SearchSubmit),
             Backspace => Some(Action::SearchBackspace),
-            KeyCode::Char(c) => Some(Action::SearchInput(c)),
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
             _ => None,
         };
     }
     if mode.help {
-        return match key.code {
-            Esc | KeyCode::Char('?') => Some(Action::CloseOverlay),
-            KeyCode::Char('q') => Some(Action::Quit),
-            _ => None,
-        };
+        return if ctrl { None } else { help_key(key.code) };
     }
     bindings(mode.screen)
         .iter()
         .flat_map(|table| table.iter())
-        .find(|b| b.keys.contains(&key.code))
+        .find(|b| b.ctrl == ctrl && b.keys.contains(&key.code))
         .map(|b| b.action)
 }
 

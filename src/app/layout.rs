@@ -13,12 +13,16 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// Width of a pane's gutter: a two-digit passage number, a kind letter or bar, a blank.
+pub const GUTTER: u16 = 4;
+
 /// The parts of one article pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PaneArea {
     /// The whole pane, border included.
     pub block: Rect,
-    /// One column left of the text: bars beside rewritten passages.
+    /// Columns left of the text: passage numbers and kinds, bars beside the selected and the
+    /// rewritten passages, a blank.
     pub gutter: Rect,
     /// The wrapped text.
     pub text: Rect,
@@ -64,7 +68,7 @@ fn pane(block: Rect) -> PaneArea {
         height: block.height.saturating_sub(2),
     };
     let [gutter, text, minimap] = Layout::horizontal([
-        Constraint::Length(1),
+        Constraint::Length(GUTTER),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
@@ -129,7 +133,8 @@ mod tests {
         let layout = panes(Rect::new(0, 0, 80, 24));
         assert_eq!(layout.left.block, Rect::new(0, 0, 40, 22));
         assert_eq!(layout.right.block, Rect::new(40, 0, 40, 22));
-        assert_eq!(layout.left.text, Rect::new(2, 1, 36, 20));
+        assert_eq!(layout.left.gutter, Rect::new(1, 1, 4, 20));
+        assert_eq!(layout.left.text, Rect::new(5, 1, 33, 20));
         assert_eq!(layout.left.minimap, Rect::new(38, 1, 1, 20));
         assert_eq!(layout.status, Rect::new(0, 23, 80, 1));
     }

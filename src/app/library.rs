@@ -1,9 +1,12 @@
 //! The library's state: one row per article with its reuse figures, a sort key and the
 //! selection.
 
-use crate::corpus::Corpus;
+use std::ops::Range;
+
+use super::view::paragraph_bytes;
+use crate::corpus::{Corpus, Document};
 use crate::reuse::Report;
-use crate::text::wrap::display_text;
+use crate::text::wrap::{Row, display_text, reflow};
 
 /// What the library is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,8 +66,48 @@ pub struct Entry {
     pub partners: usize,
     /// The article it shares most text with.
     pub strongest: Option<usize>,
-    /// The start of its text, for the preview.
-    pub preview: String,
+    /// Its id's file name (the whole id if it has none), to tell same-titled articles apart.
+    pub id: String,
+}
+
+/// The start of the selected article, wrapped for the preview pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// The document shown.
+    pub doc: usize,
+    /// The width it is wrapped at.
+    pub width: usize,
+    /// The rows of its first chars, reflowed like the compare view.
+    pub rows: Vec<Row>,
+}
+
+impl Preview {
+    /// Rewraps for article `doc` (`document`) at `width`, unless that is what it shows.
+    pub fn refresh(&mut self, doc: usize, document: &Document, width: usize) {
+        if !self.rows.is_empty() && self.doc == doc && self.width == width {
+            return;
+        }
+        let end = document.map.byte_of(document.chars().min(PREVIEW_CHARS));
+        let text = &document.text[..end];
+        let joined: Vec<Range<usize>> = paragraph_bytes(document)
+            .into_iter()
+            .filter(|p| p.start < end)
+            .map(|p| p.start..p.end.min(end))
+            .collect();
+        *self = Self {
+            doc,
+            width,
+            rows: reflow(text, width, &joined),
+        };
+    }
+}
+
+/// The file name of an id, or the id.
+fn file_name(id: &str) -> &str {
+    std::path::Path::new(id)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(id)
 }
 
 /// The library's state.
@@ -78,8 +121,11 @@ pub struct Library {
     pub selected: usize,
     /// First entry shown.
     pub offset: usize,
+    /// The selected article's preview.
+    pub preview: Preview,
 }
 
+/// How much of an article the preview wraps.
 const PREVIEW_CHARS: usize = 2000;
 
 impl Library {
@@ -91,7 +137,6 @@ impl Library {
             .enumerate()
             .map(|(doc, d)| {
                 let partners = report.partners(doc);
-                let end = d.map.byte_of(d.chars().min(PREVIEW_CHARS));
                 Entry {
                     doc,
                     title: display_text(&d.title),
@@ -100,7 +145,7 @@ impl Library {
                     reused: report.reused_share(corpus, doc),
                     partners: partners.len(),
                     strongest: partners.first().map(|p| p.doc),
-                    preview: display_text(&d.text[..end]),
+                    id: display_text(file_name(&d.id)),
                 }
             })
             .collect();

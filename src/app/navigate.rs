@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::compare::{Compare, Focus, Pane};
+use super::compare::{Compare, Focus};
 use super::marks::marks;
 use super::view::PaneView;
 use super::{Action, App, Screen, layout, signed};
@@ -34,8 +34,9 @@ impl App {
         self.rebuild(true);
     }
 
-    /// Rewraps and re-marks both panes for the current area and pair, keeping each pane's top
-    /// line in view. With `fresh`, every pane is rewrapped even at an unchanged width.
+    /// Rewraps and re-marks both panes for the current area and pair, keeping the selected
+    /// passage (or each pane's first line) where it was on screen. With `fresh`, every pane is
+    /// rewrapped even at an unchanged width.
     pub(super) fn rebuild(&mut self, fresh: bool) {
         let Some(compare) = self.compare.as_mut() else {
             return;
@@ -53,6 +54,7 @@ impl App {
         if layout::too_small(self.area) {
             return;
         }
+        let anchors = [Focus::Left, Focus::Right].map(|w| compare.pane(w).anchor(compare.selected));
         for (which, area) in [
             (Focus::Left, areas.left.text),
             (Focus::Right, areas.right.text),
@@ -62,20 +64,23 @@ impl App {
             let document = &self.corpus.documents[doc];
             let marks = marks(document, &self.report, &compare.passages, doc, matches);
             let pane = compare.pane_mut(which);
-            refresh(
-                pane,
-                &self.corpus.documents[doc],
-                usize::from(area.width),
-                &marks,
-                fresh,
-            );
+            let width = usize::from(area.width);
+            if fresh || pane.view.width != width {
+                pane.view = PaneView::new(doc, document, width, &marks);
+            } else {
+                pane.view.apply(document, &marks);
+            }
             pane.height = usize::from(area.height);
+            pane.minimap = pane.view.minimap(pane.height);
         }
+        compare.restore(anchors);
     }
 
     pub(super) fn resize(&mut self, area: Rect) {
         self.area = area;
         self.library.keep_visible(layout::library_rows(area));
+        self.refresh_preview();
+        self.clamp_help();
         self.rebuild(false);
     }
 
@@ -92,22 +97,23 @@ impl App {
             Action::ScrollBy(delta) => compare.scroll(focus, signed(delta)),
             Action::Page(pages) => compare.scroll(focus, signed(pages) * page),
             Action::Top => compare.scroll_to(focus, 0),
-            Action::Bottom => {
-                let focused = compare.focused();
-                let last_page = focused.view.rows.len().saturating_sub(focused.height);
-                compare.scroll_to(focus, last_page);
-            }
+            Action::Bottom => compare.scroll_to(focus, usize::MAX),
             Action::NextPassage => compare.step(true),
             Action::PrevPassage => compare.step(false),
             Action::Jump => compare.jump(),
             Action::ToggleSync => {
                 compare.sync = !compare.sync;
-                compare.follow(focus);
+                let state = if compare.sync {
+                    "on: the panes scroll together"
+                } else {
+                    "off"
+                };
+                self.message = Some(format!("synchronised scrolling {state}"));
             }
             Action::NextPartner => self.cycle_partner(true),
             Action::PrevPartner => self.cycle_partner(false),
             Action::Wheel { column, row, down } => {
-                if let Some((which, _)) = hit(compare, area, column, row) {
+                if let Some(which) = pane_at(area, column, row) {
                     compare.scroll(which, if down { WHEEL_ROWS } else { -WHEEL_ROWS });
                 }
             }
@@ -138,49 +144,49 @@ impl App {
             compare.left.scroll_to(scroll);
             compare.focus = focus;
         }
-        self.message = Some(format!("partner {}/{n}", next + 1));
     }
 }
 
-/// Rewraps `pane` for `document` at `width` if needed, then re-marks it.
-fn refresh(
-    pane: &mut Pane,
-    document: &crate::corpus::Document,
-    width: usize,
-    marks: &super::view::Marks,
-    fresh: bool,
-) {
-    let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
-    if fresh || pane.view.width != width {
-        pane.view = PaneView::new(pane.doc(), document, width, marks);
-        pane.scroll_to(pane.view.row_of(top));
-    } else {
-        pane.view.apply(document, marks);
-    }
-}
-
-/// The pane and text row under the screen cell (`column`, `row`), with the column inside the
-/// text, if the cell is in a pane's text.
-fn hit(compare: &Compare, area: Rect, column: u16, row: u16) -> Option<(Focus, (usize, usize))> {
+/// The pane whose block (border included) holds the screen cell (`column`, `row`).
+fn pane_at(area: Rect, column: u16, row: u16) -> Option<Focus> {
     let areas = layout::panes(area);
     let at = Position::new(column, row);
     [(Focus::Left, areas.left), (Focus::Right, areas.right)]
         .into_iter()
-        .find_map(|(which, pane)| {
-            pane.block.contains(at).then(|| {
-                let text = pane.text;
-                let line = compare.pane(which).scroll + usize::from(row.saturating_sub(text.y));
-                (which, (line, usize::from(column.saturating_sub(text.x))))
-            })
-        })
+        .find(|(_, pane)| pane.block.contains(at))
+        .map(|(which, _)| which)
 }
 
-/// Focuses the pane clicked; on a passage, selects it and brings its counterpart level.
+/// The text row and column under the screen cell (`column`, `row`) of pane `which`, if the
+/// cell is in its text (not its border, title, gutter or minimap).
+fn text_at(
+    compare: &Compare,
+    which: Focus,
+    area: Rect,
+    column: u16,
+    row: u16,
+) -> Option<(usize, usize)> {
+    let areas = layout::panes(area);
+    let text = match which {
+        Focus::Left => areas.left.text,
+        Focus::Right => areas.right.text,
+    };
+    text.contains(Position::new(column, row)).then(|| {
+        let line = compare.pane(which).scroll + usize::from(row - text.y);
+        (line, usize::from(column - text.x))
+    })
+}
+
+/// Focuses the pane clicked; on a passage in its text, selects it and brings its counterpart
+/// level.
 fn click(compare: &mut Compare, corpus: &crate::corpus::Corpus, area: Rect, column: u16, row: u16) {
-    let Some((which, (line, col))) = hit(compare, area, column, row) else {
+    let Some(which) = pane_at(area, column, row) else {
         return;
     };
     compare.focus = which;
+    let Some((line, col)) = text_at(compare, which, area, column, row) else {
+        return;
+    };
     let pane = compare.pane(which);
     let document = &corpus.documents[pane.doc()];
     if let Some(slot) = pane.view.slot_at(document, line, col) {

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::compare::Focus;
 use super::{Action, App, Screen};
+use crate::text::fold_char;
 
 /// The search prompt and the matches of the last query.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,8 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// The match last gone to.
     pub current: Option<usize>,
+    /// The bytes of that match in its article, drawn apart from the other matches.
+    pub current_bytes: Option<Range<usize>>,
 }
 
 impl Search {
@@ -36,14 +39,21 @@ impl Search {
     }
 }
 
-/// Char ranges where `needle` occurs in `text`, ignoring case, not overlapping.
+/// The form of a char that search compares: lower case, curly quotes and the dash family
+/// folded to their plain forms (one char for one, so offsets stay exact).
+fn fold(c: char) -> char {
+    fold_char(c.to_lowercase().next().unwrap_or(c))
+}
+
+/// Char ranges where `needle` occurs in `text`, ignoring case and the difference between
+/// curly and straight quotes or between dashes, not overlapping.
 ///
 /// ```
 /// use rehash::app::find_matches;
 /// assert_eq!(find_matches("Kiev, kiev, KIEV", "kiev"), [0..4, 6..10, 12..16]);
+/// assert_eq!(find_matches("I don’t — well", "don't -"), [2..9]);
 /// ```
 pub fn find_matches(text: &str, needle: &str) -> Vec<Range<usize>> {
-    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
     let needle: Vec<char> = needle.chars().map(fold).collect();
     let Some(&first) = needle.first() else {
         return Vec::new();
@@ -73,6 +83,8 @@ impl App {
                 self.search.input.get_or_insert_default().pop();
             }
             Action::SearchSubmit => self.submit_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             _ => {}
         }
     }
@@ -101,34 +113,43 @@ impl App {
             self.search.current = None;
             self.rebuild(false);
         }
-        self.next_match();
+        self.step_match(true);
     }
 
-    /// Goes to the match after the last one (or the first below the top row), wrapping.
-    fn next_match(&mut self) {
+    /// Goes to the match after (or before) the current one, or the first one below the top
+    /// row, wrapping.
+    fn step_match(&mut self, forward: bool) {
         let Some(compare) = self.compare.as_mut() else {
             return;
         };
         let (n, query) = (self.search.matches.len(), &self.search.query);
+        if query.is_empty() {
+            self.message = Some("no search yet: / to search the focused article".to_owned());
+            return;
+        }
         if n == 0 {
             self.message = Some(format!("no match for “{query}”"));
             return;
         }
         let pane = compare.pane(self.search.pane);
-        let next = if let Some(i) = self.search.current {
-            (i + 1) % n
-        } else {
-            let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
-            self.search
-                .matches
-                .iter()
-                .position(|m| m.start >= top)
-                .unwrap_or(0)
+        let next = match (self.search.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, _) => {
+                let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
+                let matches = &self.search.matches;
+                matches.iter().position(|m| m.start >= top).unwrap_or(0)
+            }
         };
-        let row = pane.view.row_of(self.search.matches[next].start);
-        compare.pane_mut(self.search.pane).reveal(row);
-        compare.follow(self.search.pane);
+        let found = self.search.matches[next].clone();
+        let row = pane.view.row_of(found.start);
+        let map = &self.corpus.documents[pane.doc()].map;
+        self.search.current_bytes = Some(map.byte_of(found.start)..map.byte_of(found.end));
+        compare.reveal(self.search.pane, row);
         self.search.current = Some(next);
-        self.message = Some(format!("“{query}”: match {}/{n}", next + 1));
+        self.message = Some(format!(
+            "“{query}”: match {}/{n} · ^N next, ^P previous",
+            next + 1
+        ));
     }
 }

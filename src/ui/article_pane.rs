@@ -1,19 +1,20 @@
 //! One article pane of the compare view: border with title and position, the visible rows
-//! with their marks, the gutter bars and the minimap.
+//! with their marks, the gutter (passage numbers and kinds, bars) and the minimap.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::theme::Theme;
 use crate::app::layout::PaneArea;
-use crate::app::view::PaneView;
-use crate::app::{Compare, Focus, Pane};
+use crate::app::view::minimap_rows;
+use crate::app::{Compare, Focus, Pane, Search};
 use crate::corpus::Document;
-use crate::text::display_safe;
-use crate::text::wrap::{Row, display_text, grapheme_width};
+use crate::reuse::Kind;
+use crate::text::wrap::{display_text, shown};
 
 /// A pane of the compare view, ready to draw.
 pub struct ArticlePane<'a> {
@@ -25,6 +26,10 @@ pub struct ArticlePane<'a> {
     pub focused: bool,
     /// The selected passage slot.
     pub selected: Option<usize>,
+    /// The rows of the selected passage in this pane.
+    pub selected_rows: Option<Range<usize>>,
+    /// The bytes of the current search match, if it is in this pane.
+    pub current_match: Option<Range<usize>>,
     /// The styles.
     pub theme: &'a Theme,
 }
@@ -34,14 +39,22 @@ impl<'a> ArticlePane<'a> {
     pub fn new(
         compare: &'a Compare,
         which: Focus,
+        search: &Search,
         document: &'a Document,
         theme: &'a Theme,
     ) -> Self {
+        let pane = compare.pane(which);
+        let current_match = search
+            .current_bytes
+            .clone()
+            .filter(|_| search.pane == which);
         Self {
-            pane: compare.pane(which),
+            pane,
             document,
             focused: compare.focus == which,
             selected: compare.selected,
+            selected_rows: compare.selected.and_then(|s| pane.view.rows_of_slot(s)),
+            current_match,
             theme,
         }
     }
@@ -62,11 +75,10 @@ impl<'a> ArticlePane<'a> {
                 },
                 buf,
             );
-            self.gutter_cell(index, area.gutter.x, y, buf);
+            self.gutter(index, area.gutter, y, buf);
         }
         self.minimap(area.minimap, buf);
     }
-
     fn block(&self) -> Block<'a> {
         let marker = if self.focused { "▶ " } else { "" };
         let title = format!(" {marker}{} ", display_text(&self.document.title));
@@ -91,55 +103,76 @@ impl<'a> ArticlePane<'a> {
     }
 
     /// The visible text of row `index`, each run in its style.
-    fn row_line(&self, index: usize) -> Line<'static> {
+    fn row_line(&self, index: usize) -> Line<'a> {
         let view = &self.pane.view;
         let row = &view.rows[index];
         let text = &self.document.text;
         let mut cells = 0;
         let segments = &view.segments[index];
         if segments.is_empty() {
-            return Line::raw(visible(&text[row.bytes.clone()], row, &mut cells));
+            return Line::raw(shown(&text[row.bytes.clone()], row.width, &mut cells));
         }
         let spans = segments.iter().map(|segment| {
-            let style = self.theme.mark(segment.mark, self.selected);
+            let current = segment.mark.search
+                && self
+                    .current_match
+                    .as_ref()
+                    .is_some_and(|m| m.start <= segment.bytes.start && segment.bytes.end <= m.end);
+            let style = if current {
+                self.theme.current_match()
+            } else {
+                self.theme.mark(segment.mark, self.selected)
+            };
             Span::styled(
-                visible(&text[segment.bytes.clone()], row, &mut cells),
+                shown(&text[segment.bytes.clone()], row.width, &mut cells),
                 style,
             )
         });
         Line::from(spans.collect::<Vec<_>>())
     }
 
-    fn gutter_cell(&self, index: usize, x: u16, y: u16, buf: &mut Buffer) {
+    /// The gutter of row `index`: at a passage's first row its number and kind letter, on
+    /// its other rows a bar if it is selected (┃) or rewritten (▌).
+    fn gutter(&self, index: usize, area: Rect, y: u16, buf: &mut Buffer) {
         let view = &self.pane.view;
+        let bar_x = area.x + 2;
+        if let Some(slot) = view.labels[index] {
+            let kind = view.kind_of_slot(slot).map_or("", kind_letter);
+            let number = if slot < 99 {
+                format!("{:>2}", slot + 1)
+            } else {
+                "··".to_owned()
+            };
+            let style = self.theme.label(slot, self.selected == Some(slot));
+            buf.set_string(area.x, y, format!("{number}{kind}"), style);
+            return;
+        }
         let selected = self
-            .selected
-            .and_then(|s| view.rows_of_slot(s))
+            .selected_rows
+            .as_ref()
             .is_some_and(|r| r.contains(&index));
         let (symbol, style) = match view.gutter[index] {
             _ if selected => ("┃", self.theme.selection()),
             Some(slot) => ("▌", self.theme.gutter(slot)),
             None => return,
         };
-        buf[(x, y)].set_symbol(symbol).set_style(style);
+        buf[(bar_x, y)].set_symbol(symbol).set_style(style);
     }
 
-    /// Where the passages sit in the whole article, one cell per slice of rows, and which
-    /// slice is on screen.
+    /// Where the passages sit in the whole article, one cell per slice of rows (precomputed
+    /// in `update`), and which slice is on screen.
     fn minimap(&self, area: Rect, buf: &mut Buffer) {
-        let view = &self.pane.view;
+        let rows = self.pane.view.rows.len();
         let height = usize::from(area.height);
-        // Short articles map a row to a cell; long ones squeeze several rows into each.
-        let span = view.rows.len().max(height).max(1);
         let screen = self.pane.scroll..self.pane.scroll + self.pane.height;
-        for cell in 0..height {
-            let first = cell * span / height;
-            let rows = first..((cell + 1) * span / height).max(first + 1);
+        for (cell, slot) in self.pane.minimap.iter().enumerate().take(height) {
             let y = area.y + u16::try_from(cell).unwrap_or(u16::MAX);
-            if let Some(slot) = slot_in(view, &rows) {
-                let style = self.theme.gutter(slot);
-                buf[(area.x, y)].set_symbol("█").set_style(style);
-            } else if rows.start < screen.end && rows.end > screen.start {
+            let slice = minimap_rows(rows, height, cell);
+            if let Some(slot) = slot {
+                buf[(area.x, y)]
+                    .set_symbol("█")
+                    .set_style(self.theme.gutter(*slot));
+            } else if slice.start < screen.end && slice.end > screen.start {
                 buf[(area.x, y)]
                     .set_symbol("▐")
                     .set_style(self.theme.viewport());
@@ -148,29 +181,11 @@ impl<'a> ArticlePane<'a> {
     }
 }
 
-/// The first passage slot with rows among `rows`.
-fn slot_in(view: &PaneView, rows: &std::ops::Range<usize>) -> Option<usize> {
-    view.passage_rows
-        .iter()
-        .find(|(_, r)| r.start < rows.end && r.end > rows.start)
-        .map(|(slot, _)| *slot)
-}
-
-/// The part of `text` (a run of `row`) that fits the row's visible width, made safe to show;
-/// `cells` counts the cells used so far in the row.
-fn visible(text: &str, row: &Row, cells: &mut usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for grapheme in text.graphemes(true) {
-        let width = grapheme_width(grapheme);
-        if grapheme.contains('\n') || *cells + width > row.width {
-            break;
-        }
-        *cells += width;
-        if grapheme.chars().any(|c| display_safe(c).is_some()) {
-            out.push_str(&display_text(grapheme));
-        } else {
-            out.push_str(grapheme);
-        }
+/// The letter a passage's kind shows in the gutter.
+fn kind_letter(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Verbatim => "v",
+        Kind::Near => "n",
+        Kind::Rewritten => "r",
     }
-    out
 }

@@ -16,39 +16,75 @@ pub fn render(app: &App, compare: &Compare, theme: &Theme, frame: &mut Frame) {
     let documents = &app.corpus().documents;
     for (which, area) in [(Focus::Left, &areas.left), (Focus::Right, &areas.right)] {
         let document = &documents[compare.pane(which).doc()];
-        ArticlePane::new(compare, which, document, theme).render(area, frame.buffer_mut());
+        ArticlePane::new(compare, which, app.search(), document, theme)
+            .render(area, frame.buffer_mut());
     }
-    frame.render_widget(legend(theme), areas.legend);
+    frame.render_widget(legend(theme, areas.legend.width), areas.legend);
     status_bar::render_compare(app, compare, theme, areas.status, frame.buffer_mut());
 }
 
-/// What the marks mean: colour is the passage, not a score.
-fn legend(theme: &Theme) -> Line<'static> {
+/// What the marks mean, as long as fits `width`: colour is which passage, not a score.
+fn legend(theme: &Theme, width: u16) -> Line<'static> {
     let sample = |text: &'static str, mark: Mark| Span::styled(text, theme.mark(mark, None));
     let passage = |slot| Mark {
         passage: Some(slot),
         ..Mark::default()
     };
-    let change = |change| Mark {
-        change: Some(change),
-        ..passage(0)
-    };
-    let rewritten = Mark {
+    let change = |change| sample_change(theme, change);
+    let shared = Mark {
         rewritten: true,
         shared_word: true,
         ..passage(1)
     };
-    Line::from(vec![
-        sample(" passage ", passage(0)),
-        Span::styled(" colour = passage, not score ", theme.dim()),
-        sample("changed", change(Change::Changed)),
+    let dot = || Span::styled(" · ", theme.dim());
+    let bar = || Span::styled("▌", theme.gutter(1));
+    let (intro, note, word): (&str, &str, &str) = match width {
+        0..80 => ("■ passage", "", "shared"),
+        80..130 => ("■ passage", " colour = which one", "shared"),
+        _ => (
+            "■ shared passage",
+            " (colour = which passage, not how similar)",
+            "shared word",
+        ),
+    };
+    let mut spans = vec![
         Span::raw(" "),
-        sample("inserted", change(Change::Inserted)),
+        sample(intro, passage(0)),
+        Span::styled(note, theme.dim()),
+        dot(),
+        change(Change::Changed),
         Span::raw(" "),
-        sample("deleted", change(Change::Deleted)),
+        change(Change::Inserted),
         Span::raw(" "),
-        Span::styled("▌", theme.gutter(1)),
-        Span::raw("rewritten "),
-        sample("shared", rewritten),
-    ])
+        change(Change::Deleted),
+        dot(),
+        bar(),
+        Span::raw("rewritten"),
+        dot(),
+        sample(word, shared),
+    ];
+    if width >= 150 {
+        spans.extend([
+            dot(),
+            Span::styled("3v", theme.label(2, false)),
+            Span::styled(" = passage 3, verbatim", theme.dim()),
+        ]);
+    }
+    Line::from(spans)
+}
+
+/// A sample word for a kind of word difference.
+fn sample_change(theme: &Theme, change: Change) -> Span<'static> {
+    let text = match change {
+        Change::Changed => "changed",
+        Change::Inserted => "inserted",
+        Change::Deleted => "deleted",
+        Change::Equal => "same",
+    };
+    let mark = Mark {
+        passage: Some(0),
+        change: Some(change),
+        ..Mark::default()
+    };
+    Span::styled(text, theme.mark(mark, None))
 }

@@ -1,73 +1,114 @@
 //! The library screen: every article with its reuse figures, and a preview of the selected one.
+//! Only the rows on screen are built.
 
 use ratatui::Frame;
-use ratatui::layout::Constraint;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState, Widget};
 
 use super::status_bar;
 use super::theme::Theme;
 use crate::app::{App, Entry, layout};
+use crate::text::wrap::shown;
+
+/// Tables at least this wide get an Id column.
+const ID_COLUMN_FROM: u16 = 110;
 
 /// Draws the library.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let areas = layout::library(frame.area());
     let library = app.library();
-    let mut state = TableState::default()
-        .with_offset(library.offset)
-        .with_selected(Some(library.selected));
-    frame.render_stateful_widget(table(app, theme), areas.table, &mut state);
+    let rows = layout::library_rows(frame.area());
+    let end = (library.offset + rows).min(library.entries.len());
+    let visible = &library.entries[library.offset.min(end)..end];
+    let mut state =
+        TableState::default().with_selected(library.selected.checked_sub(library.offset));
+    let with_id = areas.table.width >= ID_COLUMN_FROM;
+    frame.render_stateful_widget(table(app, visible, with_id, theme), areas.table, &mut state);
     if let Some(entry) = library.current() {
-        let preview = Paragraph::new(entry.preview.as_str())
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .border_style(theme.border(false))
-                    .title(Line::styled(
-                        format!(" Preview · {} ", entry.title),
-                        theme.title(),
-                    )),
-            );
-        frame.render_widget(preview, areas.preview);
+        preview(app, entry, theme, areas.preview, frame.buffer_mut());
     }
     frame.render_widget(status_bar::library(app, theme), areas.status);
 }
 
-fn table<'a>(app: &'a App, theme: &Theme) -> Table<'a> {
+/// The selected article's first lines, reflowed, with its title and id in the border.
+fn preview(app: &App, entry: &Entry, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_style(theme.border(false))
+        .title(Line::styled(
+            format!(" Preview · {} ", entry.title),
+            theme.title(),
+        ))
+        .title_bottom(Line::styled(format!(" {} ", entry.id), theme.dim()).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let preview = &app.library().preview;
+    if preview.doc != entry.doc {
+        return;
+    }
+    let text = &app.corpus().documents[entry.doc].text;
+    for (row, y) in preview.rows.iter().zip(inner.rows()) {
+        let mut cells = 0;
+        Line::raw(shown(&text[row.bytes.clone()], row.width, &mut cells)).render(y, buf);
+    }
+}
+
+fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -> Table<'a> {
     let library = app.library();
-    let header = Row::new(["Title", "Outlet", "Words", "Reused", "Partners"]).style(theme.title());
+    let right = |text: &'static str| Cell::from(Line::from(text).right_aligned());
+    let mut header = vec![Cell::from("Title"), Cell::from("Outlet")];
+    if with_id {
+        header.push(Cell::from("Id"));
+    }
+    header.extend([right("Words"), right("Reused"), right("Partners")]);
     let title = format!(
         " Library · {} articles · sorted by {} (s) ",
         library.entries.len(),
         library.sort.name()
     );
-    Table::new(library.entries.iter().map(row), widths())
-        .header(header)
+    let position = format!(
+        " {}/{} ",
+        (library.selected + 1).min(library.entries.len()),
+        library.entries.len()
+    );
+    Table::new(visible.iter().map(|e| row(e, with_id)), widths(with_id))
+        .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected_row())
         .block(
             Block::bordered()
                 .border_style(theme.border(true))
-                .title(Line::styled(title, theme.title())),
+                .title(Line::styled(title, theme.title()))
+                .title_bottom(Line::styled(position, theme.dim()).right_aligned()),
         )
 }
 
-fn widths() -> [Constraint; 5] {
-    [
-        Constraint::Fill(1),
-        Constraint::Length(16),
+fn widths(with_id: bool) -> Vec<Constraint> {
+    let mut widths = vec![Constraint::Fill(1), Constraint::Length(16)];
+    if with_id {
+        widths.push(Constraint::Length(24));
+    }
+    widths.extend([
         Constraint::Length(7),
         Constraint::Length(7),
         Constraint::Length(9),
-    ]
+    ]);
+    widths
 }
 
-fn row(entry: &Entry) -> Row<'_> {
+fn row(entry: &Entry, with_id: bool) -> Row<'_> {
     let percent = (entry.reused * 100.0).round();
-    Row::new([
+    let mut cells = vec![
         Cell::from(entry.title.as_str()),
         Cell::from(entry.group.as_str()),
+    ];
+    if with_id {
+        cells.push(Cell::from(entry.id.as_str()));
+    }
+    cells.extend([
         Cell::from(Line::from(entry.words.to_string()).right_aligned()),
         Cell::from(Line::from(format!("{percent:.0}%")).right_aligned()),
         Cell::from(Line::from(entry.partners.to_string()).right_aligned()),
-    ])
+    ]);
+    Row::new(cells)
 }

@@ -39,18 +39,28 @@ fn passage_info(app: &App, compare: &Compare) -> String {
     let Some((slot, (index, count))) = selected else {
         return match total {
             0 => "no shared passage between these two articles".to_owned(),
-            n => format!("{n} shared passages · n/N step · Enter jump"),
+            n => format!("{} · n/N step · Enter jump", plural(n, "shared passage")),
         };
     };
     let id = compare.passages[slot];
     let passage = &app.report().passages[id];
     let docs = app.report().cluster_size(id);
     format!(
-        "passage {index}/{count} · {} · score {:.2} · {} words · in {docs} articles",
+        "passage {index}/{count} · {} · score {:.2} · {} · in {} · n/N step",
         passage.kind.name(),
         passage.score,
-        passage.words
+        plural(passage.words, "word"),
+        plural(docs, "article")
     )
+}
+
+/// `1 word`, `2 words`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The modes worth knowing about: which partner is on the right, sync, mouse capture off.

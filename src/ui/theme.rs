@@ -39,6 +39,7 @@ pub struct Theme {
     changed: Color,
     inserted: Color,
     search: Color,
+    current: Color,
     accent: Color,
 }
 
@@ -63,6 +64,7 @@ impl Theme {
             changed: pick(Color::Rgb(175, 0, 0), 124),
             inserted: pick(Color::Rgb(0, 95, 0), 22),
             search: pick(Color::Rgb(255, 175, 0), 214),
+            current: pick(Color::Rgb(255, 95, 95), 203),
             accent: Color::Cyan,
         }
     }
@@ -140,6 +142,31 @@ impl Theme {
                 .bg(self.search)
                 .fg(self.ink)
                 .add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The current search match: unlike the other matches.
+    pub fn current_match(&self) -> Style {
+        if self.monochrome() {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new()
+                .bg(self.current)
+                .fg(self.ink)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// A passage's number and kind in the gutter: on its colour, reversed when selected.
+    pub fn label(&self, slot: usize, selected: bool) -> Style {
+        let style = match self.passage_color(slot) {
+            Some(bg) => Style::new().bg(bg).fg(self.ink),
+            None => Style::new(),
+        };
+        if selected {
+            style.add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            style.add_modifier(Modifier::BOLD)
         }
     }
 
