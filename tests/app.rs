@@ -114,7 +114,7 @@ fn both_visible(app: &App, slot: usize) -> bool {
 
 #[test]
 fn jump_brings_the_counterpart_level_from_anywhere() {
-    for (width, height) in [(80, 24), (60, 15)] {
+    for (width, height) in [(80, 24), (60, 15), (160, 48)] {
         for focus_right in [false, true] {
             for start in [Action::Top, Action::Bottom, Action::ScrollBy(7)] {
                 let mut app = pair_app();
@@ -136,6 +136,33 @@ fn jump_brings_the_counterpart_level_from_anywhere() {
     let c = compare(&app);
     assert_eq!(screen_row(&c.left, 0), screen_row(&c.right, 0));
     assert!(c.right.scroll > 0, "the coup sits lower on the right");
+}
+
+#[test]
+fn enter_may_scroll_past_the_bottom_but_keys_never_push_further() {
+    let mut app = pair_app();
+    app.update(Action::Resize(160, 48));
+    run(&mut app, &[Action::NextPassage, Action::NextPassage]);
+    assert!(
+        !level(&app, 1),
+        "both articles fit: n stays within the limit"
+    );
+    let max = compare(&app).left.max_scroll();
+    app.update(Action::Jump);
+    assert!(level(&app, 1), "Enter levels the quote");
+    let past = compare(&app).left.scroll;
+    assert!(
+        past > max,
+        "by scrolling the left pane past its bottom limit"
+    );
+    run(&mut app, &[Action::ScrollBy(1), Action::Page(1)]);
+    assert_eq!(compare(&app).left.scroll, past, "no further down");
+    app.update(Action::ScrollBy(-1));
+    assert_eq!(
+        compare(&app).left.scroll,
+        past - 1,
+        "and one row up is one row"
+    );
 }
 
 #[test]

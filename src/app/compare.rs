@@ -63,9 +63,16 @@ impl Pane {
         self.scroll = row.min(self.max_scroll());
     }
 
-    /// Scrolls by `delta` rows, clamped.
+    /// Scrolls by `delta` rows, clamped; a pane that Enter scrolled past the bottom limit
+    /// stays there going down and comes back going up, without a jump.
     pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll_to(self.scroll.saturating_add_signed(delta));
+        let limit = self.max_scroll().max(self.scroll);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(limit);
+    }
+
+    /// The furthest Enter may scroll to level a passage: the last row at the top.
+    pub fn max_overscroll(&self) -> usize {
+        self.view.rows.len().saturating_sub(1)
     }
 
     /// Scrolls so that `row` is visible, a quarter from the top if it was not.
@@ -147,8 +154,9 @@ impl Compare {
 
     /// Scrolls pane `which` by `delta` rows; with sync on the other follows.
     pub fn scroll(&mut self, which: Focus, delta: isize) {
-        let to = self.pane(which).scroll.saturating_add_signed(delta);
-        self.scroll_to(which, to);
+        let before = self.pane(which).scroll;
+        self.pane_mut(which).scroll_by(delta);
+        self.follow(which, before);
     }
 
     /// Scrolls pane `which` to `row`; with sync on the other follows.
@@ -206,11 +214,12 @@ impl Compare {
             .filter(|&r| r < pane.height * 2 / 3)
             .unwrap_or(pane.height / 4);
         self.selected = Some(slot);
-        self.level(slot, want);
+        self.level(slot, want, false);
     }
 
     /// Brings the counterpart of the selected passage level with it in the other pane,
-    /// moving the focused pane too when the other cannot scroll far enough.
+    /// moving the focused pane too when the other cannot scroll far enough, and past the
+    /// bottom limit if that is the only way.
     pub fn jump(&mut self) {
         if self.selected.is_none() {
             self.step(true);
@@ -223,35 +232,35 @@ impl Compare {
             .rows_of_slot(slot)
             .and_then(|rows| pane.screen_row(rows.start))
             .unwrap_or(pane.height / 4);
-        self.level(slot, want);
+        self.level(slot, want, true);
     }
 
     /// Scrolls both panes so that passage `slot` starts on the same screen row in both, as
-    /// near screen row `want` as the two texts allow; if they cannot be level, the focused
-    /// pane shows the start and the other comes as near as it can.
-    fn level(&mut self, slot: usize, want: usize) {
+    /// near screen row `want` as the two texts allow within the bottom limit, else (with
+    /// `overscroll`, for Enter) past it; if they cannot be level, the focused pane shows the
+    /// start and the other comes as near as it can.
+    fn level(&mut self, slot: usize, want: usize, overscroll: bool) {
         let (own, other) = (self.pane(self.focus), self.pane(self.focus.other()));
         let Some(a) = own.view.rows_of_slot(slot).map(|r| r.start) else {
             return;
         };
-        let b = other.view.rows_of_slot(slot).map(|r| r.start);
-        let height = own.height.max(1).min(other.height.max(1));
-        let (own_lo, own_hi) = (a.saturating_sub(own.max_scroll()), a.min(height - 1));
-        let row = match b {
-            Some(b) => {
-                let lo = own_lo.max(b.saturating_sub(other.max_scroll()));
-                let hi = own_hi.min(b);
-                if lo <= hi {
-                    want.clamp(lo, hi)
-                } else {
-                    want.clamp(own_lo, own_hi.max(own_lo))
-                }
-            }
-            None => want.clamp(own_lo, own_hi.max(own_lo)),
+        let Some(b) = other.view.rows_of_slot(slot).map(|r| r.start) else {
+            self.pane_mut(self.focus).reveal(a);
+            return;
         };
+        let height = own.height.max(1).min(other.height.max(1));
+        let mut limits = vec![(own.max_scroll(), other.max_scroll())];
+        if overscroll {
+            limits.push((own.max_overscroll(), other.max_overscroll()));
+        }
         let focus = self.focus;
-        self.pane_mut(focus).scroll_to(a - row.min(a));
-        if let Some(b) = b {
+        if let Some(row) = level_row((a, b), height, want, &limits) {
+            self.pane_mut(focus).scroll = a - row;
+            self.pane_mut(focus.other()).scroll = b - row;
+        } else {
+            let own = self.pane_mut(focus);
+            let row = want.clamp(a.saturating_sub(own.max_scroll()), a.min(height - 1));
+            own.scroll_to(a.saturating_sub(row));
             self.pane_mut(focus.other())
                 .scroll_to(b.saturating_sub(row));
         }
@@ -270,5 +279,39 @@ impl Compare {
         rows.iter()
             .position(|(s, _)| *s == slot)
             .map(|i| (i + 1, rows.len()))
+    }
+}
+
+/// The screen row nearest `want` on which rows `starts` of two panes `height` rows high can
+/// both sit, trying each pair of furthest scrolls in `limits` in turn.
+fn level_row(
+    (a, b): (usize, usize),
+    height: usize,
+    want: usize,
+    limits: &[(usize, usize)],
+) -> Option<usize> {
+    limits.iter().find_map(|&(a_max, b_max)| {
+        let lo = a.saturating_sub(a_max).max(b.saturating_sub(b_max));
+        let hi = a.min(b).min(height - 1);
+        (lo <= hi).then(|| want.clamp(lo, hi))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_rows_respect_both_panes_limits() {
+        // Both texts fit the pane: no scrolling at all within the limits.
+        assert_eq!(level_row((18, 11), 44, 18, &[(0, 0)]), None);
+        // Past the bottom limit, the passage lower down comes up to the other's row.
+        assert_eq!(level_row((18, 11), 44, 18, &[(0, 0), (43, 42)]), Some(11));
+        assert_eq!(level_row((30, 50), 20, 5, &[(40, 40)]), Some(10));
+        assert_eq!(
+            level_row((30, 50), 20, 5, &[(40, 30)]),
+            None,
+            "row 50 cannot come up"
+        );
     }
 }

@@ -84,7 +84,7 @@ const COMMON: &[Binding] = &[
         &[ch('m')],
         "m",
         Action::ToggleMouse,
-        "mouse capture on/off (off: terminal copy-paste)",
+        "mouse capture on/off (off: copy and paste)",
     ),
 ];
 
@@ -118,7 +118,7 @@ pub const COMPARE: &[Binding] = &[
         &[Enter],
         "Enter",
         Action::Jump,
-        "bring the counterpart level in the other pane",
+        "level the counterpart in the other pane",
     ),
     bind(
         &[ch('s')],
@@ -188,15 +188,16 @@ pub fn bindings(screen: Screen) -> [&'static [Binding]; 2] {
     }
 }
 
-/// Lines of the help overlay after the key tables, per screen: what the mouse and the marks do.
+/// Lines of the help overlay after the key tables, per screen: what the mouse and the marks
+/// do. Texts stay within 44 columns, what the overlay has for them on a 60-column screen.
 const COMPARE_NOTES: &[(&str, &str)] = &[
     ("mouse", "wheel scrolls, click a passage to jump"),
-    ("3v ┃", "left edge: passage number (the same on both"),
-    ("", "sides) and kind: v verbatim, n near, r rewritten;"),
-    ("", "┃ the selected passage, ▌ a rewritten one"),
-    ("█ ▐", "right edge: where the passages sit in the whole"),
-    ("", "article (█), and the part on screen (▐)"),
-    ("colour", "which passage, not how similar"),
+    ("3v ┃", "left edge: passage number, the same on"),
+    ("", "both sides, and kind: v verbatim, n near,"),
+    ("", "r rewritten; ┃ selected, ▌ rewritten"),
+    ("█ ▐", "right edge: where the passages sit in the"),
+    ("", "whole article (█) and what is on screen (▐)"),
+    ("colour", "which passage it is, not how similar"),
 ];
 
 const LIBRARY_NOTES: &[(&str, &str)] = &[("mouse", "wheel moves, click selects")];

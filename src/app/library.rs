@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::view::paragraph_bytes;
 use crate::corpus::{Corpus, Document};
 use crate::reuse::Report;
-use crate::text::wrap::{Row, display_text, reflow};
+use crate::text::wrap::{Row, display_text, reflow, text_width};
 
 /// What the library is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -123,7 +123,12 @@ pub struct Library {
     pub offset: usize,
     /// The selected article's preview.
     pub preview: Preview,
+    /// The widest id, in cells (at most [`MAX_ID_WIDTH`]), for the Id column.
+    pub id_width: u16,
 }
+
+/// The widest the Id column gets.
+pub const MAX_ID_WIDTH: u16 = 32;
 
 /// How much of an article the preview wraps.
 const PREVIEW_CHARS: usize = 2000;
@@ -131,7 +136,7 @@ const PREVIEW_CHARS: usize = 2000;
 impl Library {
     /// Lists every article of the corpus with its figures from the report.
     pub fn new(corpus: &Corpus, report: &Report) -> Self {
-        let entries = corpus
+        let entries: Vec<Entry> = corpus
             .documents
             .iter()
             .enumerate()
@@ -149,8 +154,12 @@ impl Library {
                 }
             })
             .collect();
+        let widest = entries.iter().map(|e| text_width(&e.id)).max().unwrap_or(0);
         let mut library = Self {
             entries,
+            id_width: u16::try_from(widest)
+                .unwrap_or(u16::MAX)
+                .clamp(2, MAX_ID_WIDTH),
             ..Self::default()
         };
         library.sort_entries();

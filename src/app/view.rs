@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::ranges::{Reach, overlapping};
 use crate::corpus::Document;
 use crate::diff::Change;
 use crate::reuse::Kind;
@@ -209,37 +210,6 @@ pub fn paragraph_bytes(document: &Document) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// For each list of start-sorted ranges in `Marks`, the furthest end reached so far: with
-/// it, the ranges touching a row are found by bisection even when ranges nest.
-struct Reach {
-    passages: Vec<usize>,
-    changes: Vec<usize>,
-    shared: Vec<usize>,
-    search: Vec<usize>,
-}
-
-impl Reach {
-    fn new(marks: &Marks) -> Self {
-        Self {
-            passages: reach(&marks.passages, |h| &h.chars),
-            changes: reach(&marks.changes, |c| &c.0),
-            shared: reach(&marks.shared_words, |r| r),
-            search: reach(&marks.search, |r| r),
-        }
-    }
-}
-
-/// The running maximum of the ends of `items`.
-fn reach<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
-    items
-        .iter()
-        .scan(0, |end, item| {
-            *end = (*end).max(range(item).end);
-            Some(*end)
-        })
-        .collect()
-}
-
 /// The marks that touch one row.
 struct RowMarks<'m> {
     passages: Vec<&'m Highlight>,
@@ -318,46 +288,4 @@ fn segments(document: &Document, row: &Row, marks: &Marks, reach: &Reach) -> Vec
         }
     }
     out
-}
-
-/// The run of a start-sorted list of ranges that holds every range overlapping `chars`
-/// (and maybe a few nested ranges that end before it, which match no char of it); `reach`
-/// is the running maximum of the ends.
-fn overlapping<'m, T>(
-    items: &'m [T],
-    reach: &[usize],
-    chars: &Range<usize>,
-    range: impl Fn(&T) -> &Range<usize>,
-) -> &'m [T] {
-    let last = items.partition_point(|t| range(t).start < chars.end);
-    let first = reach[..last].partition_point(|&end| end <= chars.start);
-    &items[first..last]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nested_ranges_are_found() {
-        let items = [0..100, 5..10, 20..30, 40..50, 120..130];
-        let reach = reach(&items, |r| r);
-        let touching = |chars: Range<usize>| -> Vec<Range<usize>> {
-            overlapping(&items, &reach, &chars, |r| r)
-                .iter()
-                .filter(|r| r.start < chars.end && r.end > chars.start)
-                .cloned()
-                .collect()
-        };
-        assert_eq!(
-            touching(60..70),
-            vec![items[0].clone()],
-            "the outer range of a nest"
-        );
-        assert_eq!(touching(25..45), [0..100, 20..30, 40..50]);
-        assert_eq!(touching(110..125), vec![items[4].clone()]);
-        assert!(overlapping(&items, &reach, &(100..110), |r| r).is_empty());
-        assert_eq!(minimap_rows(10, 5, 4), 8..10);
-        assert_eq!(minimap_rows(3, 5, 4), 4..5);
-    }
 }

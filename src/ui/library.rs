@@ -72,7 +72,8 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         (library.selected + 1).min(library.entries.len()),
         library.entries.len()
     );
-    Table::new(visible.iter().map(|e| row(e, with_id)), widths(with_id))
+    let id_width = with_id.then_some(library.id_width);
+    Table::new(visible.iter().map(|e| row(e, with_id)), widths(id_width))
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected_row())
         .block(
@@ -83,10 +84,10 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         )
 }
 
-fn widths(with_id: bool) -> Vec<Constraint> {
+fn widths(id_width: Option<u16>) -> Vec<Constraint> {
     let mut widths = vec![Constraint::Fill(1), Constraint::Length(16)];
-    if with_id {
-        widths.push(Constraint::Length(24));
+    if let Some(width) = id_width {
+        widths.push(Constraint::Length(width));
     }
     widths.extend([
         Constraint::Length(7),

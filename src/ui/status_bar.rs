@@ -18,7 +18,12 @@ pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, b
     } else if let Some(message) = app.message() {
         format!(" {message}")
     } else {
-        format!(" {}", passage_info(app, compare))
+        let [long, short] = passage_info(app, compare);
+        if long.width() < usize::from(area.width) {
+            format!(" {long}")
+        } else {
+            format!(" {short}")
+        }
     };
     buf.set_style(area, theme.status());
     let room = usize::from(area.width).saturating_sub(left.width() + 2);
@@ -32,26 +37,32 @@ pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, b
     }
 }
 
-/// `passage i/n · kind · score · words · in k articles` for the selection, or a hint.
-fn passage_info(app: &App, compare: &Compare) -> String {
+/// `passage i/n · kind · score · words · in k articles` for the selection, or a hint; in
+/// full and short.
+fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let total = compare.focused().view.passage_rows.len();
     let selected = compare.selected.zip(compare.selected_position());
     let Some((slot, (index, count))) = selected else {
-        return match total {
+        let hint = match total {
             0 => "no shared passage between these two articles".to_owned(),
             n => format!("{} · n/N step · Enter jump", plural(n, "shared passage")),
         };
+        return [hint.clone(), hint];
     };
     let id = compare.passages[slot];
     let passage = &app.report().passages[id];
-    let docs = app.report().cluster_size(id);
-    format!(
-        "passage {index}/{count} · {} · score {:.2} · {} · in {} · n/N step",
-        passage.kind.name(),
-        passage.score,
-        plural(passage.words, "word"),
-        plural(docs, "article")
-    )
+    let (kind, words) = (passage.kind.name(), plural(passage.words, "word"));
+    let docs = plural(app.report().cluster_size(id), "article");
+    [
+        format!(
+            "passage {index}/{count} · {kind} · score {:.2} · {words} · in {docs} · n/N step",
+            passage.score
+        ),
+        format!(
+            "{index}/{count} {kind} · {:.2} · {words} · in {docs}",
+            passage.score
+        ),
+    ]
 }
 
 /// `1 word`, `2 words`.
