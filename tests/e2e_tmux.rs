@@ -261,6 +261,49 @@ fn opens_the_demo_library_without_arguments() {
     assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
 }
 
+/// The screen rows where the gutter label `label` (e.g. `3r`) shows in the left and the
+/// right pane.
+fn label_rows(screen: &str, label: &str) -> (Vec<usize>, Vec<usize>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (y, line) in screen.lines().enumerate() {
+        let half = line
+            .char_indices()
+            .nth(WIDTH / 2)
+            .map_or(line.len(), |(i, _)| i);
+        let tag = format!("│{label:>3} ");
+        if line[..half].contains(&tag) {
+            left.push(y);
+        }
+        if line[half..].contains(&tag) {
+            right.push(y);
+        }
+    }
+    (left, right)
+}
+
+#[test]
+fn enter_levels_the_passage_in_the_demo() {
+    let command = format!("'{}'", env!("CARGO_BIN_EXE_rehash"));
+    let Some(tmux) = Tmux::start("level", &command) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("Library") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("a compare view", |s| s.contains("shared passages"));
+    tmux.keys(&["n", "n", "n"]);
+    tmux.wait_for("the third passage", |s| s.contains("passage 3/"));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("both starts level", |s| {
+        let (left, right) = label_rows(s, "3r");
+        !left.is_empty() && left == right
+    });
+    assert!(screen.contains("rewritten"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+}
+
 #[test]
 fn a_panic_restores_the_terminal_before_reporting() {
     let exe = std::env::current_exe().expect("test path");
