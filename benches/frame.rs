@@ -175,7 +175,35 @@ fn frames(
         .collect()
 }
 
+/// Frame time of the library on 10,000 short articles: only the rows on screen are built.
+fn library_frames() {
+    let sources = (0..10_000u64)
+        .map(|i| Source {
+            id: format!("article-{i:05}.txt"),
+            path: None,
+            group: "bench".into(),
+            title: None,
+            text: format!("Headline {i}\n{}", paragraph(&mut (i + 1))),
+        })
+        .collect();
+    let corpus = Corpus::from_sources(sources);
+    let report = Report::new(Vec::new(), Vec::new(), Vec::new(), corpus.len());
+    let settings = Settings {
+        color: ColorMode::TrueColor,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(160, 48));
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+    stats(
+        "library of 10,000: next article, draw",
+        frames(&mut app, &mut terminal, Action::ScrollBy(1), 300),
+    );
+}
+
 fn main() {
+    library_frames();
     let (corpus, report) = corpus_and_report();
     println!(
         "{:<44} {:>6} {:>10} {:>10}",
