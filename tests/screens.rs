@@ -283,3 +283,50 @@ fn seeds_coup_paragraph_shows_its_word_differences() {
     let block = buffer[(x - 1, y)].symbol() == "▌" || buffer[(x, y)].bg != Color::Reset;
     assert!(block, "the coup paragraph is highlighted");
 }
+
+#[test]
+fn help_at_60x15_scrolls_to_every_key() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        true,
+        (60, 15),
+        &[Action::ToggleHelp, Action::Bottom],
+    ));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn library_120_wide_lists_ids() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        false,
+        (120, 24),
+        &[Action::ScrollBy(1)],
+    ));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn no_color_numbers_pair_the_passages() {
+    let terminal = draw(&app(ColorMode::Monochrome, true, (80, 24), &[Action::Jump]));
+    let buffer = terminal.backend().buffer();
+    let (left, right) = (cell_of(buffer, " 1n", 0), cell_of(buffer, " 1n", 40));
+    assert_eq!(left.1, right.1, "passage 1 numbered level on both sides");
+    assert!(
+        buffer[(left.0 + 1, left.1)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "selected"
+    );
+}
+
+#[test]
+fn compare_60x15() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        true,
+        (60, 15),
+        &[Action::NextPassage, Action::NextPassage],
+    ));
+    assert_snapshot!(terminal.backend());
+}
