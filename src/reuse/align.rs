@@ -108,11 +108,9 @@ fn drop_shadowed(mut passages: Vec<Passage>) -> Vec<Passage> {
     });
     let mut kept: Vec<Passage> = Vec::with_capacity(passages.len());
     for p in passages {
-        let inside = |own: &Side, other: &Side| 2 * own.span.overlap(&other.span) >= own.span.len();
-        if !kept
-            .iter()
-            .any(|k| inside(&p.a, &k.a) || inside(&p.b, &k.b))
-        {
+        let shadowed =
+            |k: &Passage| k.a.span.mostly_covers(&p.a.span) || k.b.span.mostly_covers(&p.b.span);
+        if !kept.iter().any(shadowed) {
             kept.push(p);
         }
     }
