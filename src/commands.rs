@@ -1,4 +1,5 @@
-//! What each command does, between the command line and the core: loading, scanning, progress.
+//! What each command does, between the command line and the core: loading, scanning,
+//! progress, and opening the reader.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -6,12 +7,13 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{Format, ScanArgs};
+use crate::cli::{Cli, Format, ScanArgs};
 use crate::config::Config;
 use crate::corpus::{Corpus, demo_corpus, load_paths};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
 use crate::text::printable;
+use crate::tui::TuiOptions;
 
 /// Why a command failed: bad input (exit 2) or a runtime error (exit 1).
 #[derive(Debug)]
@@ -99,4 +101,23 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// Opens the interactive reader on the given paths (the demo corpus when none).
+pub fn read(cli: &Cli) -> Result<(), Failure> {
+    let config = config(cli.config.as_deref())?;
+    let options = cli.engine.apply(&config.engine);
+    let corpus = load(&cli.paths)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure::Input(
+            "stdout is not a terminal: use `rehash scan` to print the findings".into(),
+        ));
+    }
+    let report = analyse(&corpus, &options)?;
+    let tui = TuiOptions {
+        no_color: cli.no_color,
+        mouse: !cli.no_mouse,
+        config,
+    };
+    crate::tui::run(corpus, report, tui).map_err(Failure::Runtime)
 }
