@@ -64,7 +64,7 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
         return Ok(reuse::find_reuse(corpus, options));
     }
     let stderr_is_terminal = std::io::stderr().is_terminal();
-    let bar = ProgressBar::new(reuse::STAGES);
+    let bar = ProgressBar::new(reuse::STAGES.len() as u64);
     if stderr_is_terminal {
         bar.set_style(
             ProgressStyle::with_template("{elapsed:>4} [{bar:24}] {pos}/{len} {msg}")
@@ -76,7 +76,11 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
     let docs = corpus.len();
     let report = reuse::find_reuse_with_progress(corpus, options, &|stage| {
         if stderr_is_terminal {
-            bar.inc(1);
+            let done = reuse::STAGES
+                .iter()
+                .position(|s| *s == stage)
+                .unwrap_or_default();
+            bar.set_position(done as u64);
             bar.set_message(format!("{docs} documents: {stage}"));
         } else {
             eprintln!("rehash: {docs} documents: {stage}");

@@ -10,4 +10,4 @@ pub mod wrap;
 pub use normalize::{display_safe, fold_char, normalize_word, printable, push_normalized};
 pub use sentences::sentences;
 pub use span::{CharMap, Span};
-pub use tokenize::{Token, hash_word, is_stopword, paragraphs, tokenize};
+pub use tokenize::{Token, hash_tokens, hash_word, is_stopword, paragraphs, tokenize};

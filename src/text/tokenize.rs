@@ -66,6 +66,13 @@ pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
     tokens
 }
 
+/// One hash for a run of words, from their hashes, order-sensitive.
+pub fn hash_tokens(tokens: &[Token]) -> u64 {
+    tokens.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| {
+        (h.rotate_left(5) ^ t.hash()).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The hash that [`Token::hash`] holds for a normalised word.
 pub fn hash_word(normalized: &str) -> u64 {
     let mut hasher = FxHasher::default();
