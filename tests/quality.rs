@@ -352,3 +352,27 @@ fn seeds_load_with_titles_paragraphs_and_exact_offsets() {
     let ids: Vec<&str> = corpus.documents.iter().map(|d| &d.id[..3]).collect();
     assert_eq!(ids, ["000", "001", "002", "003", "004"]);
 }
+
+#[test]
+fn paragraphs_in_swapped_order_are_both_found() {
+    let corpus = demo_corpus();
+    let report = find_reuse(&corpus, &Options::default());
+    let (gazette, oped) = (
+        corpus.position("01-harbour-gazette.txt").unwrap(),
+        corpus.position("07-harbour-gazette-oped.txt").unwrap(),
+    );
+    let para = |doc: usize, i: usize| corpus.documents[doc].paragraphs[i];
+    // 01 has paragraphs 3 then 4; the op-ed has them as 4 then 3.
+    for (mine, theirs) in [(3, 4), (4, 3)] {
+        let (a, b) = (para(gazette, mine), para(oped, theirs));
+        let found = report.passages_between(gazette, oped).iter().any(|p| {
+            p.sides_for(gazette).is_some_and(|(own, other)| {
+                own.span.mostly_covers(&a) && other.span.mostly_covers(&b)
+            })
+        });
+        assert!(
+            found,
+            "paragraph {mine} of 01 and {theirs} of 07 are not linked"
+        );
+    }
+}
