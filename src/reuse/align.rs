@@ -53,10 +53,7 @@ fn chain(seeds: &[Seed], options: &Options) -> Vec<Region> {
     let mut done = Vec::new();
     for seed in seeds {
         let (pa, pb) = (seed.pa as usize, seed.pb as usize);
-        let (finished, still_open): (Vec<Region>, Vec<Region>) =
-            open.into_iter().partition(|r| r.a.end + gap < pa);
-        done.extend(finished);
-        open = still_open;
+        done.extend(open.extract_if(.., |r| r.a.end + gap < pa));
         let joins = |r: &Region| {
             pb + gap >= r.b.end
                 && pb <= r.b.end + gap
