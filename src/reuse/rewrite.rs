@@ -107,15 +107,14 @@ impl Level {
             .flat_map_iter(|(doc, d)| {
                 spans(d)
                     .iter()
-                    .map(move |&span| Unit {
+                    .map(move |&span| (span, d.token_range(span)))
+                    .filter(|(_, tokens)| (min_words..=MAX_WORDS).contains(&tokens.len()))
+                    .map(move |(span, tokens)| Unit {
                         doc,
                         span,
-                        terms: terms(&terms_of[doc], d.token_range(span)),
+                        terms: terms(&terms_of[doc], tokens),
                     })
-                    .filter(|u| {
-                        let words = d.token_range(u.span).len();
-                        u.terms.len() >= MIN_TERMS && (min_words..=MAX_WORDS).contains(&words)
-                    })
+                    .filter(|u| u.terms.len() >= MIN_TERMS)
                     .collect::<Vec<_>>()
             })
             .collect();
