@@ -1,6 +1,7 @@
 //! Text primitives: spans with char and byte offsets, matching normalisation, word tokens and
 //! abbreviation-aware sentences. Knows nothing of documents, reuse or the terminal.
 
+mod ascii_words;
 mod normalize;
 mod sentences;
 mod span;

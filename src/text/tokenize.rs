@@ -1,10 +1,12 @@
 //! Word tokens and paragraphs with offsets into the original text.
 
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashSet, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::ascii_words::ascii_word_indices;
 use super::normalize::push_normalized;
 use super::span::{CharMap, Span};
 
@@ -51,19 +53,29 @@ impl Token {
 
 /// The words of `text`, in order (Unicode word boundaries; pure punctuation is skipped).
 pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
+    let mut tokens = if text.is_ascii() {
+        tokens_of(ascii_word_indices(text), map)
+    } else {
+        let words = text
+            .unicode_word_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric));
+        tokens_of(words, map)
+    };
+    tokens.shrink_to_fit();
+    tokens
+}
+
+fn tokens_of<'t>(words: impl Iterator<Item = (usize, &'t str)>, map: &CharMap) -> Vec<Token> {
     let mut norm = String::new();
-    let mut tokens: Vec<Token> = text
-        .unicode_word_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+    words
         .map(|(at, word)| {
             norm.clear();
             push_normalized(word, &mut norm);
             let span = map.span_of_bytes(at, at + word.len());
-            Token::new(span.start, span.end, hash_word(&norm), is_stopword(&norm))
+            let hash = hash_word(&norm);
+            Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
         })
-        .collect();
-    tokens.shrink_to_fit();
-    tokens
+        .collect()
 }
 
 /// One hash for a run of words, from their hashes, order-sensitive.
@@ -139,6 +151,12 @@ const STOPWORDS: &[&str] = &[
     "they", "this", "those", "through", "to", "under", "up", "us", "very", "was", "we", "were",
     "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
 ];
+
+/// The hashes of the function words, for a lookup that costs one probe per token.
+fn stop_hashes() -> &'static FxHashSet<u64> {
+    static HASHES: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    HASHES.get_or_init(|| STOPWORDS.iter().map(|w| hash_word(w)).collect())
+}
 
 /// Whether a normalised word is an English function word, left out of distinctive-word scores.
 pub fn is_stopword(normalized: &str) -> bool {
