@@ -1,4 +1,5 @@
-//! What each command does, between the command line and the core: loading, scanning, progress.
+//! What each command does, between the command line and the core: loading, scanning,
+//! progress, and opening the reader.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -6,12 +7,13 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{Format, ScanArgs};
+use crate::cli::{Cli, Format, ScanArgs};
 use crate::config::Config;
 use crate::corpus::{Corpus, demo_corpus, load_paths};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
 use crate::text::printable;
+use crate::tui::TuiOptions;
 
 /// Why a command failed: bad input (exit 2) or a runtime error (exit 1).
 #[derive(Debug)]
@@ -62,7 +64,7 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
         return Ok(reuse::find_reuse(corpus, options));
     }
     let stderr_is_terminal = std::io::stderr().is_terminal();
-    let bar = ProgressBar::new(reuse::STAGES);
+    let bar = ProgressBar::new(reuse::STAGES.len() as u64);
     if stderr_is_terminal {
         bar.set_style(
             ProgressStyle::with_template("{elapsed:>4} [{bar:24}] {pos}/{len} {msg}")
@@ -74,7 +76,11 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
     let docs = corpus.len();
     let report = reuse::find_reuse_with_progress(corpus, options, &|stage| {
         if stderr_is_terminal {
-            bar.inc(1);
+            let done = reuse::STAGES
+                .iter()
+                .position(|s| *s == stage)
+                .unwrap_or_default();
+            bar.set_position(done as u64);
             bar.set_message(format!("{docs} documents: {stage}"));
         } else {
             eprintln!("rehash: {docs} documents: {stage}");
@@ -99,4 +105,23 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// Opens the interactive reader on the given paths (the demo corpus when none).
+pub fn read(cli: &Cli) -> Result<(), Failure> {
+    let config = config(cli.config.as_deref())?;
+    let options = cli.engine.apply(&config.engine);
+    let corpus = load(&cli.paths)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure::Input(
+            "stdout is not a terminal: use `rehash scan` to print the findings".into(),
+        ));
+    }
+    let report = analyse(&corpus, &options)?;
+    let tui = TuiOptions {
+        no_color: cli.no_color,
+        mouse: !cli.no_mouse,
+        config,
+    };
+    crate::tui::run(corpus, report, tui).map_err(Failure::Runtime)
 }

@@ -1,5 +1,6 @@
-//! A synthetic corpus for benchmarks: articles of about 800 words in invented words, a third of
-//! which recycle paragraphs from a shared pool with typos and substituted words.
+//! A synthetic corpus for benchmarks: articles of about 800 words in invented words. A third
+//! recycle paragraphs from a shared pool with typos and substituted words, and a fifth carry a
+//! rewrite of a pool paragraph (its words shuffled, some replaced).
 
 use std::fs;
 
@@ -64,6 +65,11 @@ fn article(rng: &mut Rng, vocabulary: &[String], pool: &[String], i: usize) -> S
             paragraphs[at] = copy;
         }
     }
+    if i % 5 == 1 {
+        let source = rng.skewed(pool.len());
+        let at = rng.below(PARAGRAPHS);
+        paragraphs[at] = rewritten(rng, &pool[source], vocabulary);
+    }
     format!(
         "Article {i}: {}\n\n{}\n",
         vocabulary[rng.below(vocabulary.len())],
@@ -113,6 +119,27 @@ fn edited(rng: &mut Rng, text: &str, vocabulary: &[String]) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// A rewrite of a paragraph: the same words shuffled, one in five replaced, so that it keeps its
+/// distinctive words but hardly any run of five.
+fn rewritten(rng: &mut Rng, text: &str, vocabulary: &[String]) -> String {
+    let mut words: Vec<String> = text
+        .split(' ')
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .map(|w| {
+            if rng.below(5) == 0 {
+                vocabulary[rng.below(vocabulary.len())].clone()
+            } else {
+                w
+            }
+        })
+        .collect();
+    for i in (1..words.len()).rev() {
+        words.swap(i, rng.below(i + 1));
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    sentences(&words)
 }
 
 fn swap_letters(word: &str) -> String {

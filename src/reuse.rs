@@ -4,6 +4,7 @@
 mod align;
 mod boiler;
 mod cluster;
+mod extend;
 mod index;
 mod options;
 mod report;
@@ -121,10 +122,15 @@ pub fn find_reuse(corpus: &Corpus, options: &Options) -> Report {
     find_reuse_with_progress(corpus, options, &|_| {})
 }
 
-/// Number of stages [`find_reuse_with_progress`] reports.
-pub const STAGES: u64 = 4;
+/// The stages [`find_reuse_with_progress`] goes through, in order.
+pub const STAGES: [&str; 4] = [
+    "indexing word n-grams",
+    "aligning passages",
+    "comparing paragraphs for rewrites",
+    "clustering",
+];
 
-/// [`find_reuse`], telling `progress` the name of each of its [`STAGES`] stages as it starts.
+/// [`find_reuse`], telling `progress` the name of each of its [`STAGES`] as it starts.
 pub fn find_reuse_with_progress(
     corpus: &Corpus,
     options: &Options,
@@ -132,35 +138,31 @@ pub fn find_reuse_with_progress(
 ) -> Report {
     let mut ranked: Vec<usize> = (0..corpus.len()).collect();
     ranked.sort_by(|&x, &y| corpus.documents[x].id.cmp(&corpus.documents[y].id));
-    progress("indexing word n-grams");
+    progress(STAGES[0]);
     let seeds = index::seeds(corpus, &ranked, options);
-    progress("aligning passages");
+    progress(STAGES[1]);
     let mut passages = align::passages(corpus, &ranked, &seeds, options);
     drop(seeds);
-    progress("comparing paragraphs for rewrites");
+    progress(STAGES[2]);
     let rewritten = rewrite::passages(corpus, &passages, options);
     passages.extend(rewritten);
-    progress("clustering");
+    progress(STAGES[3]);
     let boilerplate = boiler::find(corpus, options);
     boiler::mark(&mut passages, &boilerplate);
-    let id = |side: &Side| {
-        (
-            corpus.documents[side.doc].id.as_str(),
-            side.span.start,
-            side.span.end,
-        )
+    number_in_order(corpus, &mut passages);
+    let clusters = cluster::cluster(corpus, &mut passages);
+    Report::new(passages, clusters, boilerplate, corpus.len())
+}
+
+/// Sorts passages (headline ones first, then by the ids and offsets of their sides) and
+/// numbers them in that order.
+fn number_in_order(corpus: &Corpus, passages: &mut [Passage]) {
+    let key = |p: &Passage| {
+        let side = |s: &Side| (corpus.documents[s.doc].id.clone(), s.span.start, s.span.end);
+        (p.boilerplate, side(&p.a), side(&p.b), p.kind)
     };
-    passages.sort_by(|x, y| {
-        (x.boilerplate, id(&x.a), id(&x.b), x.kind).cmp(&(
-            y.boilerplate,
-            id(&y.a),
-            id(&y.b),
-            y.kind,
-        ))
-    });
+    passages.sort_by_cached_key(key);
     for (i, p) in passages.iter_mut().enumerate() {
         p.id = i;
     }
-    let clusters = cluster::cluster(corpus, &mut passages);
-    Report::new(passages, clusters, boilerplate, corpus.len())
 }

@@ -167,16 +167,51 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
 pub fn to_text(corpus: &Corpus, report: &Report) -> String {
     let headline: Vec<&Passage> = report.passages.iter().filter(|p| !p.boilerplate).collect();
     let mut out = format!(
-        "{} documents, {} shared passages in {} clusters, {} boilerplate lines\n\n",
-        corpus.len(),
-        headline.len(),
-        report.clusters.len(),
-        report.boilerplate.len()
+        "{}, {} in {}, {}\n\n",
+        count(corpus.len(), "document"),
+        count(headline.len(), "shared passage"),
+        count(report.clusters.len(), "cluster"),
+        count(report.boilerplate.len(), "boilerplate line")
     );
     for pair in ranked_pairs(corpus, &headline) {
         write_pair(&mut out, corpus, report, &pair);
     }
+    if !report.boilerplate.is_empty() {
+        out.push_str("Boilerplate, kept out of the results above:\n");
+        for side in &report.boilerplate {
+            let doc = &corpus.documents[side.doc];
+            let (id, text) = (printable(&doc.id), excerpt(doc.slice(side.span)));
+            let _ = writeln!(out, "  {id} {}..{}  {text}", side.span.start, side.span.end);
+        }
+    }
     out
+}
+
+/// `n` and the noun, plural when `n` is not 1 ("1 passage", "2 passages").
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The word edits of a near passage on one line: `a→b` for a change, `+b` and `-a`.
+fn edits_line(da: &Document, db: &Document, p: &Passage) -> Option<String> {
+    let edits: Vec<String> = p
+        .diff
+        .iter()
+        .filter(|op| op.change != Change::Equal)
+        .map(|op| {
+            let (a, b) = (printable(da.slice(op.a)), printable(db.slice(op.b)));
+            match op.change {
+                Change::Inserted => format!("+{b}"),
+                Change::Deleted => format!("-{a}"),
+                _ => format!("{a}→{b}"),
+            }
+        })
+        .collect();
+    (!edits.is_empty()).then(|| edits.join(", "))
 }
 
 /// Headline passages grouped by document pair, most shared words first, ties by ids.
@@ -202,14 +237,16 @@ fn write_pair(out: &mut String, corpus: &Corpus, report: &Report, passages: &[&P
         &corpus.documents[passages[0].b.doc],
     );
     let words: usize = passages.iter().map(|p| p.words).sum();
-    let (ida, idb, count) = (printable(&da.id), printable(&db.id), passages.len());
-    let _ = writeln!(out, "{ida} <> {idb}: {count} passages, {words} words");
+    let (ida, idb) = (printable(&da.id), printable(&db.id));
+    let (found, shared) = (count(passages.len(), "passage"), count(words, "word"));
+    let _ = writeln!(out, "{ida} <> {idb}: {found}, {shared}");
     for p in passages {
-        let (kind, size) = (p.kind.name(), report.cluster_size(p.id));
+        let (kind, size) = (p.kind.name(), count(report.cluster_size(p.id), "document"));
+        let length = count(p.words, "word");
         let _ = writeln!(
             out,
-            "  #{} {kind} score {:.2}, {} words, in {size} documents",
-            p.id, p.score, p.words
+            "  #{} {kind} score {:.2}, {length}, in {size}",
+            p.id, p.score
         );
         let _ = writeln!(
             out,
@@ -225,6 +262,16 @@ fn write_pair(out: &mut String, corpus: &Corpus, report: &Report, passages: &[&P
             p.b.span.end,
             excerpt(db.slice(p.b.span))
         );
+        if let Some(edits) = edits_line(da, db, p) {
+            let _ = writeln!(out, "    edits: {edits}");
+        }
+        if !p.shared_words.is_empty() {
+            let _ = writeln!(
+                out,
+                "    shared words: {}",
+                printable(&p.shared_words.join(", "))
+            );
+        }
     }
     out.push('\n');
 }

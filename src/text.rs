@@ -1,6 +1,7 @@
 //! Text primitives: spans with char and byte offsets, matching normalisation, word tokens and
 //! abbreviation-aware sentences. Knows nothing of documents, reuse or the terminal.
 
+mod ascii_words;
 mod normalize;
 mod sentences;
 mod span;
@@ -10,4 +11,4 @@ pub mod wrap;
 pub use normalize::{display_safe, fold_char, normalize_word, printable, push_normalized};
 pub use sentences::sentences;
 pub use span::{CharMap, Span};
-pub use tokenize::{Token, hash_word, is_stopword, paragraphs, tokenize};
+pub use tokenize::{Token, hash_tokens, hash_word, is_stopword, paragraphs, tokenize};

@@ -283,3 +283,28 @@ fn escape_sequences_in_ids_and_file_names_never_reach_the_terminal() {
     );
     assert!(!stdout.contains('\u{1b}') && !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'));
 }
+
+#[test]
+fn nothing_readable_says_why() {
+    let dir = folder_with(&[("blob.txt", b"ab\0cd")]);
+    rehash()
+        .arg("scan")
+        .arg(dir.path().join("blob.txt"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no readable documents")
+                .and(predicate::str::contains("skipping binary file")),
+        );
+}
+
+#[test]
+fn a_missing_file_is_reported_before_the_terminal_check() {
+    rehash()
+        .arg("no/such/article.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no such file: no/such/article.txt",
+        ));
+}

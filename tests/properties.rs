@@ -47,6 +47,29 @@ fn messy_text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.join(" "))
 }
 
+/// `words` with small edits: a changed word, a word out, a word in, or a typo (two letters
+/// swapped).
+fn edited(words: &[String], edits: &[(prop::sample::Index, u8)]) -> Vec<String> {
+    let mut copy = words.to_vec();
+    for (at, op) in edits {
+        let i = at.index(copy.len());
+        match op {
+            0 => "changed".clone_into(&mut copy[i]),
+            1 => {
+                copy.remove(i);
+            }
+            2 => copy.insert(i, "inserted".to_owned()),
+            _ => {
+                let mut letters: Vec<char> = copy[i].chars().collect();
+                letters.swap(0, 1);
+                copy[i] = letters.into_iter().collect();
+            }
+        }
+    }
+    copy
+}
+
+/// Random words (`w5x1`, …); runs may repeat a word, as a hard case for the aligner.
 fn words(seed: &[u8]) -> Vec<String> {
     seed.iter()
         .map(|b| format!("w{}x{}", b % 97, b / 97))
@@ -100,10 +123,12 @@ proptest! {
         shared in prop::collection::vec(any::<u8>(), 15..40),
         left in prop::collection::vec(any::<u8>(), 0..60),
         right in prop::collection::vec(any::<u8>(), 0..60),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), 0..4),
     ) {
-        let shared = words(&shared).join(" ");
-        let x = format!("{} {shared} end", words(&left).join(" "));
-        let y = format!("start {shared} {}", words(&right).join(" "));
+        let original = words(&shared);
+        let copy = edited(&original, &edits).join(" ");
+        let x = format!("{} {} end", words(&left).join(" "), original.join(" "));
+        let y = format!("start {copy} {}", words(&right).join(" "));
         let options = Options::default();
         let forward = Corpus::from_sources(vec![source("x", &x), source("y", &y)]);
         let backward = Corpus::from_sources(vec![source("y", &y), source("x", &x)]);
@@ -129,18 +154,10 @@ proptest! {
         planted in prop::collection::vec(any::<u8>(), 30..60),
         noise_a in prop::collection::vec(any::<u8>(), 10..80),
         noise_b in prop::collection::vec(any::<u8>(), 10..80),
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3), 0..3),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), 0..3),
     ) {
         let original = words(&planted);
-        let mut copy = original.clone();
-        for (at, op) in edits {
-            let i = at.index(copy.len());
-            match op {
-                0 => copy[i] = "changed".to_owned(),
-                1 => { copy.remove(i); }
-                _ => copy.insert(i, "inserted".to_owned()),
-            }
-        }
+        let copy = edited(&original, &edits);
         let a = format!("alpha {} {}", words(&noise_a).join(" "), original.join(" "));
         let b = format!("{} beta {}", copy.join(" "), words(&noise_b).join(" "));
         let corpus = Corpus::from_sources(vec![source("a", &a), source("b", &b)]);

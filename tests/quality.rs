@@ -91,15 +91,55 @@ fn demo_boilerplate_is_marked_and_kept_out_of_headlines() {
         .iter()
         .map(|b| corpus.documents[b.doc].slice(b.span))
         .collect();
-    assert!(footer.len() >= 4, "{footer:?}");
+    assert_eq!(footer.len(), 4, "{footer:?}");
     assert!(
         footer.iter().all(|l| l.contains("Meridian Wire Service")),
         "{footer:?}"
     );
-    let marked = report.passages.iter().filter(|p| p.boilerplate).count();
+    for p in report.passages.iter().filter(|p| !p.boilerplate) {
+        for side in [p.a, p.b] {
+            let inside = report
+                .boilerplate
+                .iter()
+                .any(|b| b.doc == side.doc && b.span.overlap(&side.span) > 0);
+            assert!(!inside, "headline passage {} touches boilerplate", p.id);
+        }
+    }
+}
+
+#[test]
+fn passages_inside_boilerplate_are_marked_and_listed_last() {
+    let footer = "Subscribe to the Harbour Gazette for daily news from the coast, the quays and the town hall.";
+    let bodies = [
+        "Tides rose over the quay wall at dawn and the ferry stayed in port all morning.",
+        "Council members argued late into the night about the budget for the new library.",
+        "A rare seabird was seen on the cliffs by three walkers from the northern villages.",
+        "Bakers on Chandler's Lane sold out of bread before nine as the storm closed roads.",
+        "The regatta was postponed for the first time in forty years because of high winds.",
+    ];
+    let sources = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| rehash::corpus::Source {
+            id: format!("{i}.txt"),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: if i < 4 {
+                format!("Title {i}\n{body}\n{footer}\n")
+            } else {
+                format!("Title {i}\n{body}\n")
+            },
+        })
+        .collect();
+    let corpus = Corpus::from_sources(sources);
+    let report = find_reuse(&corpus, &Options::default());
+    assert_eq!(report.boilerplate.len(), 4);
+    assert_eq!(report.passages.len(), 6, "each pair of the four footers");
+    assert!(report.passages.iter().all(|p| p.boilerplate));
     assert!(
-        marked >= 6,
-        "every pair of footers is a boilerplate passage, found {marked}"
+        report.passages_in(0).is_empty(),
+        "boilerplate stays out of the headlines"
     );
 }
 
@@ -311,4 +351,28 @@ fn seeds_load_with_titles_paragraphs_and_exact_offsets() {
     }
     let ids: Vec<&str> = corpus.documents.iter().map(|d| &d.id[..3]).collect();
     assert_eq!(ids, ["000", "001", "002", "003", "004"]);
+}
+
+#[test]
+fn paragraphs_in_swapped_order_are_both_found() {
+    let corpus = demo_corpus();
+    let report = find_reuse(&corpus, &Options::default());
+    let (gazette, oped) = (
+        corpus.position("01-harbour-gazette.txt").unwrap(),
+        corpus.position("07-harbour-gazette-oped.txt").unwrap(),
+    );
+    let para = |doc: usize, i: usize| corpus.documents[doc].paragraphs[i];
+    // 01 has paragraphs 3 then 4; the op-ed has them as 4 then 3.
+    for (mine, theirs) in [(3, 4), (4, 3)] {
+        let (a, b) = (para(gazette, mine), para(oped, theirs));
+        let found = report.passages_between(gazette, oped).iter().any(|p| {
+            p.sides_for(gazette).is_some_and(|(own, other)| {
+                own.span.mostly_covers(&a) && other.span.mostly_covers(&b)
+            })
+        });
+        assert!(
+            found,
+            "paragraph {mine} of 01 and {theirs} of 07 are not linked"
+        );
+    }
 }

@@ -91,12 +91,6 @@ impl Document {
     pub fn word_span(&self, i: usize) -> Span {
         self.token_span(i..i + 1)
     }
-
-    /// Index of the paragraph containing char offset `at`, if any.
-    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|p| p.end <= at);
-        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
-    }
 }
 
 #[cfg(test)]
@@ -127,7 +121,5 @@ mod tests {
         let span = d.token_span(1..3);
         assert_eq!(d.slice(span), "beta gamma");
         assert_eq!(d.token_range(span), 1..3);
-        assert_eq!(d.paragraph_at(3), Some(0));
-        assert_eq!(d.paragraph_at(99), None);
     }
 }

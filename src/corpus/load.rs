@@ -17,8 +17,8 @@ pub enum LoadError {
     Missing(PathBuf),
     /// A folder holds no file rehash can read.
     EmptyFolder(PathBuf),
-    /// Nothing at all could be loaded from the paths.
-    NoDocuments,
+    /// Nothing at all could be loaded from the paths; the warnings say why.
+    NoDocuments(Vec<String>),
     /// A file exists but could not be read.
     Io(PathBuf, std::io::Error),
 }
@@ -32,7 +32,14 @@ impl fmt::Display for LoadError {
                 "no text files in {} (rehash reads .txt, .md, .text, extension-less text, .jsonl and .json)",
                 p.display()
             ),
-            Self::NoDocuments => write!(f, "no readable documents in the given paths"),
+            Self::NoDocuments(why) if why.is_empty() => {
+                write!(f, "no readable documents in the given paths")
+            }
+            Self::NoDocuments(why) => write!(
+                f,
+                "no readable documents in the given paths ({})",
+                why.join("; ")
+            ),
             Self::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
         }
     }
@@ -54,8 +61,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
-        if !path.exists() {
-            return Err(LoadError::Missing(path.clone()));
+        match fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(LoadError::Missing(path.clone()));
+            }
+            Err(e) => return Err(LoadError::Io(path.clone(), e)),
+            Ok(_) => {}
         }
         let before = sources.len();
         let files = if path.is_dir() {
@@ -79,7 +90,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     }
     dedupe_ids(&mut sources, &mut warnings);
     if sources.is_empty() {
-        return Err(LoadError::NoDocuments);
+        return Err(LoadError::NoDocuments(warnings));
     }
     Ok(Loaded {
         corpus: Corpus::from_sources(sources),
@@ -109,7 +120,10 @@ fn folder_files(dir: &Path) -> Result<Vec<File>, LoadError> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     let mut files = Vec::new();
     for entry in walk {
-        let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e.into()))?;
+        let entry = entry.map_err(|e| {
+            let at = e.path().unwrap_or(dir).to_path_buf();
+            LoadError::Io(at, e.into())
+        })?;
         let path = entry.path();
         if !entry.file_type().is_file() || kind_of(path) == Kind::Other {
             continue;
@@ -153,6 +167,12 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
     let bytes = fs::read(path).map_err(|e| LoadError::Io(path.clone(), e))?;
     let shown = path.display();
     let mut found = Found::default();
+    if u32::try_from(bytes.len()).is_err() {
+        found
+            .warnings
+            .push(format!("skipping {shown}: larger than 4 GiB"));
+        return Ok(found);
+    }
     if bytes.contains(&0) {
         found.warnings.push(format!("skipping binary file {shown}"));
         return Ok(found);

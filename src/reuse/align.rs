@@ -5,17 +5,17 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::extend::extend;
 use super::index::Seed;
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::diff::{self, Change};
-use crate::text::normalize_word;
 
 /// A stretch of tokens matched between two documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Region {
-    a: Range<usize>,
-    b: Range<usize>,
+pub(super) struct Region {
+    pub(super) a: Range<usize>,
+    pub(super) b: Range<usize>,
 }
 
 /// Near-verbatim and verbatim passages for every document pair that has seeds.
@@ -53,10 +53,7 @@ fn chain(seeds: &[Seed], options: &Options) -> Vec<Region> {
     let mut done = Vec::new();
     for seed in seeds {
         let (pa, pb) = (seed.pa as usize, seed.pb as usize);
-        let (finished, still_open): (Vec<Region>, Vec<Region>) =
-            open.into_iter().partition(|r| r.a.end + gap < pa);
-        done.extend(finished);
-        open = still_open;
+        done.extend(open.extract_if(.., |r| r.a.end + gap < pa));
         let joins = |r: &Region| {
             pb + gap >= r.b.end
                 && pb <= r.b.end + gap
@@ -108,167 +105,13 @@ fn drop_shadowed(mut passages: Vec<Passage>) -> Vec<Passage> {
     });
     let mut kept: Vec<Passage> = Vec::with_capacity(passages.len());
     for p in passages {
-        let inside = |own: &Side, other: &Side| 2 * own.span.overlap(&other.span) >= own.span.len();
-        if !kept
-            .iter()
-            .any(|k| inside(&p.a, &k.a) || inside(&p.b, &k.b))
-        {
+        let shadowed =
+            |k: &Passage| k.a.span.mostly_covers(&p.a.span) || k.b.span.mostly_covers(&p.b.span);
+        if !kept.iter().any(shadowed) {
             kept.push(p);
         }
     }
     kept
-}
-
-/// Grows a region outwards while the words keep matching, allowing a few edits.
-fn extend(a: &Document, b: &Document, region: &Region) -> Region {
-    let forward = Walker {
-        a,
-        b,
-        step: Step::Forward,
-    }
-    .walk(region.a.end, region.b.end);
-    let backward = Walker {
-        a,
-        b,
-        step: Step::Backward,
-    }
-    .walk(region.a.start, region.b.start);
-    Region {
-        a: backward.0..forward.0,
-        b: backward.1..forward.1,
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Step {
-    Forward,
-    Backward,
-}
-
-/// An X-drop extension over tokens, in one direction.
-struct Walker<'d> {
-    a: &'d Document,
-    b: &'d Document,
-    step: Step,
-}
-
-/// How far the score may fall below its best before the extension stops.
-const X_DROP: i32 = 5;
-/// Most words skipped on one side to find the alignment again after an edit.
-const MAX_SKIP: usize = 3;
-
-impl Walker<'_> {
-    /// The token at `i` steps from `at` in this direction (for backward: the one before `at`).
-    fn token(&self, doc: &Document, at: usize, i: usize) -> Option<usize> {
-        match self.step {
-            Step::Forward => (at + i < doc.tokens.len()).then_some(at + i),
-            Step::Backward => at.checked_sub(i + 1),
-        }
-    }
-
-    fn same(&self, i: Option<usize>, j: Option<usize>) -> bool {
-        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash() == self.b.tokens[j].hash())
-    }
-
-    /// After a mismatch at steps (`i`, `j`): the cheapest skip of up to `MAX_SKIP` words on
-    /// either side after which two words match again (the second may be a variant spelling) (an insertion, deletion or substitution),
-    /// as (words skipped in a, in b, score). A plain substitution when none is found.
-    fn resync(&self, ia: usize, ib: usize, i: usize, j: usize) -> (usize, usize, i32) {
-        let matches_at = |di: usize, dj: usize| {
-            let word = |k: usize| {
-                (
-                    self.token(self.a, ia, i + di + k),
-                    self.token(self.b, ib, j + dj + k),
-                )
-            };
-            let (first, second) = (word(0), word(1));
-            let second_alike = match second {
-                (Some(left), Some(right)) => {
-                    self.same(second.0, second.1) || similar_words(self.a, left, self.b, right)
-                }
-                _ => false,
-            };
-            self.same(first.0, first.1) && second_alike
-        };
-        for cost in 1..=MAX_SKIP {
-            let mut options = (0..=cost).flat_map(|d| [(cost, d), (d, cost)]);
-            if let Some((di, dj)) = options.find(|&(di, dj)| matches_at(di, dj)) {
-                return (di, dj, -2 * i32::try_from(cost).unwrap_or(i32::MAX));
-            }
-        }
-        (1, 1, -2)
-    }
-
-    /// Walks from the boundary (`ia`, `ib`) and returns the best boundary reached.
-    fn walk(&self, ia: usize, ib: usize) -> (usize, usize) {
-        let (mut i, mut j, mut score, mut best) = (0, 0, 0, (0, 0, 0));
-        loop {
-            let (ta, tb) = (self.token(self.a, ia, i), self.token(self.b, ib, j));
-            let (Some(x), Some(y)) = (ta, tb) else { break };
-            let (di, dj, gain) = if self.same(ta, tb) {
-                (1, 1, 2)
-            } else if similar_words(self.a, x, self.b, y) {
-                (1, 1, 1)
-            } else {
-                self.resync(ia, ib, i, j)
-            };
-            i += di;
-            j += dj;
-            score += gain;
-            if score > best.2 && gain > 0 {
-                best = (i, j, score);
-            }
-            if score < best.2 - X_DROP {
-                break;
-            }
-        }
-        match self.step {
-            Step::Forward => (ia + best.0, ib + best.1),
-            Step::Backward => (ia - best.0, ib - best.1),
-        }
-    }
-}
-
-/// Whether two different words are spelling variants of each other (a typo, a transliteration):
-/// at most one edit for words of 4+ letters, two for 8+.
-fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
-    let (left, right) = (a.slice(a.word_span(i)), b.slice(b.word_span(j)));
-    if left.len().min(right.len()) < 4 || left.len().abs_diff(right.len()) > 2 {
-        return false;
-    }
-    let (left, right) = (normalize_word(left), normalize_word(right));
-    let shorter = left.chars().count().min(right.chars().count());
-    let limit = if shorter >= 8 { 2 } else { 1 };
-    edit_distance(&left, &right, limit) <= limit
-}
-
-/// Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `limit`.
-fn edit_distance(x: &str, y: &str, limit: usize) -> usize {
-    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let mut rows = vec![vec![0usize; ys.len() + 1]; xs.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=xs.len() {
-        for j in 1..=ys.len() {
-            let cost = usize::from(xs[i - 1] != ys[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            let swapped = i > 1 && j > 1 && xs[i - 1] == ys[j - 2] && xs[i - 2] == ys[j - 1];
-            if swapped {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-        if rows[i].iter().min().is_some_and(|&m| m > limit) {
-            return limit + 1;
-        }
-    }
-    rows[xs.len()][ys.len()]
 }
 
 /// The passage for an aligned region, if long and similar enough.
@@ -302,17 +145,4 @@ fn to_passage(
         shared_words: Vec::new(),
         diff: ops,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_typos_and_swaps() {
-        assert_eq!(edit_distance("western", "westren", 2), 1);
-        assert_eq!(edit_distance("yanukovych", "yanukovich", 2), 1);
-        assert_eq!(edit_distance("stoltenberg", "stotenberg", 2), 1);
-        assert!(edit_distance("putin", "biden", 1) > 1);
-    }
 }

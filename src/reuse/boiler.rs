@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
+use crate::text::hash_tokens;
 
 /// Longest line, in words, counted as boilerplate at `Options::boilerplate_share`; longer lines
 /// must be in half the corpus.
@@ -56,11 +57,7 @@ pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
 }
 
 fn line_key(doc: &Document, span: crate::text::Span) -> u64 {
-    doc.tokens[doc.token_range(span)]
-        .iter()
-        .fold(0x9e37_79b9_7f4a_7c15, |h, t| {
-            (h ^ t.hash()).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
-        })
+    hash_tokens(&doc.tokens[doc.token_range(span)])
 }
 
 /// Marks passages lying mostly inside boilerplate lines.

@@ -4,6 +4,7 @@ use rayon::prelude::*;
 
 use super::Options;
 use crate::corpus::{Corpus, Document};
+use crate::text::hash_tokens;
 
 /// An n-gram shared by two documents: `a` ranks before `b` (by document id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,9 +60,7 @@ fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
         .enumerate()
         .filter(|(_, w)| w.iter().any(|t| !t.is_stop()))
         .map(|(pos, w)| Posting {
-            hash: w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, t| {
-                (h.rotate_left(5) ^ t.hash()).wrapping_mul(0x0100_0000_01b3)
-            }),
+            hash: hash_tokens(w),
             doc: rank,
             pos: u32::try_from(pos).unwrap_or(u32::MAX),
         })

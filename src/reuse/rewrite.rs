@@ -32,6 +32,9 @@ const MAX_CAP: usize = 50;
 const MIN_RARE_SHARED: usize = 2;
 /// Fewest terms a unit needs to be compared at all.
 const MIN_TERMS: usize = 6;
+/// Two units must share at least one in this many of the smaller unit's terms: a long block
+/// sharing a handful of words is on the same topic, not a rewrite.
+const SHARE_DIVISOR: usize = 5;
 /// Most words a unit may have: longer blocks are not paragraphs but whole texts.
 const MAX_WORDS: usize = 400;
 
@@ -39,19 +42,62 @@ const MAX_WORDS: usize = 400;
 /// `linked` holds the spans already explained by verbatim or near passages.
 pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
     let terms: Vec<Vec<u64>> = corpus.documents.par_iter().map(term_per_token).collect();
-    let paragraphs = Level::new(corpus, &terms, |d| &d.paragraphs);
-    let mut found = paragraphs.pairs(corpus, linked, options, options.min_rewrite_score);
+    let paragraphs = Level::new(corpus, &terms, options.min_words, |d| &d.paragraphs);
+    let aligned = Linked::new(linked.iter());
+    let mut found = paragraphs.pairs(corpus, &aligned, options, options.min_rewrite_score);
     drop(paragraphs);
-    let covered: Vec<Passage> = linked.iter().chain(&found).cloned().collect();
-    let sentences = Level::new(corpus, &terms, |d| &d.sentences);
+    let covered = Linked::new(linked.iter().chain(&found));
+    let sentences = Level::new(corpus, &terms, options.min_words, |d| &d.sentences);
     found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
     found
 }
 
+/// The spans already linked between two documents, by document pair (sides in the order of
+/// the passages: the document with the smaller id first).
+struct Linked {
+    by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>>,
+}
+
+impl Linked {
+    fn new<'p>(passages: impl Iterator<Item = &'p Passage>) -> Self {
+        let mut by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
+        for p in passages {
+            by_pair
+                .entry((p.a.doc, p.b.doc))
+                .or_default()
+                .push((p.a.span, p.b.span));
+        }
+        Self { by_pair }
+    }
+
+    fn between(&self, a: usize, b: usize) -> &[(Span, Span)] {
+        self.by_pair.get(&(a, b)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether most of either side of `p` is already linked.
+    fn covers(&self, p: &Passage) -> bool {
+        self.between(p.a.doc, p.b.doc)
+            .iter()
+            .any(|(a, b)| a.mostly_covers(&p.a.span) || b.mostly_covers(&p.b.span))
+    }
+
+    /// Whether char `at_a` of document `a` or char `at_b` of document `b` lies in a span
+    /// linked between the two.
+    fn explains(&self, a: usize, b: usize, at_a: usize, at_b: usize) -> bool {
+        let inside = |span: &Span, at: usize| span.start <= at && at < span.end;
+        self.between(a, b)
+            .iter()
+            .any(|(x, y)| inside(x, at_a) || inside(y, at_b))
+    }
+}
+
 impl Level {
+    /// The units `spans` picks from every document, keeping those of `min_words` to
+    /// `MAX_WORDS` words with enough terms, and their terms' weights.
     fn new(
         corpus: &Corpus,
         terms_of: &[Vec<u64>],
+        min_words: usize,
         spans: impl Fn(&Document) -> &Vec<Span> + Sync,
     ) -> Self {
         let units: Vec<Unit> = corpus
@@ -61,14 +107,14 @@ impl Level {
             .flat_map_iter(|(doc, d)| {
                 spans(d)
                     .iter()
-                    .map(move |&span| Unit {
+                    .map(move |&span| (span, d.token_range(span)))
+                    .filter(|(_, tokens)| (min_words..=MAX_WORDS).contains(&tokens.len()))
+                    .map(move |(span, tokens)| Unit {
                         doc,
                         span,
-                        terms: terms(&terms_of[doc], d.token_range(span)),
+                        terms: terms(&terms_of[doc], tokens),
                     })
-                    .filter(|u| {
-                        u.terms.len() >= MIN_TERMS && d.token_range(u.span).len() <= MAX_WORDS
-                    })
+                    .filter(|u| u.terms.len() >= MIN_TERMS)
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -93,7 +139,7 @@ impl Level {
     fn pairs(
         &self,
         corpus: &Corpus,
-        covered: &[Passage],
+        linked: &Linked,
         options: &Options,
         min_score: f64,
     ) -> Vec<Passage> {
@@ -124,8 +170,10 @@ impl Level {
                 candidates
                     .chunk_by(|x, y| x == y)
                     .filter(|run| run.len() >= MIN_RARE_SHARED)
-                    .filter_map(|run| self.link(corpus, i, run[0] as usize, options, min_score))
-                    .filter(|p| !is_covered(p, covered))
+                    .filter_map(|run| {
+                        self.link(corpus, linked, i, run[0] as usize, options, min_score)
+                    })
+                    .filter(|p| !linked.covers(p))
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -135,6 +183,7 @@ impl Level {
     fn link(
         &self,
         corpus: &Corpus,
+        linked: &Linked,
         i: usize,
         j: usize,
         options: &Options,
@@ -149,10 +198,25 @@ impl Level {
             (second, first)
         };
         let shared = shared_terms(first, second);
-        if shared.len() < options.min_shared_words {
+        // Words inside an aligned passage between the two documents are explained by it: the
+        // rest must still make a rewrite.
+        let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
+        let fresh = shared
+            .iter()
+            .filter(|(_, at_x, at_y)| {
+                !linked.explains(
+                    first.doc,
+                    second.doc,
+                    start(first, *at_x),
+                    start(second, *at_y),
+                )
+            })
+            .count();
+        let fewest_terms = first.terms.len().min(second.terms.len());
+        if fresh < options.min_shared_words || fresh * SHARE_DIVISOR < fewest_terms {
             return None;
         }
-        let dot: f64 = shared.iter().map(|(t, _)| self.weight(*t).powi(2)).sum();
+        let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
         let score = dot / (self.norm(first) * self.norm(second)).max(f64::EPSILON);
         (score >= min_score).then(|| self.passage(corpus, first, second, &shared, score))
     }
@@ -172,13 +236,13 @@ impl Level {
         corpus: &Corpus,
         first: &Unit,
         second: &Unit,
-        shared: &[(u64, u32)],
+        shared: &[(u64, u32, u32)],
         score: f64,
     ) -> Passage {
         let doc = &corpus.documents[first.doc];
         let mut words: Vec<(f64, String)> = shared
             .iter()
-            .map(|(term, at)| {
+            .map(|(term, at, _)| {
                 (
                     self.weight(*term),
                     normalize_word(doc.slice(doc.word_span(*at as usize))),
@@ -222,24 +286,15 @@ pub fn ordered(corpus: &Corpus, x: Side, y: Side) -> (Side, Side) {
     }
 }
 
-/// Terms of `x` also in `y`, with their token in `x`.
-fn shared_terms(x: &Unit, y: &Unit) -> Vec<(u64, u32)> {
+/// Terms of `x` also in `y`, with their token in `x` and in `y`.
+fn shared_terms(x: &Unit, y: &Unit) -> Vec<(u64, u32, u32)> {
     x.terms
         .iter()
-        .filter(|(t, _)| y.terms.binary_search_by_key(t, |(u, _)| *u).is_ok())
-        .copied()
+        .filter_map(|&(t, at_x)| {
+            let found = y.terms.binary_search_by_key(&t, |(u, _)| *u).ok();
+            found.map(|k| (t, at_x, y.terms[k].1))
+        })
         .collect()
-}
-
-/// Whether most of either side of `p` is already explained by a passage between the same two
-/// documents.
-fn is_covered(p: &Passage, covered: &[Passage]) -> bool {
-    covered.iter().any(|q| {
-        let same_docs = (q.a.doc, q.b.doc) == (p.a.doc, p.b.doc);
-        same_docs
-            && (2 * q.a.span.overlap(&p.a.span) >= p.a.span.len()
-                || 2 * q.b.span.overlap(&p.b.span) >= p.b.span.len())
-    })
 }
 
 /// For each token of a document, its term (a content word, lightly stemmed), or 0 for none.

@@ -40,6 +40,11 @@ impl Span {
             .saturating_sub(self.start.max(other.start))
     }
 
+    /// Whether at least half of `other` lies inside this span.
+    pub fn mostly_covers(&self, other: &Span) -> bool {
+        2 * self.overlap(other) >= other.len()
+    }
+
     /// The smallest span covering both.
     #[must_use]
     pub fn union(&self, other: &Span) -> Span {

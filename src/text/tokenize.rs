@@ -1,10 +1,12 @@
 //! Word tokens and paragraphs with offsets into the original text.
 
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashSet, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::ascii_words::ascii_word_indices;
 use super::normalize::push_normalized;
 use super::span::{CharMap, Span};
 
@@ -51,19 +53,36 @@ impl Token {
 
 /// The words of `text`, in order (Unicode word boundaries; pure punctuation is skipped).
 pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
+    let mut tokens = if text.is_ascii() {
+        tokens_of(ascii_word_indices(text), map)
+    } else {
+        let words = text
+            .unicode_word_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric));
+        tokens_of(words, map)
+    };
+    tokens.shrink_to_fit();
+    tokens
+}
+
+fn tokens_of<'t>(words: impl Iterator<Item = (usize, &'t str)>, map: &CharMap) -> Vec<Token> {
     let mut norm = String::new();
-    let mut tokens: Vec<Token> = text
-        .unicode_word_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+    words
         .map(|(at, word)| {
             norm.clear();
             push_normalized(word, &mut norm);
             let span = map.span_of_bytes(at, at + word.len());
-            Token::new(span.start, span.end, hash_word(&norm), is_stopword(&norm))
+            let hash = hash_word(&norm);
+            Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
         })
-        .collect();
-    tokens.shrink_to_fit();
-    tokens
+        .collect()
+}
+
+/// One hash for a run of words, from their hashes, order-sensitive.
+pub fn hash_tokens(tokens: &[Token]) -> u64 {
+    tokens.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| {
+        (h.rotate_left(5) ^ t.hash()).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The hash that [`Token::hash`] holds for a normalised word.
@@ -121,20 +140,27 @@ fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
     ending * 10 < lines.len() * 3
 }
 
+/// English function words, sorted (for binary search).
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
-    "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just",
-    "more", "most", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said",
-    "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "will", "with", "would", "you", "your", "my", "me", "him", "only", "very",
-    "such", "own", "same", "being", "through", "under", "again", "now", "new", "says", "say",
+    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it",
+    "it's", "its", "just", "me", "more", "most", "my", "new", "no", "not", "now", "of", "on",
+    "one", "only", "or", "other", "our", "out", "over", "own", "said", "same", "say", "says",
+    "she", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "under", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your",
 ];
+
+/// The hashes of the function words, for a lookup that costs one probe per token.
+fn stop_hashes() -> &'static FxHashSet<u64> {
+    static HASHES: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    HASHES.get_or_init(|| STOPWORDS.iter().map(|w| hash_word(w)).collect())
+}
 
 /// Whether a normalised word is an English function word, left out of distinctive-word scores.
 pub fn is_stopword(normalized: &str) -> bool {
-    STOPWORDS.contains(&normalized)
+    STOPWORDS.binary_search(&normalized).is_ok()
 }
 
 #[cfg(test)]
@@ -165,6 +191,12 @@ mod tests {
         let map = CharMap::new(text);
         let tokens = tokenize(text, &map);
         assert!(tokens.iter().all(|t| t.hash() == tokens[0].hash()));
+    }
+
+    #[test]
+    fn the_stopword_list_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && is_stopword("you") && !is_stopword("putin"));
     }
 
     #[test]
