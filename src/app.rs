@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 
 use crate::corpus::Corpus;
 use crate::reuse::Report;
+use crate::text::printable;
 
 /// The screens of the reader (the help overlay sits on top of either).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,10 +103,11 @@ impl App {
     pub fn show_warnings(&mut self, warnings: &[String]) {
         self.message = match warnings {
             [] => None,
-            [one] => Some(format!("warning: {one}")),
+            [one] => Some(format!("warning: {}", printable(one))),
             [first, rest @ ..] => Some(format!(
-                "{} warnings (all on stderr after quitting); first: {first}",
-                rest.len() + 1
+                "{} warnings (all on stderr after quitting); first: {}",
+                rest.len() + 1,
+                printable(first)
             )),
         };
     }

@@ -641,8 +641,13 @@ fn clicks_on_borders_select_nothing_and_overlays_block_the_mouse() {
 #[test]
 fn a_resize_keeps_the_message_and_a_key_clears_it() {
     let mut app = pair_app();
-    app.show_warnings(&["a.txt: not UTF-8".to_owned(), "b.txt: empty".to_owned()]);
-    assert!(app.message().unwrap().starts_with("2 warnings"));
+    app.show_warnings(&[
+        "a.txt: not\u{1b}[31m UTF-8".to_owned(),
+        "b.txt: empty".to_owned(),
+    ]);
+    let message = app.message().unwrap();
+    assert!(message.starts_with("2 warnings"), "{message}");
+    assert!(!message.contains('\u{1b}'), "made safe to show: {message}");
     app.update(Action::Resize(100, 30));
     assert!(app.message().is_some(), "a resize is not the user's doing");
     app.update(Action::ScrollBy(1));
