@@ -38,15 +38,7 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
     };
     let dot = || Span::styled(" · ", theme.dim());
     let bar = || Span::styled("▌", theme.gutter(1));
-    let (intro, note, word): (&str, &str, &str) = match width {
-        0..80 => ("■ passage", "", "shared"),
-        80..130 => ("■ passage", " colour = which one", "shared"),
-        _ => (
-            "■ shared passage",
-            " (colour = which passage, not how similar)",
-            "shared word",
-        ),
-    };
+    let (intro, note, word) = legend_words(width);
     let mut spans = vec![
         Span::raw(" "),
         sample(intro, passage(0)),
@@ -71,6 +63,20 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
         ]);
     }
     Line::from(spans)
+}
+
+/// The legend's words for a screen `width` wide: the passage sample, its note and the
+/// shared-word sample.
+fn legend_words(width: u16) -> (&'static str, &'static str, &'static str) {
+    match width {
+        0..80 => ("■ passage", "", "shared"),
+        80..130 => ("■ passage", " colour = which one", "shared"),
+        _ => (
+            "■ shared passage",
+            " (colour = which passage, not how similar)",
+            "shared word",
+        ),
+    }
 }
 
 /// A sample word for a kind of word difference.
