@@ -43,15 +43,20 @@ pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
 
 /// Loads the paths (the demo corpus when there are none), printing warnings to stderr.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+    load_with_warnings(paths).map(|(corpus, _)| corpus)
+}
+
+/// [`load`], also returning the warnings it printed.
+pub fn load_with_warnings(paths: &[PathBuf]) -> Result<(Corpus, Vec<String>), Failure> {
     if paths.is_empty() {
-        return Ok(demo_corpus());
+        return Ok((demo_corpus(), Vec::new()));
     }
     let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "rehash: warning: {}", printable(warning));
     }
-    Ok(loaded.corpus)
+    Ok((loaded.corpus, loaded.warnings))
 }
 
 /// Corpora smaller than this are analysed without progress output.
@@ -111,7 +116,7 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
 pub fn read(cli: &Cli) -> Result<(), Failure> {
     let config = config(cli.config.as_deref())?;
     let options = cli.engine.apply(&config.engine);
-    let corpus = load(&cli.paths)?;
+    let (corpus, warnings) = load_with_warnings(&cli.paths)?;
     if !std::io::stdout().is_terminal() {
         return Err(Failure::Input(
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),
@@ -123,5 +128,5 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         mouse: !cli.no_mouse,
         config,
     };
-    crate::tui::run(corpus, report, tui).map_err(Failure::Runtime)
+    crate::tui::run_with_warnings(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }

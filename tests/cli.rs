@@ -8,8 +8,14 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The binary, reading an empty configuration: the developer's own cannot change results.
 fn rehash() -> Command {
-    Command::cargo_bin("rehash").unwrap()
+    let mut command = Command::cargo_bin("rehash").unwrap();
+    command.env(
+        "REHASH_CONFIG",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml"),
+    );
+    command
 }
 
 const ARTICLE: &str = "Harbour wall falls\nThe sea wall at Kestrel Point gave way late on Sunday as a storm surge flooded the lower harbour district and forced thirty homes to empty.\nOfficials said the wall had been repaired seven years ago under a contract now facing questions from the council.\n";

@@ -290,6 +290,10 @@ fn pan13_plagdet_is_at_least_0_90() {
         return;
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"))
+        .env(
+            "REHASH_CONFIG",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml"),
+        )
         .arg("scan")
         .arg(&pan)
         .output()
