@@ -6,13 +6,15 @@ mod boiler;
 mod cluster;
 mod extend;
 mod index;
+mod linked;
 mod options;
 mod report;
 mod rewrite;
+mod term;
 
 pub use options::Options;
 pub use report::Partner;
-pub use rewrite::term;
+pub use term::term;
 
 use serde::Serialize;
 

@@ -1,14 +1,14 @@
 //! Rewritten passages: paragraphs and sentences that make the same point in other words, found
 //! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::linked::Linked;
+use super::term::{term_per_token, terms};
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
-use crate::text::{Span, hash_word, is_stopword, normalize_word, push_normalized};
+use crate::text::{Span, normalize_word};
 
 /// A paragraph or sentence with its distinctive terms.
 struct Unit {
@@ -50,45 +50,6 @@ pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<P
     let sentences = Level::new(corpus, &terms, options.min_words, |d| &d.sentences);
     found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
     found
-}
-
-/// The spans already linked between two documents, by document pair (sides in the order of
-/// the passages: the document with the smaller id first).
-struct Linked {
-    by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>>,
-}
-
-impl Linked {
-    fn new<'p>(passages: impl Iterator<Item = &'p Passage>) -> Self {
-        let mut by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
-        for p in passages {
-            by_pair
-                .entry((p.a.doc, p.b.doc))
-                .or_default()
-                .push((p.a.span, p.b.span));
-        }
-        Self { by_pair }
-    }
-
-    fn between(&self, a: usize, b: usize) -> &[(Span, Span)] {
-        self.by_pair.get(&(a, b)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether most of either side of `p` is already linked.
-    fn covers(&self, p: &Passage) -> bool {
-        self.between(p.a.doc, p.b.doc)
-            .iter()
-            .any(|(a, b)| a.mostly_covers(&p.a.span) || b.mostly_covers(&p.b.span))
-    }
-
-    /// Whether char `at_a` of document `a` or char `at_b` of document `b` lies in a span
-    /// linked between the two.
-    fn explains(&self, a: usize, b: usize, at_a: usize, at_b: usize) -> bool {
-        let inside = |span: &Span, at: usize| span.start <= at && at < span.end;
-        self.between(a, b)
-            .iter()
-            .any(|(x, y)| inside(x, at_a) || inside(y, at_b))
-    }
 }
 
 impl Level {
@@ -295,56 +256,4 @@ fn shared_terms(x: &Unit, y: &Unit) -> Vec<(u64, u32, u32)> {
             found.map(|k| (t, at_x, y.terms[k].1))
         })
         .collect()
-}
-
-/// For each token of a document, its term (a content word, lightly stemmed), or 0 for none.
-fn term_per_token(doc: &Document) -> Vec<u64> {
-    let mut word = String::new();
-    doc.tokens
-        .iter()
-        .enumerate()
-        .map(|(i, token)| {
-            if token.is_stop() {
-                return 0;
-            }
-            word.clear();
-            push_normalized(doc.slice(doc.word_span(i)), &mut word);
-            term_of_normalized(&word).unwrap_or(0)
-        })
-        .collect()
-}
-
-/// The distinctive term a word stands for (normalised, lightly stemmed), if it is one: the
-/// reader uses it to find a rewritten passage's shared words in either side.
-pub fn term(word: &str) -> Option<u64> {
-    let normalized = normalize_word(word);
-    (!is_stopword(&normalized))
-        .then(|| term_of_normalized(&normalized))
-        .flatten()
-}
-
-fn term_of_normalized(normalized: &str) -> Option<u64> {
-    let stem = stem(normalized);
-    let counts = stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit());
-    counts.then(|| hash_word(stem) | 1)
-}
-
-/// Distinctive terms of a token range: (term, one token index), one entry per term.
-fn terms(term_per_token: &[u64], range: Range<usize>) -> Vec<(u64, u32)> {
-    let mut out: Vec<(u64, u32)> = range
-        .filter(|&i| term_per_token[i] != 0)
-        .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    out.sort_unstable();
-    out.dedup_by_key(|(t, _)| *t);
-    out
-}
-
-/// A light English stemmer: drops possessives and plural `s`.
-fn stem(word: &str) -> &str {
-    let word = word.strip_suffix("'s").unwrap_or(word);
-    match word.strip_suffix('s') {
-        Some(rest) if rest.len() >= 4 && !rest.ends_with('s') => rest,
-        _ => word,
-    }
 }

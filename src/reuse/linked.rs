@@ -1,0 +1,45 @@
+//! The spans already linked between documents, looked up by document pair.
+
+use rustc_hash::FxHashMap;
+
+use super::Passage;
+use crate::text::Span;
+
+/// The spans already linked between two documents, by document pair (sides in the order of
+/// the passages: the document with the smaller id first).
+pub(super) struct Linked {
+    by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>>,
+}
+
+impl Linked {
+    pub(super) fn new<'p>(passages: impl Iterator<Item = &'p Passage>) -> Self {
+        let mut by_pair: FxHashMap<(usize, usize), Vec<(Span, Span)>> = FxHashMap::default();
+        for p in passages {
+            by_pair
+                .entry((p.a.doc, p.b.doc))
+                .or_default()
+                .push((p.a.span, p.b.span));
+        }
+        Self { by_pair }
+    }
+
+    fn between(&self, a: usize, b: usize) -> &[(Span, Span)] {
+        self.by_pair.get(&(a, b)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether most of either side of `p` is already linked.
+    pub(super) fn covers(&self, p: &Passage) -> bool {
+        self.between(p.a.doc, p.b.doc)
+            .iter()
+            .any(|(a, b)| a.mostly_covers(&p.a.span) || b.mostly_covers(&p.b.span))
+    }
+
+    /// Whether char `at_a` of document `a` or char `at_b` of document `b` lies in a span
+    /// linked between the two.
+    pub(super) fn explains(&self, a: usize, b: usize, at_a: usize, at_b: usize) -> bool {
+        let inside = |span: &Span, at: usize| span.start <= at && at < span.end;
+        self.between(a, b)
+            .iter()
+            .any(|(x, y)| inside(x, at_a) || inside(y, at_b))
+    }
+}

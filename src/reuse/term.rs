@@ -1,0 +1,79 @@
+//! Distinctive terms: content words, normalised and lightly stemmed, as the rewrite detector
+//! and the reader's shared-word marks see them.
+
+use std::ops::Range;
+
+use crate::corpus::Document;
+use crate::text::{hash_word, is_stopword, normalize_word, push_normalized};
+
+/// For each token of a document, its term (a content word, lightly stemmed), or 0 for none.
+pub(super) fn term_per_token(doc: &Document) -> Vec<u64> {
+    let mut word = String::new();
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            if token.is_stop() {
+                return 0;
+            }
+            word.clear();
+            push_normalized(doc.slice(doc.word_span(i)), &mut word);
+            term_of_normalized(&word).unwrap_or(0)
+        })
+        .collect()
+}
+
+/// The distinctive term a word stands for (normalised, lightly stemmed), if it is one: the
+/// reader uses it to find a rewritten passage's shared words in either side.
+pub fn term(word: &str) -> Option<u64> {
+    let normalized = normalize_word(word);
+    (!is_stopword(&normalized))
+        .then(|| term_of_normalized(&normalized))
+        .flatten()
+}
+
+fn term_of_normalized(normalized: &str) -> Option<u64> {
+    let stem = stem(normalized);
+    let counts = stem.chars().count() >= 3 || stem.chars().any(|c| c.is_ascii_digit());
+    counts.then(|| hash_word(stem) | 1)
+}
+
+/// Distinctive terms of a token range: (term, one token index), one entry per term.
+pub(super) fn terms(term_per_token: &[u64], range: Range<usize>) -> Vec<(u64, u32)> {
+    let mut out: Vec<(u64, u32)> = range
+        .filter(|&i| term_per_token[i] != 0)
+        .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    out.sort_unstable();
+    out.dedup_by_key(|(t, _)| *t);
+    out
+}
+
+/// A light English stemmer: drops possessives and plural `s`.
+fn stem(word: &str) -> &str {
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    match word.strip_suffix('s') {
+        Some(rest) if rest.len() >= 4 && !rest.ends_with('s') => rest,
+        _ => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_possessives_and_case_share_a_term() {
+        assert_eq!(term("banks"), term("Bank"));
+        assert_eq!(term("Klitschko’s"), term("klitschko"));
+        assert_ne!(term("bank"), term("banker"));
+        assert_eq!(stem("press"), "press");
+    }
+
+    #[test]
+    fn function_words_and_short_words_are_not_terms() {
+        assert_eq!(term("the"), None);
+        assert_eq!(term("ox"), None);
+        assert!(term("22").is_some());
+    }
+}
