@@ -68,13 +68,13 @@ impl Walker<'_> {
                 )
             };
             let (first, second) = (word(0), word(1));
-            let second_alike = match second {
-                (Some(left), Some(right)) => {
-                    self.same(second.0, second.1) || similar_words(self.a, left, self.b, right)
+            self.same(first.0, first.1)
+                && match second {
+                    (Some(left), Some(right)) => {
+                        self.same(second.0, second.1) || similar_words(self.a, left, self.b, right)
+                    }
+                    _ => false,
                 }
-                _ => false,
-            };
-            self.same(first.0, first.1) && second_alike
         };
         for cost in 1..=MAX_SKIP {
             let mut options = (0..=cost).flat_map(|d| [(cost, d), (d, cost)]);
@@ -122,10 +122,25 @@ fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
     if left.len().min(right.len()) < 4 || left.len().abs_diff(right.len()) > 2 {
         return false;
     }
+    if left.is_ascii()
+        && right.is_ascii()
+        && left.len().min(right.len()) < 8
+        && both_ends_differ(left, right)
+    {
+        // One edit leaves the first or the last letter of a word in place.
+        return false;
+    }
     let (left, right) = (normalize_word(left), normalize_word(right));
     let shorter = left.chars().count().min(right.chars().count());
     let limit = if shorter >= 8 { 2 } else { 1 };
     edit_distance(&left, &right, limit) <= limit
+}
+
+/// Whether two ASCII words differ, ignoring case, in their first letter and in their last.
+fn both_ends_differ(left: &str, right: &str) -> bool {
+    let (l, r) = (left.as_bytes(), right.as_bytes());
+    let differ = |x: u8, y: u8| !x.eq_ignore_ascii_case(&y);
+    differ(l[0], r[0]) && differ(l[l.len() - 1], r[r.len() - 1])
 }
 
 /// Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `limit`.
