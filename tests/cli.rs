@@ -123,7 +123,11 @@ fn json_lines_are_read_by_id_and_text_and_bad_lines_are_reported() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1 line(s) (line 3"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("skipped 1 line(s) (line 3: missing field `id`)"),
+        "{stderr}"
+    );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = json["documents"]
         .as_array()
@@ -313,4 +317,35 @@ fn a_missing_file_is_reported_before_the_terminal_check() {
         .stderr(predicate::str::contains(
             "no such file: no/such/article.txt",
         ));
+}
+
+#[test]
+fn a_file_given_twice_is_read_once() {
+    let dir = folder_with(&[("a.txt", ARTICLE.as_bytes())]);
+    let file = dir.path().join("a.txt");
+    let out = rehash()
+        .arg("scan")
+        .arg(&file)
+        .arg(&file)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("given twice: read once"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_folder_of_binaries_names_what_it_skipped() {
+    let dir = folder_with(&[("ls.txt", b"\x7fELF\0\0")]);
+    rehash()
+        .arg("scan")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no readable documents in")
+                .and(predicate::str::contains("skipping binary file")),
+        );
 }

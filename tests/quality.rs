@@ -336,7 +336,13 @@ fn seeds_load_with_titles_paragraphs_and_exact_offsets() {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        assert_eq!(doc.title, lines[0], "{}", doc.id);
+        // 001 opens with the web page's "Select Page" link, which is not its title.
+        let title = if lines[0] == "Select Page" {
+            lines[1]
+        } else {
+            lines[0]
+        };
+        assert_eq!(doc.title, title, "{}", doc.id);
         assert_eq!(doc.paragraphs.len(), lines.len(), "{}", doc.id);
         for (para, line) in doc.paragraphs.iter().zip(&lines) {
             let by_chars: String = doc

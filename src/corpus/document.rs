@@ -40,12 +40,7 @@ impl Document {
             .flat_map(|p| text::sentences(&source.text, *p, &map))
             .collect();
         let tokens = text::tokenize(&source.text, &map);
-        let title = source.title.unwrap_or_else(|| {
-            paragraphs
-                .first()
-                .map(|p| p.slice(&source.text).to_owned())
-                .unwrap_or_default()
-        });
+        let title = source.title.unwrap_or_else(|| title_of(&source.text));
         Self {
             id: source.id,
             path: source.path,
@@ -93,6 +88,41 @@ impl Document {
     }
 }
 
+/// Lines that web pages put before an article's headline, as they read in lower case.
+const WEB_FURNITURE: &[&str] = &[
+    "select page",
+    "skip to content",
+    "skip to main content",
+    "menu",
+    "main menu",
+    "home",
+    "search",
+    "toggle navigation",
+    "navigation",
+    "advertisement",
+    "sign in",
+    "log in",
+    "subscribe",
+    "share",
+    "close",
+];
+
+/// The first non-empty line of a text, trimmed, passing over web furniture ("Select Page",
+/// "Skip to content") when a real line follows.
+fn title_of(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let furniture = |line: &&str| WEB_FURNITURE.contains(&line.to_lowercase().as_str());
+    lines
+        .iter()
+        .find(|l| !furniture(l))
+        .or(lines.first())
+        .map_or_else(String::new, |l| (*l).to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +135,15 @@ mod tests {
             title: None,
             text: text.into(),
         })
+    }
+
+    #[test]
+    fn web_furniture_before_the_headline_is_not_the_title() {
+        assert_eq!(
+            doc("Select Page\nRussia and NATO agree to talk\nBody.").title,
+            "Russia and NATO agree to talk"
+        );
+        assert_eq!(doc("Opinion\n\nOK").title, "Opinion");
     }
 
     #[test]

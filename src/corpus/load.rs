@@ -1,13 +1,14 @@
 //! Reading articles from files, folders and JSON lines. Never writes to what it reads.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Deserialize;
 use walkdir::WalkDir;
 
+use super::jsonl::read_json_lines;
 use super::{Corpus, Source};
 
 /// Why a set of paths could not be loaded. Shown to the user as it is.
@@ -15,8 +16,8 @@ use super::{Corpus, Source};
 pub enum LoadError {
     /// A path given on the command line does not exist.
     Missing(PathBuf),
-    /// A folder holds no file rehash can read.
-    EmptyFolder(PathBuf),
+    /// A folder holds no file rehash can read; the warnings say what was skipped.
+    EmptyFolder(PathBuf, Vec<String>),
     /// Nothing at all could be loaded from the paths; the warnings say why.
     NoDocuments(Vec<String>),
     /// A file exists but could not be read.
@@ -27,11 +28,19 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Missing(p) => write!(f, "no such file: {}", p.display()),
-            Self::EmptyFolder(p) => write!(
+            Self::EmptyFolder(p, skipped) if skipped.is_empty() => write!(
                 f,
                 "no text files in {} (rehash reads .txt, .md, .text, extension-less text, .jsonl and .json)",
                 p.display()
             ),
+            Self::EmptyFolder(p, skipped) => {
+                write!(
+                    f,
+                    "no readable documents in {} ({})",
+                    p.display(),
+                    skipped.join("; ")
+                )
+            }
             Self::NoDocuments(why) if why.is_empty() => {
                 write!(f, "no readable documents in the given paths")
             }
@@ -60,6 +69,7 @@ pub struct Loaded {
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
+    let mut seen = HashSet::new();
     for path in paths {
         match fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -78,14 +88,21 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 group: parent_name(path),
             }]
         };
+        let listed = files.len();
+        let files = first_sightings(files, &mut seen, &mut warnings);
+        let all_read_before = listed > 0 && files.is_empty();
+        let warned = warnings.len();
         let read: Vec<Result<Found, LoadError>> = files.par_iter().map(load_file).collect();
         for found in read {
             let found = found?;
             sources.extend(found.sources);
             warnings.extend(found.warnings);
         }
-        if path.is_dir() && sources.len() == before {
-            return Err(LoadError::EmptyFolder(path.clone()));
+        if path.is_dir() && sources.len() == before && !all_read_before {
+            return Err(LoadError::EmptyFolder(
+                path.clone(),
+                warnings.split_off(warned),
+            ));
         }
     }
     dedupe_ids(&mut sources, &mut warnings);
@@ -96,6 +113,26 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         corpus: Corpus::from_sources(sources),
         warnings,
     })
+}
+
+/// The files not already read from an earlier path (the same file given twice, or inside two
+/// folders given), with a warning for each one left out.
+fn first_sightings(
+    files: Vec<File>,
+    seen: &mut HashSet<PathBuf>,
+    warnings: &mut Vec<String>,
+) -> Vec<File> {
+    files
+        .into_iter()
+        .filter(|file| {
+            let real = fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+            let first = seen.insert(real);
+            if !first {
+                warnings.push(format!("{} given twice: read once", file.path.display()));
+            }
+            first
+        })
+        .collect()
 }
 
 /// A file to read, with the id and group its document will have.
@@ -190,11 +227,6 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
             &mut found.sources,
             &mut found.warnings,
         );
-        if found.sources.is_empty() {
-            found.warnings.push(format!(
-                "no documents in {shown} (each JSON line needs \"id\" and \"text\")"
-            ));
-        }
         return Ok(found);
     }
     found.sources.push(Source {
@@ -225,50 +257,6 @@ fn decode(mut bytes: Vec<u8>, shown: &str, warnings: &mut Vec<String>) -> String
         .into_owned()
 }
 
-#[derive(Deserialize)]
-struct Record {
-    id: serde_json::Value,
-    text: String,
-    title: Option<String>,
-    series: Option<String>,
-}
-
-fn read_json_lines(
-    text: &str,
-    path: &Path,
-    group: &str,
-    sources: &mut Vec<Source>,
-    warnings: &mut Vec<String>,
-) {
-    let mut skipped = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        match serde_json::from_str::<Record>(line) {
-            Ok(record) => sources.push(Source {
-                id: match record.id {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                },
-                path: Some(path.to_path_buf()),
-                group: record.series.unwrap_or_else(|| group.to_owned()),
-                title: record.title,
-                text: record.text,
-            }),
-            Err(e) => skipped.push(format!("line {}: {e}", n + 1)),
-        }
-    }
-    if let Some(first) = skipped.first() {
-        let count = skipped.len();
-        warnings.push(format!(
-            "{}: skipped {count} line(s) ({first})",
-            path.display()
-        ));
-    }
-}
-
 fn parent_name(path: &Path) -> String {
     path.parent()
         .and_then(Path::file_name)
@@ -277,7 +265,7 @@ fn parent_name(path: &Path) -> String {
 }
 
 fn dedupe_ids(sources: &mut [Source], warnings: &mut Vec<String>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for source in sources.iter_mut() {
         if !seen.insert(source.id.clone()) {
             let mut n = 2;

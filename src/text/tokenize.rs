@@ -129,7 +129,7 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 
 /// Whether the text is hard-wrapped: several lines, few of them ending a sentence.
 fn is_hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
-    const MIN_LINES: usize = 8;
+    const MIN_LINES: usize = 4;
     if lines.len() < MIN_LINES {
         return false;
     }
