@@ -3,6 +3,7 @@
 
 mod demo;
 mod document;
+mod jsonl;
 mod load;
 
 pub use demo::demo_corpus;

@@ -10,6 +10,7 @@ use super::index::Seed;
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::diff::{self, Change};
+use crate::text::Span;
 
 /// A stretch of tokens matched between two documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +115,24 @@ fn drop_shadowed(mut passages: Vec<Passage>) -> Vec<Passage> {
     kept
 }
 
+/// `span` extended over the punctuation that closes its last word (a full stop, a closing
+/// quote or bracket), so that a passage ending a sentence ends with it.
+fn with_closing_marks(doc: &Document, span: Span) -> Span {
+    let rest = &doc.text[span.byte_end..];
+    let marks = rest.chars().take_while(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '…'
+        )
+    });
+    let (chars, bytes) = marks.fold((0, 0), |(n, b), c| (n + 1, b + c.len_utf8()));
+    Span {
+        end: span.end + chars,
+        byte_end: span.byte_end + bytes,
+        ..span
+    }
+}
+
 /// The passage for an aligned region, if long and similar enough.
 fn to_passage(
     a: usize,
@@ -126,7 +145,10 @@ fn to_passage(
     if r.a.len().min(r.b.len()) < options.min_words {
         return None;
     }
-    let (sa, sb) = (da.token_span(r.a.clone()), db.token_span(r.b.clone()));
+    let (sa, sb) = (
+        with_closing_marks(da, da.token_span(r.a.clone())),
+        with_closing_marks(db, db.token_span(r.b.clone())),
+    );
     let ops = diff::word_diff(da, sa, db, sb);
     let score = diff::similarity(&ops);
     if score < options.min_similarity {

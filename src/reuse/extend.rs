@@ -42,6 +42,8 @@ struct Walker<'d> {
 const X_DROP: i32 = 5;
 /// Most words skipped on one side to find the alignment again after an edit.
 const MAX_SKIP: usize = 3;
+/// How far ahead a skip's agreement is measured.
+const LOOKAHEAD: usize = 4;
 
 impl Walker<'_> {
     /// The token at `i` steps from `at` in this direction (for backward: the one before `at`).
@@ -57,32 +59,42 @@ impl Walker<'_> {
     }
 
     /// After a mismatch at steps (`i`, `j`): the cheapest skip of up to `MAX_SKIP` words on
-    /// either side after which two words match again (the second may be a variant spelling) (an insertion, deletion or substitution),
-    /// as (words skipped in a, in b, score). A plain substitution when none is found.
+    /// either side (an insertion, a deletion, or a substitution) after which the texts agree
+    /// again for at least two words, as (words skipped in a, in b, score). Among skips of one
+    /// cost, the one agreeing longest wins; a tie between two (mirror images of each other,
+    /// say) is read as a plain substitution, so that a against b aligns as b against a does.
     fn resync(&self, ia: usize, ib: usize, i: usize, j: usize) -> (usize, usize, i32) {
-        let matches_at = |di: usize, dj: usize| {
-            let word = |k: usize| {
-                (
-                    self.token(self.a, ia, i + di + k),
-                    self.token(self.b, ib, j + dj + k),
-                )
-            };
-            let (first, second) = (word(0), word(1));
-            self.same(first.0, first.1)
-                && match second {
-                    (Some(left), Some(right)) => {
-                        self.same(second.0, second.1) || similar_words(self.a, left, self.b, right)
-                    }
-                    _ => false,
-                }
-        };
         for cost in 1..=MAX_SKIP {
-            let mut options = (0..=cost).flat_map(|d| [(cost, d), (d, cost)]);
-            if let Some((di, dj)) = options.find(|&(di, dj)| matches_at(di, dj)) {
+            let mut skips: Vec<(usize, usize)> =
+                (0..=cost).flat_map(|d| [(cost, d), (d, cost)]).collect();
+            skips.dedup();
+            let agreements: Vec<usize> = skips
+                .iter()
+                .map(|&(di, dj)| self.agreement(ia, ib, i + di, j + dj))
+                .collect();
+            let best = agreements.iter().copied().max().unwrap_or(0);
+            if best < 2 {
+                continue;
+            }
+            let mut winners = skips.iter().zip(&agreements).filter(|(_, a)| **a == best);
+            if let (Some((&(di, dj), _)), None) = (winners.next(), winners.next()) {
                 return (di, dj, -2 * i32::try_from(cost).unwrap_or(i32::MAX));
             }
+            return (1, 1, -2);
         }
         (1, 1, -2)
+    }
+
+    /// How many words in a row agree from steps (`i`, `j`), up to `LOOKAHEAD`: the first must
+    /// be the same word, the next ones may be variant spellings.
+    fn agreement(&self, ia: usize, ib: usize, i: usize, j: usize) -> usize {
+        (0..LOOKAHEAD)
+            .take_while(|&k| {
+                let (left, right) = (self.token(self.a, ia, i + k), self.token(self.b, ib, j + k));
+                let variant = |(x, y): (usize, usize)| k > 0 && similar_words(self.a, x, self.b, y);
+                self.same(left, right) || left.zip(right).is_some_and(variant)
+            })
+            .count()
     }
 
     /// Walks from the boundary (`ia`, `ib`) and returns the best boundary reached.
