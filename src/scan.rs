@@ -187,6 +187,17 @@ pub fn to_text(corpus: &Corpus, report: &Report) -> String {
     out
 }
 
+/// One side of a passage in the summary: its offsets and the start of its text.
+fn write_side(out: &mut String, name: &str, doc: &Document, span: crate::text::Span) {
+    let _ = writeln!(
+        out,
+        "    {name} {}..{}  {}",
+        span.start,
+        span.end,
+        excerpt(doc.slice(span))
+    );
+}
+
 /// `n` and the noun, plural when `n` is not 1 ("1 passage", "2 passages").
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -248,20 +259,8 @@ fn write_pair(out: &mut String, corpus: &Corpus, report: &Report, passages: &[&P
             "  #{} {kind} score {:.2}, {length}, in {size}",
             p.id, p.score
         );
-        let _ = writeln!(
-            out,
-            "    a {}..{}  {}",
-            p.a.span.start,
-            p.a.span.end,
-            excerpt(da.slice(p.a.span))
-        );
-        let _ = writeln!(
-            out,
-            "    b {}..{}  {}",
-            p.b.span.start,
-            p.b.span.end,
-            excerpt(db.slice(p.b.span))
-        );
+        write_side(out, "a", da, p.a.span);
+        write_side(out, "b", db, p.b.span);
         if let Some(edits) = edits_line(da, db, p) {
             let _ = writeln!(out, "    edits: {edits}");
         }
