@@ -60,7 +60,8 @@ fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mu
     }
 }
 
-/// `text` cut to `room` cells, ending with `…` if anything was cut.
+/// `text` cut to `room` cells, ending with `…` if anything was cut: after the last whole word
+/// when that keeps most of the room, else mid-word.
 fn cut(text: &str, room: usize) -> String {
     if text.width() <= room {
         return text.to_owned();
@@ -72,8 +73,15 @@ fn cut(text: &str, room: usize) -> String {
         }
         out.push(c);
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
+    let word_end = out
+        .trim_end()
+        .rfind(' ')
+        .filter(|&at| at * 3 >= out.len() * 2);
+    if text[out.len()..].starts_with(' ') {
+        out.truncate(out.trim_end().len());
+    } else if let Some(at) = word_end {
+        out.truncate(out[..at].trim_end().len());
+    }
     out.push('…');
     out
 }
@@ -146,4 +154,19 @@ pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ],
     };
     draw(&lefts, &[HELP.to_owned()], theme, area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn messages_are_cut_after_a_word_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(
+            cut("shares no passage with another", 20),
+            "shares no passage…"
+        );
+        assert_eq!(cut("a verylongwordindeed", 10), "a verylon…");
+    }
 }
