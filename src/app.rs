@@ -9,8 +9,10 @@ pub mod layout;
 mod library;
 mod marks;
 mod navigate;
+mod pane;
 mod ranges;
 mod search;
+mod segment;
 pub mod view;
 
 pub use action::Action;
@@ -267,12 +269,15 @@ impl App {
 
     /// Rewraps the preview if the selection or its width changed.
     fn refresh_preview(&mut self) {
-        let width = usize::from(layout::library(self.area).preview.width.saturating_sub(2));
+        let preview = layout::library(self.area).preview;
+        let width = usize::from(preview.width.saturating_sub(2));
+        let height = usize::from(preview.height.saturating_sub(2));
         let doc = self.library.current().map(|e| e.doc);
         if let Some(doc) = doc {
+            let document = &self.corpus.documents[doc];
             self.library
                 .preview
-                .refresh(doc, &self.corpus.documents[doc], width);
+                .refresh((doc, document), &self.report, width, height);
         }
     }
 

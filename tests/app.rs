@@ -56,28 +56,28 @@ fn first_screen_depends_on_the_number_of_documents() {
 fn passage_stepping_follows_the_focused_article_and_wraps() {
     let mut app = pair_app();
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         app.update(Action::NextPassage);
         seen.push(compare(&app).selected.unwrap());
     }
     assert_eq!(
         seen,
-        [0, 1, 2, 0],
-        "left order: coup, quote, rewrite, then wrap"
+        [0, 1, 2, 3, 0],
+        "left order: coup, quote, rewrite, the near passage inside it, then wrap"
     );
     app.update(Action::PrevPassage);
     assert_eq!(
         compare(&app).selected,
-        Some(2),
+        Some(3),
         "previous from the first wraps to the last"
     );
-    assert_eq!(compare(&app).selected_position(), Some((3, 3)));
+    assert_eq!(compare(&app).selected_position(), Some((4, 4)));
     run(&mut app, &[Action::SwitchFocus, Action::NextPassage]);
     assert_eq!(compare(&app).focus, Focus::Right);
     assert_eq!(
         compare(&app).selected,
         Some(1),
-        "right order: quote, coup, rewrite; wraps after rewrite"
+        "right order: quote, coup, rewrite, nested; wraps after the last"
     );
 }
 
@@ -696,4 +696,118 @@ fn search_folds_case_and_steps_both_ways() {
     let current = app.search().current_bytes.clone().unwrap();
     let text = &app.corpus().documents[0].text;
     assert_eq!(&text[current], "Paragraph 2 on");
+}
+
+/// The reader on the demo corpus as `rehash` shows it, at `width`×`height`.
+fn demo_app(width: u16, height: u16) -> App {
+    let corpus = rehash::corpus::demo_corpus();
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Whether every row of passage `slot` is on screen in `pane`.
+fn whole(pane: &Pane, slot: usize) -> bool {
+    let rows = pane.view.rows_of_slot(slot).expect("slot in pane");
+    rows.start >= pane.scroll && rows.end <= pane.scroll + pane.height
+}
+
+#[test]
+fn resizing_shows_the_selected_passage_whole_when_it_fits() {
+    let mut app = demo_app(160, 48);
+    run(
+        &mut app,
+        &[
+            Action::Open,
+            Action::NextPassage,
+            Action::NextPassage,
+            Action::Jump,
+        ],
+    );
+    let slot = compare(&app).selected.expect("a passage selected");
+    for (width, height) in [(80, 24), (100, 30), (60, 15), (160, 48)] {
+        app.update(Action::Resize(width, height));
+        let pane = &compare(&app).left;
+        let rows = pane.view.rows_of_slot(slot).unwrap();
+        if rows.len() <= pane.height {
+            assert!(whole(pane, slot), "passage whole at {width}×{height}");
+            if width == 80 {
+                let third = (pane.height / 3).cast_signed();
+                assert!(screen_row(pane, slot) <= third, "moved to the upper third");
+            }
+        } else {
+            assert_eq!(
+                screen_row(pane, slot),
+                0,
+                "starts on top at {width}×{height}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bottom_never_scrolls_up_from_past_the_limit() {
+    let mut app = demo_app(160, 48);
+    run(&mut app, &[Action::Open, Action::PrevPassage, Action::Jump]);
+    let pane = &compare(&app).left;
+    let past = pane.scroll;
+    assert!(past > pane.max_scroll(), "Enter went past the bottom limit");
+    app.update(Action::Bottom);
+    assert_eq!(compare(&app).left.scroll, past, "G stays put");
+    run(&mut app, &[Action::Top, Action::Bottom]);
+    let pane = &compare(&app).left;
+    assert_eq!(
+        pane.scroll,
+        pane.max_scroll(),
+        "from the top, G goes to the limit"
+    );
+}
+
+#[test]
+fn a_new_partner_shows_its_first_passage_level() {
+    let mut app = demo_app(120, 40);
+    app.update(Action::Open);
+    for action in [
+        Action::NextPartner,
+        Action::NextPartner,
+        Action::PrevPartner,
+    ] {
+        app.update(action);
+        let c = compare(&app);
+        let first = c.left.view.passage_rows.first().map(|(slot, _)| *slot);
+        assert_eq!(c.selected, first, "the first passage of the new pair");
+        let slot = first.expect("partners share a passage");
+        assert!(level(&app, slot), "level in both panes");
+        assert!(whole(&c.left, slot) || screen_row(&c.left, slot) == 0);
+    }
+}
+
+#[test]
+fn nested_passages_are_numbered_on_both_sides() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
+    if !paths.iter().all(|p| p.exists()) {
+        println!(
+            "notice: seed articles not found in {}, skipping",
+            dir.display()
+        );
+        return;
+    }
+    let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    for (width, height) in [(160, 48), (80, 24), (60, 15)] {
+        app.update(Action::Resize(width, height));
+        let c = compare(&app);
+        for slot in 0..c.passages.len() {
+            for pane in [&c.left, &c.right] {
+                assert!(
+                    pane.view.labels.contains(&Some(slot)),
+                    "passage {} labelled in both panes at {width}×{height}",
+                    slot + 1
+                );
+            }
+        }
+    }
 }

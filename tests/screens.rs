@@ -330,3 +330,123 @@ fn compare_60x15() {
     ));
     assert_snapshot!(terminal.backend());
 }
+
+/// The text of screen row `y`.
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn no_color_tells_passages_apart_and_says_numbers_pair_them() {
+    let terminal = draw(&app(ColorMode::Monochrome, true, (160, 48), &[]));
+    let buffer = terminal.backend().buffer();
+    let first = &buffer[cell_of(buffer, "Crimean", 0)].modifier;
+    let second = &buffer[cell_of(buffer, "encroachment", 0)].modifier;
+    assert!(first.contains(Modifier::REVERSED) && !first.contains(Modifier::UNDERLINED));
+    assert!(second.contains(Modifier::UNDERLINED) && !second.contains(Modifier::REVERSED));
+    let legend = row_text(buffer, 46);
+    assert!(legend.contains("numbers pair"), "{legend}");
+    assert!(!legend.contains("colour"), "{legend}");
+    let terminal = draw(&app(ColorMode::Monochrome, true, (160, 48), &STEP));
+    let buffer = terminal.backend().buffer();
+    let selected = buffer[cell_of(buffer, "Crimean", 0)].modifier;
+    assert!(
+        selected.contains(Modifier::REVERSED | Modifier::BOLD),
+        "selected"
+    );
+}
+
+#[test]
+fn nested_passages_are_numbered_on_both_sides() {
+    let terminal = draw(&app(ColorMode::Indexed, true, (160, 48), &[]));
+    assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let left = (0..48).any(|y| {
+        row_text(buffer, y)[..]
+            .split('│')
+            .nth(1)
+            .is_some_and(|l| l.starts_with(" 4n"))
+    });
+    let right = cell_of(buffer, " 4n", 80);
+    assert!(left, "passage 4 labelled in the left pane");
+    let outer = cell_of(buffer, " 3r", 80);
+    assert_eq!(outer.1 + 1, right.1, "below the enclosing passage's label");
+}
+
+#[test]
+fn library_preview_marks_reused_text_and_fills_its_box() {
+    for color in [ColorMode::Indexed, ColorMode::Monochrome] {
+        let terminal = draw(&app(color, false, (100, 30), &[]));
+        let buffer = terminal.backend().buffer();
+        let preview = rehash::app::layout::library(buffer.area).preview;
+        let (x, y) = cell_of(buffer, "encroachment", 0);
+        assert!(y > preview.y, "in the preview");
+        let cell = &buffer[(x, y)];
+        let marked = cell.bg != Color::Reset || cell.modifier.contains(Modifier::REVERSED);
+        assert!(marked, "reused text marked in {color:?}");
+        let bottom = preview.y + preview.height - 2;
+        let filled =
+            (bottom - 1..=bottom).any(|y| !row_text(buffer, y).trim_matches([' ', '│']).is_empty());
+        assert!(filled, "text down to the bottom of the box");
+    }
+}
+
+#[test]
+fn the_minimap_thumb_shows_over_passages() {
+    for (color, symbol) in [(ColorMode::Indexed, "▌"), (ColorMode::Monochrome, "█")] {
+        let terminal = draw(&app(color, true, (80, 24), &STEP));
+        let buffer = terminal.backend().buffer();
+        let minimap = rehash::app::layout::panes(buffer.area).left.minimap;
+        let both = minimap.rows().any(|row| {
+            let cell = &buffer[(row.x, row.y)];
+            cell.symbol() == symbol
+                && (color == ColorMode::Monochrome || cell.bg == Color::DarkGray)
+        });
+        assert!(
+            both,
+            "a passage cell on screen shows the thumb in {color:?}"
+        );
+    }
+}
+
+#[test]
+fn status_lines_keep_the_help_key_and_cut_messages() {
+    let terminal = draw(&app(
+        ColorMode::Indexed,
+        false,
+        (80, 24),
+        &[Action::Open, Action::NextPassage],
+    ));
+    let status = row_text(terminal.backend().buffer(), 23);
+    assert!(status.contains("partner 1/1 · ? help"), "{status}");
+    let mut long = app(ColorMode::Indexed, true, (100, 30), &[]);
+    long.show_warnings(&["a.txt: this file is not valid UTF-8 and was read with replacement characters in many places".to_owned()]);
+    let status = row_text(draw(&long).backend().buffer(), 29);
+    assert!(status.trim_end().ends_with("? help"), "{status}");
+    assert!(status.contains("… "), "cut with an ellipsis: {status}");
+    for width in [60, 80] {
+        let library = draw(&app(ColorMode::Indexed, false, (width, 24), &[]));
+        let status = row_text(library.backend().buffer(), 23);
+        assert!(status.trim_end().ends_with("? help"), "{status}");
+    }
+}
+
+#[test]
+fn library_of_one_article_60x15() {
+    let mut corpus = fixture::corpus();
+    corpus.documents.truncate(1);
+    let report = rehash::reuse::Report::new(Vec::new(), Vec::new(), Vec::new(), 1);
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(60, 15));
+    let terminal = draw(&app);
+    assert_snapshot!(terminal.backend());
+    let title = row_text(terminal.backend().buffer(), 0);
+    assert!(title.contains("Library · 1 article ·"), "{title}");
+}

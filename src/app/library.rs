@@ -1,12 +1,10 @@
 //! The library's state: one row per article with its reuse figures, a sort key and the
 //! selection.
 
-use std::ops::Range;
-
-use super::view::paragraph_bytes;
+use super::view::{Highlight, Marks, PaneView, wrap_document};
 use crate::corpus::{Corpus, Document};
 use crate::reuse::Report;
-use crate::text::wrap::{Row, display_text, reflow, text_width};
+use crate::text::wrap::{display_text, text_width};
 
 /// What the library is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,34 +68,54 @@ pub struct Entry {
     pub id: String,
 }
 
-/// The start of the selected article, wrapped for the preview pane.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The start of the selected article, wrapped for the preview pane, its reused spans marked.
+#[derive(Debug, Clone, Default)]
 pub struct Preview {
     /// The document shown.
     pub doc: usize,
-    /// The width it is wrapped at.
-    pub width: usize,
-    /// The rows of its first chars, reflowed like the compare view.
-    pub rows: Vec<Row>,
+    /// The rows it is wrapped for (the box's inner height).
+    pub height: usize,
+    /// Its first chars, reflowed like the compare view, with the passages it shares with any
+    /// other article marked (slot 0 for all of them).
+    pub view: PaneView,
 }
 
 impl Preview {
-    /// Rewraps for article `doc` (`document`) at `width`, unless that is what it shows.
-    pub fn refresh(&mut self, doc: usize, document: &Document, width: usize) {
-        if !self.rows.is_empty() && self.doc == doc && self.width == width {
+    /// Rewraps for article `doc` (`document`) at `width`, enough of it to fill `height` rows,
+    /// unless that is what it shows.
+    pub fn refresh(
+        &mut self,
+        (doc, document): (usize, &Document),
+        report: &Report,
+        width: usize,
+        height: usize,
+    ) {
+        let shown = &self.view;
+        if !shown.rows.is_empty()
+            && self.doc == doc
+            && shown.width == width
+            && self.height == height
+        {
             return;
         }
-        let end = document.map.byte_of(document.chars().min(PREVIEW_CHARS));
-        let text = &document.text[..end];
-        let joined: Vec<Range<usize>> = paragraph_bytes(document)
-            .into_iter()
-            .filter(|p| p.start < end)
-            .map(|p| p.start..p.end.min(end))
-            .collect();
+        // A row holds at most `width` visible cells plus its blanks: twice that fills the box.
+        let chars = (width + 1) * (height + 1) * 2;
+        let rows = wrap_document(document, width, Some(chars));
+        let mut marks = Marks::default();
+        for passage in report.passages_in(doc) {
+            if let Some((own, _)) = passage.sides_for(doc) {
+                marks.passages.push(Highlight {
+                    slot: 0,
+                    chars: own.span.start..own.span.end,
+                    kind: passage.kind,
+                });
+            }
+        }
+        marks.passages.sort_by_key(|h| (h.chars.start, h.chars.end));
         *self = Self {
             doc,
-            width,
-            rows: reflow(text, width, &joined),
+            height,
+            view: PaneView::from_rows(doc, document, width, rows, &marks),
         };
     }
 }
@@ -125,13 +143,15 @@ pub struct Library {
     pub preview: Preview,
     /// The widest id, in cells (at most [`MAX_ID_WIDTH`]), for the Id column.
     pub id_width: u16,
+    /// The widest outlet, in cells (at least the header's, at most [`MAX_GROUP_WIDTH`]).
+    pub group_width: u16,
 }
+
+/// The widest the Outlet column gets.
+pub const MAX_GROUP_WIDTH: u16 = 16;
 
 /// The widest the Id column gets.
 pub const MAX_ID_WIDTH: u16 = 32;
-
-/// How much of an article the preview wraps.
-const PREVIEW_CHARS: usize = 2000;
 
 impl Library {
     /// Lists every article of the corpus with its figures from the report.
@@ -154,12 +174,18 @@ impl Library {
                 }
             })
             .collect();
-        let widest = entries.iter().map(|e| text_width(&e.id)).max().unwrap_or(0);
+        let widest = |field: fn(&Entry) -> &str, min, max| {
+            let cells = entries.iter().map(|e| text_width(field(e))).max();
+            u16::try_from(cells.unwrap_or(0))
+                .unwrap_or(u16::MAX)
+                .clamp(min, max)
+        };
+        let id_width = widest(|e| &e.id, 2, MAX_ID_WIDTH);
+        let group_width = widest(|e| &e.group, 6, MAX_GROUP_WIDTH);
         let mut library = Self {
             entries,
-            id_width: u16::try_from(widest)
-                .unwrap_or(u16::MAX)
-                .clamp(2, MAX_ID_WIDTH),
+            id_width,
+            group_width,
             ..Self::default()
         };
         library.sort_entries();

@@ -55,6 +55,7 @@ impl App {
             return;
         }
         let anchors = [Focus::Left, Focus::Right].map(|w| compare.pane(w).anchor(compare.selected));
+        let selection_shown = compare.selection_on_screen();
         for (which, area) in [
             (Focus::Left, areas.left.text),
             (Focus::Right, areas.right.text),
@@ -74,6 +75,9 @@ impl App {
             pane.minimap = pane.view.minimap(pane.height);
         }
         compare.restore(anchors);
+        if selection_shown {
+            compare.keep_selection_visible();
+        }
     }
 
     pub(super) fn resize(&mut self, area: Rect) {
@@ -97,7 +101,8 @@ impl App {
             Action::ScrollBy(delta) => compare.scroll(focus, signed(delta)),
             Action::Page(pages) => compare.scroll(focus, signed(pages) * page),
             Action::Top => compare.scroll_to(focus, 0),
-            Action::Bottom => compare.scroll_to(focus, usize::MAX),
+            // Towards the end only: a pane Enter took past the bottom limit stays there.
+            Action::Bottom => compare.scroll(focus, isize::MAX),
             Action::NextPassage => compare.step(true),
             Action::PrevPassage => compare.step(false),
             Action::Jump => compare.jump(),
@@ -138,11 +143,12 @@ impl App {
             (None, false) => n - 1,
         };
         let (left, right) = (compare.left.doc(), compare.partners[next]);
-        let (scroll, focus) = (compare.left.scroll, compare.focus);
+        let focus = compare.focus;
         self.open_pair(left, right);
         if let Some(compare) = self.compare.as_mut() {
-            compare.left.scroll_to(scroll);
+            // Show what the new pair shares: its first passage, level, as `n` would.
             compare.focus = focus;
+            compare.step(true);
         }
     }
 }

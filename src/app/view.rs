@@ -5,11 +5,12 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::ranges::{Reach, overlapping};
+use super::ranges::Reach;
+use super::segment::segments;
 use crate::corpus::Document;
 use crate::diff::Change;
 use crate::reuse::Kind;
-use crate::text::wrap::{Row, reflow, shown_width};
+use crate::text::wrap::{Row, reflow, shown_width, space_paragraphs};
 
 /// What a run of text shows; the theme turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,10 +98,26 @@ pub struct PaneView {
 }
 
 impl PaneView {
-    /// Wraps `document` (number `doc`) at `width`, reflowing hard-wrapped paragraphs, and
-    /// resolves `marks` onto the rows.
+    /// Wraps `document` (number `doc`) at `width`, reflowing hard-wrapped paragraphs and
+    /// leaving an empty row between paragraphs, and resolves `marks` onto the rows.
     pub fn new(doc: usize, document: &Document, width: usize, marks: &Marks) -> Self {
-        let rows = reflow(&document.text, width, &paragraph_bytes(document));
+        Self::from_rows(
+            doc,
+            document,
+            width,
+            wrap_document(document, width, None),
+            marks,
+        )
+    }
+
+    /// A view of `rows` of `document` (from [`wrap_document`]) with `marks` resolved onto them.
+    pub fn from_rows(
+        doc: usize,
+        document: &Document,
+        width: usize,
+        rows: Vec<Row>,
+        marks: &Marks,
+    ) -> Self {
         let mut view = Self {
             doc,
             width,
@@ -132,11 +149,28 @@ impl PaneView {
             if h.rewritten() {
                 self.gutter[rows.clone()].fill(Some(h.slot));
             }
-            self.labels[rows.start].get_or_insert(h.slot);
             self.slots[h.slot] = Some(SlotRows {
                 rows: rows.clone(),
                 kind: h.kind,
             });
+        }
+        self.place_labels(marks);
+    }
+
+    /// Puts each passage's label on its first row, or, when an enclosing passage's label
+    /// already sits there, on the next free row, so that every number shows in every pane.
+    fn place_labels(&mut self, marks: &Marks) {
+        let mut order: Vec<(&Highlight, usize)> = marks
+            .passages
+            .iter()
+            .zip(&self.passage_rows)
+            .map(|(h, (_, rows))| (h, rows.start))
+            .collect();
+        order.sort_by_key(|(h, start)| (*start, std::cmp::Reverse(h.chars.len()), h.slot));
+        for (h, start) in order {
+            if let Some(free) = self.labels[start..].iter().position(Option::is_none) {
+                self.labels[start + free] = Some(h.slot);
+            }
         }
     }
 
@@ -201,6 +235,21 @@ pub fn minimap_rows(rows: usize, height: usize, cell: usize) -> Range<usize> {
     first..((cell + 1) * span / height).max(first + 1)
 }
 
+/// `document` wrapped at `width` with an empty row between paragraphs; with `chars`, only its
+/// first `chars` chars.
+pub fn wrap_document(document: &Document, width: usize, chars: Option<usize>) -> Vec<Row> {
+    let end = chars.map_or(document.text.len(), |c| {
+        document.map.byte_of(c.min(document.chars()))
+    });
+    let joined: Vec<Range<usize>> = paragraph_bytes(document)
+        .into_iter()
+        .filter(|p| p.start < end)
+        .map(|p| p.start..p.end.min(end))
+        .collect();
+    let text = &document.text[..end];
+    space_paragraphs(text, reflow(text, width, &joined), &joined)
+}
+
 /// The byte ranges of `document`'s paragraphs, inside which a line break is a soft one.
 pub fn paragraph_bytes(document: &Document) -> Vec<Range<usize>> {
     document
@@ -210,82 +259,49 @@ pub fn paragraph_bytes(document: &Document) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The marks that touch one row.
-struct RowMarks<'m> {
-    passages: Vec<&'m Highlight>,
-    changes: &'m [(Range<usize>, Change)],
-    shared: &'m [Range<usize>],
-    search: &'m [Range<usize>],
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
 
-impl<'m> RowMarks<'m> {
-    fn new(marks: &'m Marks, reach: &Reach, chars: &Range<usize>) -> Self {
-        let passages = overlapping(&marks.passages, &reach.passages, chars, |h| &h.chars)
-            .iter()
-            .filter(|h| h.chars.start < chars.end && h.chars.end > chars.start)
-            .collect();
-        Self {
-            passages,
-            changes: overlapping(&marks.changes, &reach.changes, chars, |c| &c.0),
-            shared: overlapping(&marks.shared_words, &reach.shared, chars, |r| r),
-            search: overlapping(&marks.search, &reach.search, chars, |r| r),
-        }
+    fn document(text: &str) -> Document {
+        let source = Source {
+            id: "t.txt".into(),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: text.into(),
+        };
+        Corpus::from_sources(vec![source]).documents.remove(0)
     }
 
-    fn is_empty(&self) -> bool {
-        self.passages.is_empty()
-            && self.changes.is_empty()
-            && self.shared.is_empty()
-            && self.search.is_empty()
+    #[test]
+    fn nested_passages_starting_on_one_row_both_get_a_label() {
+        let document = document("Alpha beta gamma delta.\nEpsilon zeta eta.\n");
+        let marks = Marks {
+            passages: vec![
+                Highlight {
+                    slot: 1,
+                    chars: 0..23,
+                    kind: Kind::Rewritten,
+                },
+                Highlight {
+                    slot: 0,
+                    chars: 0..10,
+                    kind: Kind::Near,
+                },
+            ],
+            ..Marks::default()
+        };
+        let view = PaneView::new(0, &document, 12, &marks);
+        assert_eq!(
+            view.labels[..2],
+            [Some(1), Some(0)],
+            "outer first, inner below"
+        );
+        assert_eq!(view.rows_of_slot(0), Some(0..1));
+        let gap = view.rows.iter().position(|r| r.chars.is_empty());
+        assert_eq!(gap, Some(2), "an empty row between the two paragraphs");
+        assert_eq!(view.row_of(24), 3, "the second paragraph starts below it");
     }
-
-    /// Where the marks start and end within `chars`, sorted, with its two ends.
-    fn cuts(&self, chars: &Range<usize>) -> Vec<usize> {
-        let mut cuts = vec![chars.start, chars.end];
-        let passages = self.passages.iter().map(|h| &h.chars);
-        let ranges = passages.chain(self.changes.iter().map(|c| &c.0));
-        for range in ranges.chain(self.shared).chain(self.search) {
-            cuts.push(range.start.clamp(chars.start, chars.end));
-            cuts.push(range.end.clamp(chars.start, chars.end));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        cuts
-    }
-
-    /// The mark of char `at`.
-    fn mark_at(&self, at: usize) -> Mark {
-        // A near passage nested in a rewritten paragraph shows as itself: innermost wins.
-        let hit = self
-            .passages
-            .iter()
-            .filter(|h| h.chars.contains(&at))
-            .min_by_key(|h| (h.rewritten(), h.chars.len()));
-        let rewritten = hit.is_some_and(|h| h.rewritten());
-        Mark {
-            passage: hit.map(|h| h.slot),
-            rewritten,
-            change: self.changes.iter().find(|c| c.0.contains(&at)).map(|c| c.1),
-            shared_word: rewritten && self.shared.iter().any(|r| r.contains(&at)),
-            search: self.search.iter().any(|r| r.contains(&at)),
-        }
-    }
-}
-
-/// The marked runs of one row; empty when nothing in it is marked.
-fn segments(document: &Document, row: &Row, marks: &Marks, reach: &Reach) -> Vec<Segment> {
-    let row_marks = RowMarks::new(marks, reach, &row.chars);
-    if row_marks.is_empty() {
-        return Vec::new();
-    }
-    let mut out: Vec<Segment> = Vec::new();
-    for pair in row_marks.cuts(&row.chars).windows(2) {
-        let mark = row_marks.mark_at(pair[0]);
-        let bytes = document.map.byte_of(pair[0])..document.map.byte_of(pair[1]);
-        match out.last_mut() {
-            Some(last) if last.mark == mark => last.bytes.end = bytes.end,
-            _ => out.push(Segment { bytes, mark }),
-        }
-    }
-    out
 }

@@ -150,6 +150,37 @@ pub fn reflow(text: &str, width: usize, joined: &[Range<usize>]) -> Vec<Row> {
     rows
 }
 
+/// `rows` (from [`reflow`] of `text` with `joined`) with an empty row (no chars, at the start
+/// of the next paragraph) wherever a hard line break ends a paragraph and no blank line follows,
+/// so that paragraphs one line apart stay apart on screen. Offsets are untouched: the empty rows
+/// cover nothing.
+///
+/// ```
+/// use rehash::text::wrap::{reflow, space_paragraphs};
+/// let text = "one\ntwo\n\nthree";
+/// let rows = space_paragraphs(text, reflow(text, 20, &[]), &[]);
+/// let shown: Vec<&str> = rows.iter().map(|r| &text[r.bytes.clone()]).collect();
+/// assert_eq!(shown, ["one\n", "", "two\n", "\n", "three"]);
+/// ```
+pub fn space_paragraphs(text: &str, rows: Vec<Row>, joined: &[Range<usize>]) -> Vec<Row> {
+    let blank = |row: &Row| text[row.bytes.clone()].trim().is_empty();
+    let mut out = Vec::with_capacity(rows.len() + rows.len() / 4);
+    let mut rows = rows.into_iter().peekable();
+    while let Some(row) = rows.next() {
+        let hard_end = text[row.bytes.clone()].ends_with('\n')
+            && !joined
+                .iter()
+                .any(|p| p.start < row.bytes.end - 1 && row.bytes.end - 1 < p.end);
+        let gap = hard_end && !blank(&row) && rows.peek().is_some_and(|next| !blank(next));
+        let end = (row.chars.end, row.bytes.end);
+        out.push(row);
+        if gap {
+            push_row(&mut out, end, end, 0);
+        }
+    }
+    out
+}
+
 /// Cells a grapheme takes inside a row: a line break inside a row (a reflowed one) shows as a
 /// space.
 pub fn shown_width(grapheme: &str) -> usize {
@@ -275,6 +306,19 @@ mod tests {
             ["a\n", "b"],
             "plain wrap keeps every break"
         );
+    }
+
+    #[test]
+    fn paragraphs_one_line_apart_get_an_empty_row_between() {
+        let text = "aa bb\ncc\n\ndd\nee";
+        let joined = [0..8, 10..12, 13..15];
+        let rows = space_paragraphs(text, reflow(text, 3, &joined), &joined);
+        let shown: Vec<&str> = rows.iter().map(|r| &text[r.bytes.clone()]).collect();
+        assert_eq!(shown, ["aa ", "bb\n", "cc\n", "\n", "dd\n", "", "ee"]);
+        assert_eq!(rows[5].chars, 13..13, "the gap covers no char");
+        let soft = std::slice::from_ref(&(0..5));
+        let rows = space_paragraphs("ab\ncd", reflow("ab\ncd", 2, soft), soft);
+        assert_eq!(rows.len(), 2, "a soft break inside a paragraph gets no gap");
     }
 
     fn row_width(text: &str, row: &Row) -> usize {

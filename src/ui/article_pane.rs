@@ -168,14 +168,9 @@ impl<'a> ArticlePane<'a> {
         for (cell, slot) in self.pane.minimap.iter().enumerate().take(height) {
             let y = area.y + u16::try_from(cell).unwrap_or(u16::MAX);
             let slice = minimap_rows(rows, height, cell);
-            if let Some(slot) = slot {
-                buf[(area.x, y)]
-                    .set_symbol("█")
-                    .set_style(self.theme.gutter(*slot));
-            } else if slice.start < screen.end && slice.end > screen.start {
-                buf[(area.x, y)]
-                    .set_symbol("▐")
-                    .set_style(self.theme.viewport());
+            let thumb = slice.start < screen.end && slice.end > screen.start;
+            if let Some((symbol, style)) = self.theme.minimap(*slot, thumb) {
+                buf[(area.x, y)].set_symbol(symbol).set_style(style);
             }
         }
     }

@@ -38,7 +38,7 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
     };
     let dot = || Span::styled(" · ", theme.dim());
     let bar = || Span::styled("▌", theme.gutter(1));
-    let (intro, note, word) = legend_words(width);
+    let (intro, note, word) = legend_words(width, theme.monochrome());
     let mut spans = vec![
         Span::raw(" "),
         sample(intro, passage(0)),
@@ -55,27 +55,37 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
         dot(),
         sample(word, shared),
     ];
-    if width >= 150 {
+    if width >= LABELS_FROM {
         spans.extend([
             dot(),
-            Span::styled("3v", theme.label(2, false)),
-            Span::styled(" = passage 3, verbatim", theme.dim()),
+            Span::styled("1v/2n/3r", theme.label(0, false)),
+            Span::styled(
+                ": passage number and kind (verbatim/near/rewritten)",
+                theme.dim(),
+            ),
         ]);
     }
     Line::from(spans)
 }
 
+/// Screens at least this wide explain the gutter labels in the legend.
+const LABELS_FROM: u16 = 155;
+
 /// The legend's words for a screen `width` wide: the passage sample, its note and the
-/// shared-word sample.
-fn legend_words(width: u16) -> (&'static str, &'static str, &'static str) {
+/// shared-word sample. Without colour, the gutter numbers are what pairs the passages.
+fn legend_words(width: u16, monochrome: bool) -> (&'static str, &'static str, &'static str) {
+    let note = match (width, monochrome) {
+        (0..80, _) => "",
+        (80..130, false) => " colour = which one",
+        (80..130, true) => " numbers pair them",
+        (130..LABELS_FROM, false) => " (colour = which passage, not how similar)",
+        (130..LABELS_FROM, true) => " (gutter numbers pair the two sides)",
+        (_, false) => " (colour = which one)",
+        (_, true) => " (numbers pair sides)",
+    };
     match width {
-        0..80 => ("■ passage", "", "shared"),
-        80..130 => ("■ passage", " colour = which one", "shared"),
-        _ => (
-            "■ shared passage",
-            " (colour = which passage, not how similar)",
-            "shared word",
-        ),
+        0..130 => ("■ passage", note, "shared"),
+        _ => ("■ shared passage", note, "shared word"),
     }
 }
 

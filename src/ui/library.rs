@@ -4,13 +4,15 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, TableState, Widget};
 
 use super::status_bar;
 use super::theme::Theme;
+use crate::app::view::Segment;
 use crate::app::{App, Entry, layout};
-use crate::text::wrap::shown;
+use crate::text::wrap::{self, shown};
 
 /// Tables at least this wide get an Id column.
 const ID_COLUMN_FROM: u16 = 110;
@@ -29,29 +31,62 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if let Some(entry) = library.current() {
         preview(app, entry, theme, areas.preview, frame.buffer_mut());
     }
-    frame.render_widget(status_bar::library(app, theme), areas.status);
+    status_bar::render_library(app, theme, areas.status, frame.buffer_mut());
 }
 
 /// The selected article's first lines, reflowed, with its title and id in the border.
 fn preview(app: &App, entry: &Entry, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered()
+    let preview = &app.library().preview;
+    let marked = preview.doc == entry.doc && !preview.view.passage_rows.is_empty();
+    let mut block = Block::bordered()
         .border_style(theme.border(false))
         .title(Line::styled(
             format!(" Preview · {} ", entry.title),
             theme.title(),
-        ))
-        .title_bottom(Line::styled(format!(" {} ", entry.id), theme.dim()).right_aligned());
+        ));
+    if marked {
+        block = block.title_bottom(preview_legend(theme));
+    }
+    let block =
+        block.title_bottom(Line::styled(format!(" {} ", entry.id), theme.dim()).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let preview = &app.library().preview;
     if preview.doc != entry.doc {
         return;
     }
     let text = &app.corpus().documents[entry.doc].text;
-    for (row, y) in preview.rows.iter().zip(inner.rows()) {
-        let mut cells = 0;
-        Line::raw(shown(&text[row.bytes.clone()], row.width, &mut cells)).render(y, buf);
+    let view = &preview.view;
+    for ((row, segments), y) in view.rows.iter().zip(&view.segments).zip(inner.rows()) {
+        preview_line(text, row, segments, theme).render(y, buf);
     }
+}
+
+/// A row of the preview, its reused runs marked.
+fn preview_line(text: &str, row: &wrap::Row, segments: &[Segment], theme: &Theme) -> Line<'static> {
+    let mut cells = 0;
+    if segments.is_empty() {
+        return Line::raw(shown(&text[row.bytes.clone()], row.width, &mut cells));
+    }
+    let spans = segments.iter().map(|segment| {
+        let style = segment
+            .mark
+            .passage
+            .map_or_else(Style::new, |_| theme.reused(segment.mark.rewritten));
+        let shown = shown(&text[segment.bytes.clone()], row.width, &mut cells);
+        Span::styled(shown, style)
+    });
+    Line::from(spans.collect::<Vec<_>>())
+}
+
+/// The preview's key to its marks, for its bottom border.
+fn preview_legend(theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled("copied", theme.reused(false)),
+        Span::raw(" "),
+        Span::styled("rewritten", theme.reused(true)),
+        Span::styled(" elsewhere ", theme.dim()),
+    ])
 }
 
 fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -> Table<'a> {
@@ -62,9 +97,12 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         header.push(Cell::from("Id"));
     }
     header.extend([right("Words"), right("Reused"), right("Partners")]);
+    let count = match library.entries.len() {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
     let title = format!(
-        " Library · {} articles · sorted by {} (s) ",
-        library.entries.len(),
+        " Library · {count} · sorted by {} (s) ",
         library.sort.name()
     );
     let position = format!(
@@ -73,7 +111,8 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         library.entries.len()
     );
     let id_width = with_id.then_some(library.id_width);
-    Table::new(visible.iter().map(|e| row(e, with_id)), widths(id_width))
+    let widths = widths(library.group_width, id_width);
+    Table::new(visible.iter().map(|e| row(e, with_id)), widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected_row())
         .block(
@@ -84,8 +123,8 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         )
 }
 
-fn widths(id_width: Option<u16>) -> Vec<Constraint> {
-    let mut widths = vec![Constraint::Fill(1), Constraint::Length(16)];
+fn widths(group_width: u16, id_width: Option<u16>) -> Vec<Constraint> {
+    let mut widths = vec![Constraint::Fill(1), Constraint::Length(group_width)];
     if let Some(width) = id_width {
         widths.push(Constraint::Length(width));
     }

@@ -3,38 +3,87 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::{App, Compare};
 
+/// The help key's hint, kept at the right end of every status line.
+const HELP: &str = "? help ";
+
 /// Draws the compare view's status line: the selection (or prompt, or notice) on the left,
-/// the modes and the help key on the right when they fit.
+/// the modes and the help key on the right; the modes shorten, then go, before the help key.
 pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let left = if let Some(input) = &app.search().input {
-        format!(" /{input}▏")
+    let lefts = if let Some(input) = &app.search().input {
+        vec![format!(" /{input}▏")]
     } else if let Some(message) = app.message() {
-        format!(" {message}")
+        vec![format!(" {message}")]
     } else {
-        let [long, short] = passage_info(app, compare);
-        if long.width() < usize::from(area.width) {
-            format!(" {long}")
-        } else {
-            format!(" {short}")
-        }
+        passage_info(app, compare)
+            .into_iter()
+            .map(|s| format!(" {s}"))
+            .collect()
     };
+    let [long, short] = flags(app, compare).map(|f| f.join(" · "));
+    let rights = [long, short]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+        .map(|f| format!("{f} · {HELP}"))
+        .chain([HELP.to_owned()])
+        .collect::<Vec<_>>();
+    draw(&lefts, &rights, theme, area, buf);
+}
+
+/// Draws the first pair of `lefts` × `rights` that fits `area`, shortening the left before
+/// the right (each right with every left in turn), else the last left cut with `…` beside the
+/// last right.
+fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let fits = |l: &String, r: &String| l.width() + 1 + r.width() <= width;
+    let pair = rights.iter().find_map(|r| {
+        lefts
+            .iter()
+            .find(|l| fits(l, r))
+            .map(|l| (l.clone(), r.as_str()))
+    });
+    let (left, right) = pair.unwrap_or_else(|| {
+        let right = rights.last().map_or(HELP, String::as_str);
+        let last = lefts.last().map_or("", String::as_str);
+        (cut(last, width.saturating_sub(right.width() + 1)), right)
+    });
     buf.set_style(area, theme.status());
-    let room = usize::from(area.width).saturating_sub(left.width() + 2);
     Line::raw(left).render(area, buf);
-    let mut flags = flags(app, compare);
-    let short = format!("{} ", flags.join(" · "));
-    flags.push("? help".to_owned());
-    let right = [format!("{} ", flags.join(" · ")), short];
-    if let Some(fit) = right.into_iter().find(|r| r.width() <= room) {
-        Line::raw(fit).right_aligned().render(area, buf);
+    if right.width() < width {
+        Line::raw(right).right_aligned().render(area, buf);
     }
+}
+
+/// `text` cut to `room` cells, ending with `…` if anything was cut: after the last whole word
+/// when that keeps most of the room, else mid-word.
+fn cut(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    let word_end = out
+        .trim_end()
+        .rfind(' ')
+        .filter(|&at| at * 3 >= out.len() * 2);
+    if text[out.len()..].starts_with(' ') {
+        out.truncate(out.trim_end().len());
+    } else if let Some(at) = word_end {
+        out.truncate(out[..at].trim_end().len());
+    }
+    out.push('…');
+    out
 }
 
 /// `passage i/n · kind · score · words · in k articles` for the selection, or a hint; in
@@ -74,31 +123,50 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-/// The modes worth knowing about: which partner is on the right, sync, mouse capture off.
-fn flags(app: &App, compare: &Compare) -> Vec<String> {
-    let mut flags = Vec::new();
+/// The modes worth knowing about, in full and short: which partner is on the right, sync,
+/// mouse capture off.
+fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
+    let (mut long, mut short) = (Vec::new(), Vec::new());
     if let Some(partner) = compare.partner {
-        flags.push(format!(
-            "partner {}/{}",
-            partner + 1,
-            compare.partners.len()
-        ));
+        let of = format!("{}/{}", partner + 1, compare.partners.len());
+        long.push(format!("partner {of}"));
+        short.push(format!("p {of}"));
     }
     if compare.sync {
-        flags.push("sync".to_owned());
+        long.push("sync".to_owned());
+        short.push("sync".to_owned());
     }
     if !app.mouse() {
-        flags.push("mouse off".to_owned());
+        long.push("mouse off".to_owned());
+        short.push("no mouse".to_owned());
     }
-    flags
+    [long, short]
 }
 
-/// The library's status line.
-pub fn library(app: &App, theme: &Theme) -> Line<'static> {
-    let text = match app.message() {
-        Some(message) => format!(" {message}"),
-        None => " j/k select · Enter compare with strongest partner · s sort · ? help · q quit"
-            .to_owned(),
+/// Draws the library's status line: a notice or the keys, the help key always at the right.
+pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lefts = match app.message() {
+        Some(message) => vec![format!(" {message}")],
+        None => vec![
+            " j/k select · Enter compare with strongest partner · s sort · q quit".to_owned(),
+            " j/k select · Enter compare · s sort · q quit".to_owned(),
+            " j/k · Enter · s sort · q quit".to_owned(),
+        ],
     };
-    Line::from(vec![Span::raw(text)]).style(theme.status())
+    draw(&lefts, &[HELP.to_owned()], theme, area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn messages_are_cut_after_a_word_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(
+            cut("shares no passage with another", 20),
+            "shares no passage…"
+        );
+        assert_eq!(cut("a verylongwordindeed", 10), "a verylon…");
+    }
 }

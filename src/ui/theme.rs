@@ -87,7 +87,7 @@ impl Theme {
                 style = self.passage(slot);
             }
             if selected == Some(slot) {
-                style = style.add_modifier(Modifier::BOLD);
+                style = self.selected_passage(style, mark.rewritten);
             }
         }
         if mark.shared_word {
@@ -102,10 +102,44 @@ impl Theme {
         style
     }
 
+    /// A passage's text: on its colour, or without colour reversed for odd numbers and
+    /// underlined for even ones, so that neighbours differ.
     fn passage(&self, slot: usize) -> Style {
         match self.passage_color(slot) {
             Some(bg) => Style::new().bg(bg).fg(self.ink),
-            None => Style::new().add_modifier(Modifier::REVERSED),
+            None if slot.is_multiple_of(2) => Style::new().add_modifier(Modifier::REVERSED),
+            None => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// The selected passage's text: bold, and without colour bold and reversed.
+    fn selected_passage(&self, style: Style, rewritten: bool) -> Style {
+        if self.monochrome() && !rewritten {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            style.add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// Text of the library preview that another article shares: copied text like the first
+    /// passage of a pair, rewritten text underlined.
+    pub fn reused(&self, rewritten: bool) -> Style {
+        if rewritten {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            self.passage(0)
+        }
+    }
+
+    /// A minimap cell: the left half shows a passage in its colour, the right half the rows
+    /// on screen (the thumb), so each stays visible where they meet.
+    pub fn minimap(&self, slot: Option<usize>, thumb: bool) -> Option<(&'static str, Style)> {
+        match (slot, thumb) {
+            (None, false) => None,
+            (None, true) => Some(("▐", self.viewport())),
+            (Some(slot), false) => Some(("▌", self.gutter(slot))),
+            (Some(_), true) if self.monochrome() => Some(("█", Style::new())),
+            (Some(slot), true) => Some(("▌", self.gutter(slot).bg(Color::DarkGray))),
         }
     }
 
@@ -118,7 +152,7 @@ impl Theme {
         };
         if self.monochrome() {
             style
-                .remove_modifier(Modifier::REVERSED)
+                .remove_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
                 .add_modifier(modifier)
         } else {
             style.fg(color).add_modifier(modifier)

@@ -1,5 +1,5 @@
 //! A small corpus and a hand-built report for the reader's tests, with the seeds' coup
-//! paragraph in two spellings, a rewritten paragraph, CJK, emoji and an escape sequence.
+//! paragraph in two spellings, a rewritten paragraph with a near passage nested in it, CJK, emoji and an escape sequence.
 
 use rehash::corpus::{Corpus, Source};
 use rehash::diff::{similarity, word_diff};
@@ -9,6 +9,8 @@ const COUP_A: &str = "Ukraine lost the Crimean Peninsula to Russia after a CIA-b
 const COUP_B: &str = "Ukraine lost the Crimean Peninsula to Russia after a CIA-backed, pro-Westren coup toppled the duly elected, Kremlin-backed government of Viktor Yanukovich, chasing him out of old Kiev Feb. 22, 2014.";
 const QUOTE: &str = "Putin put the West on notice that he has red lines when it comes to NATO encroachment close to the Russian border.";
 const REWRITE_A: &str = "The talks in Geneva will cover missile deployments, troop exercises and the future of the naval base at Sevastopol.";
+const NESTED_A: &str = "missile deployments, troop exercises";
+const NESTED_B: &str = "Missile deployments and exercises by troops";
 const REWRITE_B: &str = "Missile deployments and exercises by troops are on the Geneva agenda, as is the Sevastopol naval base.";
 
 fn filler(topic: &str, count: usize) -> String {
@@ -122,9 +124,11 @@ pub fn report(corpus: &Corpus) -> Report {
         passage(corpus, 0, Kind::Near, (0, COUP_A), (1, COUP_B)),
         passage(corpus, 1, Kind::Verbatim, (0, QUOTE), (1, QUOTE)),
         passage(corpus, 2, Kind::Rewritten, (0, REWRITE_A), (1, REWRITE_B)),
+        // Nested in the rewritten paragraph, from its first word on the right.
+        passage(corpus, 3, Kind::Near, (0, NESTED_A), (1, NESTED_B)),
     ];
     if corpus.len() > 2 {
-        passages.push(passage(corpus, 3, Kind::Verbatim, (0, QUOTE), (2, QUOTE)));
+        passages.push(passage(corpus, 4, Kind::Verbatim, (0, QUOTE), (2, QUOTE)));
     }
     let quote = Cluster {
         id: 0,
@@ -136,10 +140,10 @@ pub fn report(corpus: &Corpus) -> Report {
         id: 1,
         docs: 2,
         members: Vec::new(),
-        passages: vec![0, 2],
+        passages: vec![0, 2, 3],
     };
     for p in &mut passages {
-        p.cluster = usize::from(p.id == 0 || p.id == 2);
+        p.cluster = usize::from(matches!(p.id, 0 | 2 | 3));
     }
     Report::new(passages, vec![quote, other], Vec::new(), corpus.len())
 }
