@@ -1,5 +1,9 @@
 //! `App::update` driven headless: every action, on the fixture corpus.
 
+#[path = "support/notice.rs"]
+mod support_notice;
+use support_notice::notice;
+
 #[path = "support/fixture.rs"]
 mod fixture;
 
@@ -788,10 +792,10 @@ fn nested_passages_are_numbered_on_both_sides() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
     if !paths.iter().all(|p| p.exists()) {
-        println!(
-            "notice: seed articles not found in {}, skipping",
+        notice(&format!(
+            "seed articles not found in {}, skipping",
             dir.display()
-        );
+        ));
         return;
     }
     let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;

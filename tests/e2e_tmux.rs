@@ -2,6 +2,10 @@
 //! switch panes, quit, and check the terminal came back. Skips with a notice when tmux or the
 //! seeds are missing.
 
+#[path = "support/notice.rs"]
+mod support_notice;
+use support_notice::notice;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -21,7 +25,9 @@ struct Tmux {
 impl Tmux {
     fn start(name: &str, command: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            println!("notice: tmux not found, skipping the end-to-end test {name}");
+            notice(&format!(
+                "tmux not found, skipping the end-to-end test {name}"
+            ));
             return None;
         }
         let tmux = Tmux {
@@ -114,10 +120,10 @@ fn seeds() -> Option<(PathBuf, PathBuf)> {
     if pair.0.exists() && pair.1.exists() {
         Some(pair)
     } else {
-        println!(
-            "notice: seed articles not found in {}, skipping",
+        notice(&format!(
+            "seed articles not found in {}, skipping",
             dir.display()
-        );
+        ));
         None
     }
 }
@@ -312,7 +318,7 @@ fn a_panic_restores_the_terminal_before_reporting() {
         .and_then(|deps| deps.parent())
         .map(|dir| dir.join("examples/panic_probe"));
     let Some(probe) = probe.filter(|p| p.exists()) else {
-        println!("notice: examples/panic_probe not built, skipping");
+        notice("examples/panic_probe not built, skipping");
         return;
     };
     let Some(tmux) = Tmux::start("panic", &format!("'{}'", probe.display())) else {

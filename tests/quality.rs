@@ -2,6 +2,10 @@
 //! `../shared/seeds` (skipped with a notice when absent).
 #![allow(clippy::unwrap_used)] // a test fails loudly on the first unexpected error
 
+#[path = "support/notice.rs"]
+mod support_notice;
+use support_notice::notice;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -168,13 +172,6 @@ fn demo_key_paragraph_is_one_cluster_across_four_articles() {
             .iter()
             .all(|p| p.a.doc != unrelated && p.b.doc != unrelated)
     );
-}
-
-/// Says why a test skips, on the real stderr: the test harness captures `println!`, and a
-/// skipped check must be visible in the run's output.
-fn notice(message: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "notice: {message}");
 }
 
 fn seeds() -> Option<Corpus> {

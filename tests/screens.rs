@@ -1,6 +1,10 @@
 //! Every screen drawn into a `TestBackend` and pinned with insta, with colours: text snapshots,
 //! buffer debug snapshots (styles included) and explicit style checks of the highlights.
 
+#[path = "support/notice.rs"]
+mod support_notice;
+use support_notice::notice;
+
 #[path = "support/fixture.rs"]
 mod fixture;
 
@@ -251,10 +255,10 @@ fn seeds_coup_paragraph_shows_its_word_differences() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
     if !paths.iter().all(|p| p.exists()) {
-        println!(
-            "notice: seed articles not found in {}, skipping",
+        notice(&format!(
+            "seed articles not found in {}, skipping",
             dir.display()
-        );
+        ));
         return;
     }
     let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
