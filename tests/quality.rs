@@ -390,3 +390,63 @@ fn paragraphs_in_swapped_order_are_both_found() {
         );
     }
 }
+
+fn two(a: &str, b: &str) -> (Corpus, Report) {
+    let source = |id: &str, text: &str| rehash::corpus::Source {
+        id: id.into(),
+        path: None,
+        group: String::new(),
+        title: None,
+        text: text.into(),
+    };
+    let corpus = Corpus::from_sources(vec![source("a", a), source("b", b)]);
+    let report = find_reuse(&corpus, &Options::default());
+    (corpus, report)
+}
+
+#[test]
+fn a_paragraph_repeated_in_one_article_is_still_one_verbatim_passage() {
+    let line = "The harbour commission approved the contract for the sea wall repair after a long debate about the cost.";
+    for copies in [1, 2, 5, 10] {
+        let a = format!(
+            "Intro line of the first article.\n{}\nClosing line.\n",
+            vec![line; copies].join("\n")
+        );
+        let b = format!("Another opening.\n{line}\nA different ending.\n");
+        let (_, report) = two(&a, &b);
+        let kinds: Vec<Kind> = report.passages.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::Verbatim], "{copies} copies");
+    }
+}
+
+#[test]
+fn texts_of_one_repeated_word_or_few_words_align_whole() {
+    let words = "word ".repeat(2000);
+    let (corpus, report) = two(
+        &words,
+        &format!("{}CHANGED {}", "word ".repeat(1000), "word ".repeat(1000)),
+    );
+    assert_eq!(report.passages.len(), 1);
+    let p = &report.passages[0];
+    let inserted: Vec<&str> = p
+        .diff
+        .iter()
+        .filter(|op| op.change == rehash::diff::Change::Inserted)
+        .map(|op| corpus.documents[p.b.doc].slice(op.b))
+        .collect();
+    assert_eq!(inserted, ["CHANGED"]);
+    // Ten words in random order: every 5-gram repeats, yet the pair aligns as one passage.
+    let mut state = 7u64;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        format!("w{}", (state >> 33) % 10)
+    };
+    let few: Vec<String> = (0..20_000).map(|_| next()).collect();
+    let mut edited = few.clone();
+    edited[10_000] = "other".into();
+    let (_, report) = two(&few.join(" "), &edited.join(" "));
+    assert_eq!(report.passages.len(), 1);
+    assert!(report.passages[0].words >= 19_990);
+}

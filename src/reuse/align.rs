@@ -35,7 +35,7 @@ pub fn passages(
             let regions = chain(group, options)
                 .into_iter()
                 .map(|r| extend(da, db, &r));
-            let merged = regions.fold(Vec::new(), absorb);
+            let merged = merge_overlapping(regions.collect());
             drop_shadowed(
                 merged
                     .iter()
@@ -77,6 +77,21 @@ fn chain(seeds: &[Seed], options: &Options) -> Vec<Region> {
 
 fn diagonal(a: usize, b: usize) -> isize {
     isize::try_from(b).unwrap_or(isize::MAX) - isize::try_from(a).unwrap_or(isize::MAX)
+}
+
+/// Merges regions that overlap in both documents. Sweeps them in order of start in `a`,
+/// comparing each only with the merged regions still open there, so that the many small
+/// regions of a repetitive text cost little.
+fn merge_overlapping(mut regions: Vec<Region>) -> Vec<Region> {
+    regions.sort_by_key(|r| (r.a.start, r.b.start, r.a.end, r.b.end));
+    let mut done = Vec::with_capacity(regions.len());
+    let mut open: Vec<Region> = Vec::new();
+    for region in regions {
+        done.extend(open.extract_if(.., |m| m.a.end <= region.a.start));
+        open = absorb(open, region);
+    }
+    done.extend(open);
+    done
 }
 
 /// Adds a region to a list of regions no two of which overlap in both documents, absorbing

@@ -27,8 +27,9 @@ struct Posting {
     pos: u32,
 }
 
-/// Most times one n-gram may repeat in one document and still seed.
-const MAX_REPEATS: usize = 4;
+/// Most pairings of one n-gram's occurrences in two documents before only the k-th occurrence
+/// in one is paired with the k-th in the other.
+const MAX_PAIRINGS: usize = 4;
 
 /// Every seed between documents, grouped by document pair then position. `ranked` lists the
 /// corpus indices in rank order.
@@ -70,23 +71,43 @@ fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
 /// Seeds between every two documents in one group of postings of the same n-gram.
 fn pairs_of(group: &[Posting], max_df: usize) -> Vec<Seed> {
     let by_doc: Vec<&[Posting]> = group.chunk_by(|x, y| x.doc == y.doc).collect();
-    if by_doc.len() < 2 || by_doc.len() > max_df || by_doc.iter().any(|d| d.len() > MAX_REPEATS) {
+    if by_doc.len() < 2 || by_doc.len() > max_df {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (i, first) in by_doc.iter().enumerate() {
         for second in &by_doc[i + 1..] {
-            for x in *first {
-                out.extend(second.iter().map(|y| Seed {
-                    a: x.doc,
-                    b: y.doc,
-                    pa: x.pos,
-                    pb: y.pos,
-                }));
-            }
+            out.extend(seeds_between(first, second));
         }
     }
     out
+}
+
+/// Seeds for one n-gram between two documents. Every pairing of its occurrences while there
+/// are few; when the n-gram repeats (a repeated paragraph, a list, a text of few words), the
+/// k-th occurrence with the k-th counted from the start and from the end, so that seeds grow
+/// with the text, not with its square, and both ends of a long repetitive match are anchored.
+fn seeds_between<'p>(
+    first: &'p [Posting],
+    second: &'p [Posting],
+) -> Box<dyn Iterator<Item = Seed> + 'p> {
+    let seed = |x: &Posting, y: &Posting| Seed {
+        a: x.doc,
+        b: y.doc,
+        pa: x.pos,
+        pb: y.pos,
+    };
+    if first.len() * second.len() <= MAX_PAIRINGS {
+        Box::new(
+            first
+                .iter()
+                .flat_map(move |x| second.iter().map(move |y| seed(x, y))),
+        )
+    } else {
+        let from_start = first.iter().zip(second);
+        let from_end = first.iter().rev().zip(second.iter().rev());
+        Box::new(from_start.chain(from_end).map(move |(x, y)| seed(x, y)))
+    }
 }
 
 #[cfg(test)]
