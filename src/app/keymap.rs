@@ -195,8 +195,8 @@ const COMPARE_NOTES: &[(&str, &str)] = &[
     ("3v ┃", "left edge: passage number, the same on"),
     ("", "both sides, and kind: v verbatim, n near,"),
     ("", "r rewritten; ┃ selected, ▌ rewritten"),
-    ("█ ▐", "right edge: where the passages sit in the"),
-    ("", "whole article (█) and what is on screen (▐)"),
+    ("▌ ▐", "right edge: the passages in the whole"),
+    ("", "article (▌, █ without colour), the screen ▐"),
     ("colour", "which passage it is, not how similar"),
 ];
 

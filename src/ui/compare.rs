@@ -25,23 +25,12 @@ pub fn render(app: &App, compare: &Compare, theme: &Theme, frame: &mut Frame) {
 
 /// What the marks mean, as long as fits `width`: colour is which passage, not a score.
 fn legend(theme: &Theme, width: u16) -> Line<'static> {
-    let sample = |text: &'static str, mark: Mark| Span::styled(text, theme.mark(mark, None));
-    let passage = |slot| Mark {
-        passage: Some(slot),
-        ..Mark::default()
-    };
     let change = |change| sample_change(theme, change);
-    let shared = Mark {
-        rewritten: true,
-        shared_word: true,
-        ..passage(1)
-    };
     let dot = || Span::styled(" · ", theme.dim());
-    let bar = || Span::styled("▌", theme.gutter(1));
     let (intro, note, word) = legend_words(width, theme.monochrome());
     let mut spans = vec![
         Span::raw(" "),
-        sample(intro, passage(0)),
+        Span::styled(intro, theme.legend_passage()),
         Span::styled(note, theme.dim()),
         dot(),
         change(Change::Changed),
@@ -50,10 +39,10 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
         Span::raw(" "),
         change(Change::Deleted),
         dot(),
-        bar(),
+        Span::styled("▌", theme.dim()),
         Span::raw("rewritten"),
         dot(),
-        sample(word, shared),
+        Span::styled(word, theme.legend_word()),
     ];
     if width >= LABELS_FROM {
         spans.extend([
@@ -76,7 +65,7 @@ const LABELS_FROM: u16 = 155;
 fn legend_words(width: u16, monochrome: bool) -> (&'static str, &'static str, &'static str) {
     let note = match (width, monochrome) {
         (0..80, _) => "",
-        (80..130, false) => " colour = which one",
+        (80..130, false) => " (colour = which one)",
         (80..130, true) => " numbers pair them",
         (130..LABELS_FROM, false) => " (colour = which passage, not how similar)",
         (130..LABELS_FROM, true) => " (gutter numbers pair the two sides)",
@@ -89,7 +78,7 @@ fn legend_words(width: u16, monochrome: bool) -> (&'static str, &'static str, &'
     }
 }
 
-/// A sample word for a kind of word difference.
+/// A sample word for a kind of word difference, outside any passage colour.
 fn sample_change(theme: &Theme, change: Change) -> Span<'static> {
     let text = match change {
         Change::Changed => "changed",
@@ -98,7 +87,6 @@ fn sample_change(theme: &Theme, change: Change) -> Span<'static> {
         Change::Equal => "same",
     };
     let mark = Mark {
-        passage: Some(0),
         change: Some(change),
         ..Mark::default()
     };

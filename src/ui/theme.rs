@@ -233,6 +233,17 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// The legend's sample of a shared passage: no passage colour, so that it is not taken
+    /// for a passage on screen.
+    pub fn legend_passage(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The legend's sample of a shared distinctive word.
+    pub fn legend_word(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     /// Secondary text: positions, hints.
     pub fn dim(&self) -> Style {
         self.colored(Style::new().fg(Color::DarkGray))
