@@ -162,7 +162,7 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
     }
 }
 
-/// The report as a readable summary: document pairs ranked by shared words (then by ids), each
+/// The report as a readable summary: document pairs ranked by the text they share, each
 /// passage with a short excerpt of both sides.
 pub fn to_text(corpus: &Corpus, report: &Report) -> String {
     let headline: Vec<&Passage> = report.passages.iter().filter(|p| !p.boilerplate).collect();
@@ -173,7 +173,7 @@ pub fn to_text(corpus: &Corpus, report: &Report) -> String {
         count(report.clusters.len(), "cluster"),
         count(report.boilerplate.len(), "boilerplate line")
     );
-    for pair in ranked_pairs(corpus, &headline) {
+    for pair in ranked_pairs(corpus, report, &headline) {
         write_pair(&mut out, corpus, report, &pair);
     }
     if !report.boilerplate.is_empty() {
@@ -225,8 +225,13 @@ fn edits_line(da: &Document, db: &Document, p: &Passage) -> Option<String> {
     (!edits.is_empty()).then(|| edits.join(", "))
 }
 
-/// Headline passages grouped by document pair, most shared words first, ties by ids.
-fn ranked_pairs<'r>(corpus: &Corpus, headline: &[&'r Passage]) -> Vec<Vec<&'r Passage>> {
+/// Headline passages grouped by document pair, the pairs sharing most text first (the
+/// chars their passages cover on both sides, as the reader ranks partners), ties by ids.
+fn ranked_pairs<'r>(
+    corpus: &Corpus,
+    report: &Report,
+    headline: &[&'r Passage],
+) -> Vec<Vec<&'r Passage>> {
     let mut pairs: std::collections::BTreeMap<(&str, &str), Vec<&Passage>> =
         std::collections::BTreeMap::new();
     for p in headline {
@@ -237,7 +242,8 @@ fn ranked_pairs<'r>(corpus: &Corpus, headline: &[&'r Passage]) -> Vec<Vec<&'r Pa
         pairs.entry(ids).or_default().push(p);
     }
     let mut ranked: Vec<Vec<&Passage>> = pairs.into_values().collect();
-    ranked.sort_by_key(|ps| std::cmp::Reverse(ps.iter().map(|p| p.words).sum::<usize>()));
+    ranked
+        .sort_by_cached_key(|ps| std::cmp::Reverse(report.shared_chars(ps[0].a.doc, ps[0].b.doc)));
     ranked
 }
 

@@ -82,6 +82,17 @@ impl Report {
         partners
     }
 
+    /// Chars of `doc` and of `other` that their headline passages cover, each counted once.
+    pub fn shared_chars(&self, doc: usize, other: usize) -> usize {
+        let sides = |own: usize| -> Vec<Side> {
+            self.passages_between(own, if own == doc { other } else { doc })
+                .iter()
+                .filter_map(|p| p.sides_for(own).map(|(side, _)| side))
+                .collect()
+        };
+        covered_chars(&sides(doc)) + covered_chars(&sides(other))
+    }
+
     /// Share (0..=1) of `doc`'s text found in some other document.
     pub fn reused_share(&self, corpus: &Corpus, doc: usize) -> f64 {
         let sides: Vec<Side> = self
