@@ -128,5 +128,5 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         mouse: !cli.no_mouse,
         config,
     };
-    crate::tui::run_with_warnings(corpus, report, tui, &warnings).map_err(Failure::Runtime)
+    crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }

@@ -99,7 +99,7 @@ pub struct Cluster {
     pub id: usize,
     /// Number of distinct documents among the members.
     pub docs: usize,
-    /// One merged span per document (sorted by document id, then start).
+    /// One span per run of overlapping sides (sorted by document id, then start).
     pub members: Vec<Side>,
     /// The passages linking the members.
     pub passages: Vec<usize>,

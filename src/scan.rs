@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::corpus::{Corpus, Document};
 use crate::diff::Change;
 use crate::reuse::{Options, Passage, Report, Side};
-use crate::text::printable;
+use crate::text::{count, printable};
 
 /// Version of the JSON layout.
 pub const JSON_VERSION: u32 = 1;
@@ -88,7 +88,7 @@ pub fn write_json(
     let output = Output {
         version: JSON_VERSION,
         options,
-        documents: corpus.documents.iter().map(document_out).collect(),
+        documents: documents_by_id(corpus),
         passages: report
             .passages
             .iter()
@@ -111,6 +111,13 @@ pub fn write_json(
             .collect(),
     };
     serde_json::to_writer_pretty(out, &output).map_err(std::io::Error::from)
+}
+
+/// The documents in order of id, whatever the order they were given in.
+fn documents_by_id(corpus: &Corpus) -> Vec<DocumentOut<'_>> {
+    let mut documents: Vec<DocumentOut<'_>> = corpus.documents.iter().map(document_out).collect();
+    documents.sort_by(|x, y| x.id.cmp(y.id));
+    documents
 }
 
 fn document_out(d: &Document) -> DocumentOut<'_> {
@@ -196,15 +203,6 @@ fn write_side(out: &mut String, name: &str, doc: &Document, span: crate::text::S
         span.end,
         excerpt(doc.slice(span))
     );
-}
-
-/// `n` and the noun, plural when `n` is not 1 ("1 passage", "2 passages").
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// The word edits of a near passage on one line: `a→b` for a change, `+b` and `-a`.

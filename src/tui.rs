@@ -23,14 +23,10 @@ pub struct TuiOptions {
     pub config: Config,
 }
 
-/// Runs the reader on an analysed corpus until the user quits; restores the terminal on every exit path, panic included.
-pub fn run(corpus: Corpus, report: Report, options: TuiOptions) -> color_eyre::Result<()> {
-    run_with_warnings(corpus, report, options, &[])
-}
-
-/// [`run`], showing `warnings` (from loading the corpus, already printed on stderr, which the
-/// alternate screen hides) in the status line when the reader opens.
-pub fn run_with_warnings(
+/// Runs the reader on an analysed corpus until the user quits, restoring the terminal on every
+/// exit path, panic included. `warnings` (from loading the corpus, already printed on stderr,
+/// which the alternate screen hides) show in the status line when the reader opens.
+pub fn run(
     corpus: Corpus,
     report: Report,
     options: TuiOptions,

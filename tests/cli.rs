@@ -135,8 +135,8 @@ fn json_lines_are_read_by_id_and_text_and_bad_lines_are_reported() {
         .iter()
         .map(|d| d["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["one", "2"]);
-    assert_eq!(json["documents"][0]["title"], "First");
+    assert_eq!(ids, ["2", "one"], "documents are listed by id");
+    assert_eq!(json["documents"][1]["title"], "First");
     assert_eq!(json["passages"][0]["kind"], "verbatim");
 }
 

@@ -33,10 +33,12 @@ impl Tmux {
         let tmux = Tmux {
             socket: format!("rehash-e2e-{name}-{}", std::process::id()),
         };
-        // The developer's own config must not change what the tests see.
+        // The developer's own config must not change what the tests see, nor a backtrace
+        // setting push the panic message off the captured screen.
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml");
-        let shell =
-            format!("REHASH_CONFIG='{config}' {command}; echo {EXIT_MARK}$?; exec sleep 600");
+        let shell = format!(
+            "env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE REHASH_CONFIG='{config}' {command}; echo {EXIT_MARK}$?; exec sleep 600"
+        );
         let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
         let out = tmux.run(&[
             "new-session",

@@ -264,9 +264,17 @@ fn parent_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Renames documents that share an id (`a.txt` in two folders) to `a.txt#2`, `a.txt#3`, … in
+/// the order of their paths, so that the names do not depend on the order of the arguments.
 fn dedupe_ids(sources: &mut [Source], warnings: &mut Vec<String>) {
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&x, &y| {
+        let key = |s: &Source| (s.id.clone(), s.path.clone());
+        key(&sources[x]).cmp(&key(&sources[y])).then(x.cmp(&y))
+    });
     let mut seen = HashSet::new();
-    for source in sources.iter_mut() {
+    for i in order {
+        let source = &mut sources[i];
         if !seen.insert(source.id.clone()) {
             let mut n = 2;
             while !seen.insert(format!("{}#{n}", source.id)) {

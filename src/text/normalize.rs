@@ -45,7 +45,7 @@ pub fn display_safe(c: char) -> Option<&'static str> {
 
 /// Bidirectional embedding, override and isolate controls, which can reorder what follows.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// `text` on one line, safe for a terminal: every run of whitespace becomes one space and every
@@ -64,6 +64,15 @@ pub fn printable(text: &str) -> String {
         }
     }
     out
+}
+
+/// `n` and the noun, plural when `n` is not 1 ("1 passage", "2 passages").
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +94,7 @@ mod tests {
         assert_eq!(display_safe('\t'), Some("    "));
         assert_eq!(display_safe('é'), None);
         assert_eq!(display_safe('\u{202E}'), Some("\u{FFFD}"));
+        assert_eq!(display_safe('\u{200F}'), Some("\u{FFFD}"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::{App, Compare};
+use crate::text::{count, printable};
 
 /// The help key's hint, kept at the right end of every status line.
 const HELP: &str = "? help ";
@@ -17,9 +18,9 @@ const HELP: &str = "? help ";
 /// the modes and the help key on the right; the modes shorten, then go, before the help key.
 pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lefts = if let Some(input) = &app.search().input {
-        vec![format!(" /{input}▏")]
+        vec![format!(" /{}▏", printable(input))]
     } else if let Some(message) = app.message() {
-        vec![format!(" {message}")]
+        vec![format!(" {}", printable(message))]
     } else {
         passage_info(app, compare)
             .into_iter()
@@ -91,36 +92,27 @@ fn cut(text: &str, room: usize) -> String {
 fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let total = compare.focused().view.passage_rows.len();
     let selected = compare.selected.zip(compare.selected_position());
-    let Some((slot, (index, count))) = selected else {
+    let Some((slot, (index, of))) = selected else {
         let hint = match total {
             0 => "no shared passage between these two articles".to_owned(),
-            n => format!("{} · n/N step · Enter jump", plural(n, "shared passage")),
+            n => format!("{} · n/N step · Enter jump", count(n, "shared passage")),
         };
         return [hint.clone(), hint];
     };
     let id = compare.passages[slot];
     let passage = &app.report().passages[id];
-    let (kind, words) = (passage.kind.name(), plural(passage.words, "word"));
-    let docs = plural(app.report().cluster_size(id), "article");
+    let (kind, words) = (passage.kind.name(), count(passage.words, "word"));
+    let docs = count(app.report().cluster_size(id), "article");
     [
         format!(
-            "passage {index}/{count} · {kind} · score {:.2} · {words} · in {docs} · n/N step",
+            "passage {index}/{of} · {kind} · score {:.2} · {words} · in {docs} · n/N step",
             passage.score
         ),
         format!(
-            "{index}/{count} {kind} · {:.2} · {words} · in {docs}",
+            "{index}/{of} {kind} · {:.2} · {words} · in {docs}",
             passage.score
         ),
     ]
-}
-
-/// `1 word`, `2 words`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// The modes worth knowing about, in full and short: which partner is on the right, sync,
@@ -146,7 +138,7 @@ fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
 /// Draws the library's status line: a notice or the keys, the help key always at the right.
 pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lefts = match app.message() {
-        Some(message) => vec![format!(" {message}")],
+        Some(message) => vec![format!(" {}", printable(message))],
         None => vec![
             " j/k select · Enter compare with strongest partner · s sort · q quit".to_owned(),
             " j/k select · Enter compare · s sort · q quit".to_owned(),
