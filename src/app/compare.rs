@@ -1,6 +1,7 @@
 //! The compare view's state: two panes, the passages linking their articles, the selection,
 //! and the moves between them (stepping, jumping, synchronised scrolling).
 
+use super::navigate::step_around;
 pub use super::pane::{Anchor, Pane};
 
 /// One of the two panes.
@@ -112,8 +113,7 @@ impl Compare {
             .and_then(|s| order.iter().position(|(slot, _)| *slot == s));
         let n = order.len();
         let next = match (current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
+            (Some(i), _) => step_around(i, n, forward),
             (None, true) => order
                 .iter()
                 .position(|(_, rows)| rows.start >= pane.scroll)

@@ -137,8 +137,7 @@ impl App {
             return;
         }
         let next = match (compare.partner, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
+            (Some(i), _) => step_around(i, n, forward),
             (None, true) => 0,
             (None, false) => n - 1,
         };
@@ -198,5 +197,14 @@ fn click(compare: &mut Compare, corpus: &crate::corpus::Corpus, area: Rect, colu
     if let Some(slot) = pane.view.slot_at(document, line, col) {
         compare.selected = Some(slot);
         compare.jump();
+    }
+}
+
+/// The index after (or before) `i` among `n`, going round at the ends.
+pub(super) fn step_around(i: usize, n: usize, forward: bool) -> usize {
+    if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
     }
 }

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::compare::Focus;
+use super::navigate::step_around;
 use super::{Action, App, Screen};
 use crate::text::fold_char;
 
@@ -132,14 +133,12 @@ impl App {
             return;
         }
         let pane = compare.pane(self.search.pane);
-        let next = match (self.search.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, _) => {
-                let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
-                let matches = &self.search.matches;
-                matches.iter().position(|m| m.start >= top).unwrap_or(0)
-            }
+        let next = if let Some(i) = self.search.current {
+            step_around(i, n, forward)
+        } else {
+            let top = pane.view.rows.get(pane.scroll).map_or(0, |r| r.chars.start);
+            let matches = &self.search.matches;
+            matches.iter().position(|m| m.start >= top).unwrap_or(0)
         };
         let found = self.search.matches[next].clone();
         let row = pane.view.row_of(found.start);
