@@ -1,7 +1,7 @@
 //! Boilerplate: lines repeated across a large share of the corpus (bylines, footers, "Select
 //! Page"). They are reported, and passages inside them are kept out of the headlines.
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
 
 use super::{Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
@@ -13,36 +13,42 @@ const SHORT_LINE: usize = 30;
 
 /// The lines (paragraphs) present, word for word, in a large share of the documents.
 pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
-    let mut docs_with: FxHashMap<u64, Vec<Side>> = FxHashMap::default();
-    for (doc, d) in corpus.documents.iter().enumerate() {
-        for &span in &d.paragraphs {
-            let key = line_key(d, span);
-            let sides = docs_with.entry(key).or_default();
-            if sides.last().is_none_or(|s: &Side| s.doc != doc) {
-                sides.push(Side { doc, span });
-            }
-        }
-    }
+    let mut lines: Vec<(u64, Side)> = corpus
+        .documents
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(doc, d)| {
+            d.paragraphs
+                .iter()
+                .map(move |&span| (line_key(d, span), Side { doc, span }))
+        })
+        .collect();
+    lines.par_sort_unstable_by_key(|(key, side)| (*key, side.doc, side.span.start));
     let short_min = options
         .docs_for_share(options.boilerplate_share, corpus.len())
         .max(3);
     let long_min = options.docs_for_share(0.5, corpus.len()).max(3);
-    let mut found: Vec<Side> = docs_with
-        .into_values()
-        .filter(|sides| {
-            let words = corpus.documents[sides[0].doc]
-                .token_range(sides[0].span)
-                .len();
-            words > 0
-                && sides.len()
-                    >= if words <= SHORT_LINE {
-                        short_min
-                    } else {
-                        long_min
-                    }
-        })
-        .flatten()
-        .collect();
+    let frequent = |sides: &[Side]| {
+        let words = corpus.documents[sides[0].doc]
+            .token_range(sides[0].span)
+            .len();
+        words > 0
+            && sides.len()
+                >= if words <= SHORT_LINE {
+                    short_min
+                } else {
+                    long_min
+                }
+    };
+    let mut found: Vec<Side> = Vec::new();
+    for same_line in lines.chunk_by(|x, y| x.0 == y.0) {
+        // One occurrence per document: its first.
+        let mut sides: Vec<Side> = same_line.iter().map(|(_, side)| *side).collect();
+        sides.dedup_by_key(|side| side.doc);
+        if frequent(&sides) {
+            found.extend(sides);
+        }
+    }
     found.sort_unstable_by(|x, y| {
         let key = |s: &Side| {
             (
