@@ -2,7 +2,6 @@
 
 #[path = "support/notice.rs"]
 mod support_notice;
-use support_notice::notice;
 
 #[path = "support/fixture.rs"]
 mod fixture;
@@ -789,17 +788,9 @@ fn a_new_partner_shows_its_first_passage_level() {
 
 #[test]
 fn nested_passages_are_numbered_on_both_sides() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
-    if !paths.iter().all(|p| p.exists()) {
-        notice(&format!(
-            "seed articles not found in {}, skipping",
-            dir.display()
-        ));
+    let Some((corpus, report)) = fixture::seed_pair() else {
         return;
-    }
-    let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
-    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    };
     let mut app = App::new(corpus, report, SETTINGS);
     for (width, height) in [(160, 48), (80, 24), (60, 15)] {
         app.update(Action::Resize(width, height));

@@ -3,7 +3,6 @@
 
 #[path = "support/notice.rs"]
 mod support_notice;
-use support_notice::notice;
 
 #[path = "support/fixture.rs"]
 mod fixture;
@@ -252,17 +251,9 @@ fn escape_sequences_never_reach_the_terminal() {
 
 #[test]
 fn seeds_coup_paragraph_shows_its_word_differences() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
-    if !paths.iter().all(|p| p.exists()) {
-        notice(&format!(
-            "seed articles not found in {}, skipping",
-            dir.display()
-        ));
+    let Some((corpus, report)) = fixture::seed_pair() else {
         return;
-    }
-    let corpus = rehash::corpus::load_paths(&paths).unwrap().corpus;
-    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    };
     let settings = Settings {
         color: ColorMode::Indexed,
         mouse: true,

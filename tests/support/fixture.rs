@@ -147,3 +147,20 @@ pub fn report(corpus: &Corpus) -> Report {
     }
     Report::new(passages, vec![quote, other], Vec::new(), corpus.len())
 }
+
+/// Seed articles 000 and 002 of `../shared/seeds` and what the engine finds in them; `None`
+/// (after a notice on stderr) when the seeds are absent. The including test declares the
+/// `support_notice` module.
+#[allow(dead_code)] // each test binary uses a part of the fixture
+pub fn seed_pair() -> Option<(Corpus, Report)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let paths = ["000_21adda6a860975b9.txt", "002_505feb06e4f6e5a4.txt"].map(|f| dir.join(f));
+    if !paths.iter().all(|p| p.exists()) {
+        let missing = format!("seed articles not found in {}, skipping", dir.display());
+        crate::support_notice::notice(&missing);
+        return None;
+    }
+    let corpus = rehash::corpus::load_paths(&paths).ok()?.corpus;
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    Some((corpus, report))
+}
