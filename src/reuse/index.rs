@@ -1,5 +1,7 @@
 //! Seeds: word n-grams two documents share, found through one sorted inverted index.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rayon::prelude::*;
 
 use super::Options;
@@ -34,11 +36,12 @@ const MAX_PAIRINGS: usize = 4;
 /// Every seed between documents, grouped by document pair then position. `ranked` lists the
 /// corpus indices in rank order.
 pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> {
-    let mut postings: Vec<Posting> = ranked
+    let postings: Vec<Posting> = ranked
         .par_iter()
         .enumerate()
         .flat_map_iter(|(rank, &doc)| ngrams(&corpus.documents[doc], rank, options.ngram))
         .collect();
+    let mut postings = repeated(postings);
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
     let mut seeds: Vec<Seed> = postings
         .par_chunk_by(|x, y| x.hash == y.hash)
@@ -47,6 +50,38 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> 
     drop(postings);
     seeds.par_sort_unstable();
     seeds
+}
+
+/// The postings whose n-gram may occur more than once in the corpus. Most n-grams occur once
+/// and can seed nothing; two bitmaps of hashes (seen, seen again) find them without sorting
+/// them. A hash collision only keeps a posting that pairs with nothing.
+fn repeated(postings: Vec<Posting>) -> Vec<Posting> {
+    let bits = (postings.len() * 8)
+        .next_power_of_two()
+        .clamp(1 << 16, 1 << 31);
+    let words = || {
+        (0..bits / 64)
+            .map(|_| AtomicU64::new(0))
+            .collect::<Vec<_>>()
+    };
+    let (seen, again) = (words(), words());
+    let place = |hash: u64| {
+        let bit = usize::try_from(hash).unwrap_or(usize::MAX) & (bits - 1);
+        (bit / 64, 1u64 << (bit % 64))
+    };
+    postings.par_iter().for_each(|p| {
+        let (word, mask) = place(p.hash);
+        if seen[word].fetch_or(mask, Ordering::Relaxed) & mask != 0 {
+            again[word].fetch_or(mask, Ordering::Relaxed);
+        }
+    });
+    postings
+        .into_par_iter()
+        .filter(|p| {
+            let (word, mask) = place(p.hash);
+            again[word].load(Ordering::Relaxed) & mask != 0
+        })
+        .collect()
 }
 
 /// The n-grams of a document that contain at least one content word.
