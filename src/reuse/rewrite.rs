@@ -21,7 +21,8 @@ struct Unit {
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
     units: Vec<Unit>,
-    idf: FxHashMap<u64, f64>,
+    /// For each term: in how many units it is, and its weight.
+    stats: FxHashMap<u64, (usize, f64)>,
 }
 
 /// Bounds of the number of units a term may be in and still find candidates: common terms
@@ -79,19 +80,16 @@ impl Level {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
-        for unit in &units {
-            for (term, _) in &unit.terms {
-                *df.entry(*term).or_default() += 1;
-            }
-        }
         let n = units.len();
-        let idf = df.into_iter().map(|(t, c)| (t, idf(n, c))).collect();
-        Self { units, idf }
+        let stats = document_frequencies(&units)
+            .into_iter()
+            .map(|(t, df)| (t, (df, idf(n, df))))
+            .collect();
+        Self { units, stats }
     }
 
     fn weight(&self, term: u64) -> f64 {
-        self.idf.get(&term).copied().unwrap_or(0.0)
+        self.stats.get(&term).map_or(0.0, |&(_, weight)| weight)
     }
 
     /// Pairs of units in different documents scoring at least `min_score`. Candidates share at
@@ -105,16 +103,20 @@ impl Level {
         min_score: f64,
     ) -> Vec<Passage> {
         let cap = (self.units.len() / 200).clamp(MIN_CAP, MAX_CAP);
+        let indexed = |term: &u64| {
+            self.stats
+                .get(term)
+                .is_some_and(|&(df, _)| (2..=cap).contains(&df))
+        };
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, unit) in self.units.iter().enumerate() {
-            for (term, _) in &unit.terms {
+            for (term, _) in unit.terms.iter().filter(|(t, _)| indexed(t)) {
                 postings
                     .entry(*term)
                     .or_default()
                     .push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
-        postings.retain(|_, units| (2..=cap).contains(&units.len()));
         (0..self.units.len())
             .into_par_iter()
             .flat_map_iter(|i| {
@@ -230,6 +232,26 @@ impl Level {
             diff: Vec::new(),
         }
     }
+}
+
+/// In how many units each term is, counted on all cores.
+fn document_frequencies(units: &[Unit]) -> FxHashMap<u64, usize> {
+    let chunk = units.len() / rayon::current_num_threads().max(1) + 1;
+    units
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+            for (term, _) in part.iter().flat_map(|u| &u.terms) {
+                *df.entry(*term).or_default() += 1;
+            }
+            df
+        })
+        .reduce(FxHashMap::default, |mut all, part| {
+            for (term, count) in part {
+                *all.entry(term).or_default() += count;
+            }
+            all
+        })
 }
 
 /// Inverse document frequency of a term in `df` of `n` units.
