@@ -41,24 +41,23 @@ fn push_trimmed(
 
 /// Byte offsets (into `body`) just past each sentence end that is not the last.
 fn boundaries(body: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(body.len(), |&(b, _)| b);
-            if opens_sentence(&chars[j..]) && !(c == '.' && is_abbreviation(&body[..at])) {
-                out.push(end);
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
+    let mut from = 0;
+    for (at, stop) in body.match_indices(['.', '!', '?']) {
+        if at < from {
+            continue;
         }
+        // The stop is one byte; closing quotes and brackets that follow belong to it.
+        let closers: usize = body[at + 1..]
+            .chars()
+            .take_while(|&c| is_closer(c))
+            .map(char::len_utf8)
+            .sum();
+        let end = at + 1 + closers;
+        if opens_sentence(&body[end..]) && !(stop == "." && is_abbreviation(&body[..at])) {
+            out.push(end);
+        }
+        from = end;
     }
     out
 }
@@ -67,10 +66,10 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '’' | '”' | '»')
 }
 
-/// Whether the chars after a stop begin a new sentence: whitespace, then a capital or an
+/// Whether the text after a stop begins a new sentence: whitespace, then a capital or an
 /// opening quote or bracket.
-fn opens_sentence(rest: &[(usize, char)]) -> bool {
-    let mut it = rest.iter().map(|&(_, c)| c);
+fn opens_sentence(rest: &str) -> bool {
+    let mut it = rest.chars();
     if !it.next().is_some_and(char::is_whitespace) {
         return false;
     }
@@ -91,7 +90,7 @@ fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
