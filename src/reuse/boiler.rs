@@ -41,7 +41,11 @@ pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
                 }
     };
     let mut found: Vec<Side> = Vec::new();
-    for same_line in lines.chunk_by(|x, y| x.0 == y.0) {
+    let fewest = short_min.min(long_min);
+    for same_line in lines
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() >= fewest)
+    {
         // One occurrence per document: its first.
         let mut sides: Vec<Side> = same_line.iter().map(|(_, side)| *side).collect();
         sides.dedup_by_key(|side| side.doc);
