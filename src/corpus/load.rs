@@ -89,7 +89,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             }]
         };
         let listed = files.len();
-        let files = first_sightings(files, &mut seen, &mut warnings);
+        let root = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let files = first_sightings(files, path, &root, &mut seen, &mut warnings);
         let all_read_before = listed > 0 && files.is_empty();
         let warned = warnings.len();
         let read: Vec<Result<Found, LoadError>> = files.par_iter().map(load_file).collect();
@@ -117,15 +118,22 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 
 /// The files not already read from an earlier path (the same file given twice, or inside two
 /// folders given), with a warning for each one left out.
+/// A file is known by its place under the canonical form of the path given (one system call
+/// per argument, not per file).
 fn first_sightings(
     files: Vec<File>,
+    given: &Path,
+    root: &Path,
     seen: &mut HashSet<PathBuf>,
     warnings: &mut Vec<String>,
 ) -> Vec<File> {
     files
         .into_iter()
         .filter(|file| {
-            let real = fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone());
+            let real = match file.path.strip_prefix(given) {
+                Ok(relative) if !relative.as_os_str().is_empty() => root.join(relative),
+                _ => root.to_path_buf(),
+            };
             let first = seen.insert(real);
             if !first {
                 warnings.push(format!("{} given twice: read once", file.path.display()));
