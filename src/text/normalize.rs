@@ -24,7 +24,15 @@ pub fn normalize_word(word: &str) -> String {
 /// Appends the matching form of `word` to `out` (see [`normalize_word`]).
 pub fn push_normalized(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.chars().map(|c| fold_char(c.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        if word.contains('`') {
+            // The only ASCII char `fold_char` changes.
+            let folded = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&folded);
+        }
         return;
     }
     for c in word.nfkc() {
@@ -85,6 +93,7 @@ mod tests {
         assert_eq!(normalize_word("pro–Western"), "pro-western");
         assert_eq!(normalize_word("ﬁnance"), "finance");
         assert_eq!(normalize_word("ÉCOLE"), "école");
+        assert_eq!(normalize_word("Don`t"), "don't");
     }
 
     #[test]
