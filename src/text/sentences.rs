@@ -43,10 +43,11 @@ fn push_trimmed(
 fn boundaries(body: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut from = 0;
-    for (at, stop) in body.match_indices(['.', '!', '?']) {
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', body.as_bytes()) {
         if at < from {
             continue;
         }
+        let stop = &body[at..=at];
         // The stop is one byte; closing quotes and brackets that follow belong to it.
         let closers: usize = body[at + 1..]
             .chars()
