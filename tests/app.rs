@@ -806,3 +806,30 @@ fn nested_passages_are_numbered_on_both_sides() {
         }
     }
 }
+
+#[test]
+fn library_titles_ids_and_outlets_are_one_safe_line() {
+    let source = |id: &str, title: &str| rehash::corpus::Source {
+        id: id.into(),
+        path: None,
+        group: "wire\ndesk".into(),
+        title: Some(title.into()),
+        text: "Some text of an article.\n".into(),
+    };
+    let corpus = rehash::corpus::Corpus::from_sources(vec![
+        source("a\u{1b}.txt", "Two\nlines \u{202E}here"),
+        source("b.txt", "Plain"),
+        source("c.txt", "Other"),
+    ]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let app = App::new(corpus, report, SETTINGS);
+    let entry = app
+        .library()
+        .entries
+        .iter()
+        .find(|e| e.doc == 0)
+        .expect("an entry");
+    assert_eq!(entry.title, "Two lines \u{FFFD}here");
+    assert_eq!(entry.group, "wire desk");
+    assert_eq!(entry.id, "a\u{FFFD}.txt");
+}

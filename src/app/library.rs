@@ -4,7 +4,8 @@
 use super::view::{Highlight, Marks, PaneView, wrap_document};
 use crate::corpus::{Corpus, Document};
 use crate::reuse::Report;
-use crate::text::wrap::{display_text, text_width};
+use crate::text::printable;
+use crate::text::wrap::text_width;
 
 /// What the library is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,13 +165,13 @@ impl Library {
                 let partners = report.partners(doc);
                 Entry {
                     doc,
-                    title: display_text(&d.title),
-                    group: display_text(&d.group),
+                    title: printable(&d.title),
+                    group: printable(&d.group),
                     words: d.words(),
                     reused: report.reused_share(corpus, doc),
                     partners: partners.len(),
                     strongest: partners.first().map(|p| p.doc),
-                    id: display_text(file_name(&d.id)),
+                    id: printable(file_name(&d.id)),
                 }
             })
             .collect();

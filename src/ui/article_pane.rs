@@ -14,7 +14,8 @@ use crate::app::view::minimap_rows;
 use crate::app::{Compare, Focus, Pane, Search};
 use crate::corpus::Document;
 use crate::reuse::Kind;
-use crate::text::wrap::{display_text, shown};
+use crate::text::printable;
+use crate::text::wrap::shown;
 
 /// A pane of the compare view, ready to draw.
 pub struct ArticlePane<'a> {
@@ -81,7 +82,7 @@ impl<'a> ArticlePane<'a> {
     }
     fn block(&self) -> Block<'a> {
         let marker = if self.focused { "▶ " } else { "" };
-        let title = format!(" {marker}{} ", display_text(&self.document.title));
+        let title = format!(" {marker}{} ", printable(&self.document.title));
         let view = &self.pane.view;
         let total = view.rows.len().max(1);
         let last = (self.pane.scroll + self.pane.height).min(total);
@@ -94,7 +95,7 @@ impl<'a> ArticlePane<'a> {
         let name = id.map_or(self.document.id.as_str(), |n| {
             n.to_str().unwrap_or_default()
         });
-        let source = format!(" {} ", display_text(name));
+        let source = format!(" {} ", printable(name));
         Block::bordered()
             .border_style(self.theme.border(self.focused))
             .title(Line::styled(title, self.theme.title()))
