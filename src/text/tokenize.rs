@@ -199,25 +199,25 @@ mod tests {
         assert!(is_stopword("the") && is_stopword("you") && !is_stopword("putin"));
     }
 
+    fn paragraph_texts(text: &str) -> Vec<&str> {
+        let map = CharMap::new(text);
+        paragraphs(text, &map)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
     #[test]
     fn a_line_break_ends_a_paragraph_and_blank_lines_are_skipped() {
         let text = "Title\r\n\r\n  First para.\nSecond para. \n";
-        let map = CharMap::new(text);
-        let paras: Vec<&str> = paragraphs(text, &map)
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
+        let paras = paragraph_texts(text);
         assert_eq!(paras, ["Title", "First para.", "Second para."]);
     }
 
     #[test]
     fn hard_wrapped_text_joins_lines_until_a_blank_line() {
         let text = "one two\nthree four\nfive six\nseven\n\neight nine\nten\neleven\ntwelve\n";
-        let map = CharMap::new(text);
-        let paras: Vec<&str> = paragraphs(text, &map)
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
+        let paras = paragraph_texts(text);
         assert_eq!(
             paras,
             [
