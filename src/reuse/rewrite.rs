@@ -1,11 +1,13 @@
 //! Rewritten passages: paragraphs and sentences that make the same point in other words, found
 //! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::linked::Linked;
-use super::term::{term_per_token, terms};
+use super::term::{push_terms, term_per_token};
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
@@ -14,13 +16,19 @@ use crate::text::{Span, normalize_word};
 struct Unit {
     doc: usize,
     span: Span,
-    /// (term, token index of one occurrence), sorted by term, one entry per term.
-    terms: Vec<(u64, u32)>,
+    /// Where its terms are in its document's list of unit terms.
+    terms: Range<usize>,
 }
+
+/// The terms of a document's units one after the other: (term, token index of one
+/// occurrence), sorted by term within a unit, one entry per term.
+type UnitTerms = Vec<(u64, u32)>;
 
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
     units: Vec<Unit>,
+    /// For each document, the terms of its units.
+    terms: Vec<UnitTerms>,
     /// For each term: in how many units it is, and its weight.
     stats: FxHashMap<u64, (usize, f64)>,
 }
@@ -62,30 +70,28 @@ impl Level {
         min_words: usize,
         spans: impl Fn(&Document) -> &Vec<Span> + Sync,
     ) -> Self {
-        let units: Vec<Unit> = corpus
+        let (units, terms): (Vec<Vec<Unit>>, Vec<UnitTerms>) = corpus
             .documents
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(doc, d)| {
-                spans(d)
-                    .iter()
-                    .map(move |&span| (span, d.token_range(span)))
-                    .filter(|(_, tokens)| (min_words..=MAX_WORDS).contains(&tokens.len()))
-                    .map(move |(span, tokens)| Unit {
-                        doc,
-                        span,
-                        terms: terms(&terms_of[doc], tokens),
-                    })
-                    .filter(|u| u.terms.len() >= MIN_TERMS)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+            .map(|(doc, d)| units_of(doc, d, spans(d), &terms_of[doc], min_words))
+            .unzip();
+        let units: Vec<Unit> = units.into_iter().flatten().collect();
         let n = units.len();
-        let stats = document_frequencies(&units)
+        let stats = document_frequencies(&terms)
             .into_iter()
             .map(|(t, df)| (t, (df, idf(n, df))))
             .collect();
-        Self { units, stats }
+        Self {
+            units,
+            terms,
+            stats,
+        }
+    }
+
+    /// The terms of a unit, sorted.
+    fn terms_of(&self, unit: &Unit) -> &[(u64, u32)] {
+        &self.terms[unit.doc][unit.terms.clone()]
     }
 
     fn weight(&self, term: u64) -> f64 {
@@ -110,35 +116,27 @@ impl Level {
         };
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, unit) in self.units.iter().enumerate() {
-            for (term, _) in unit.terms.iter().filter(|(t, _)| indexed(t)) {
-                postings
-                    .entry(*term)
-                    .or_default()
-                    .push(u32::try_from(i).unwrap_or(u32::MAX));
+            for (term, _) in self.terms_of(unit).iter().filter(|(t, _)| indexed(t)) {
+                postings.entry(*term).or_default().push(as_u32(i));
             }
         }
+        let later = later_documents(&self.units);
         (0..self.units.len())
             .into_par_iter()
-            .flat_map_iter(|i| {
-                let unit = &self.units[i];
-                let mut candidates: Vec<u32> = unit
-                    .terms
-                    .iter()
-                    .filter_map(|(t, _)| postings.get(t))
-                    .flatten()
-                    .copied()
-                    .filter(|&j| j as usize > i && self.units[j as usize].doc != unit.doc)
-                    .collect();
-                candidates.sort_unstable();
-                candidates
-                    .chunk_by(|x, y| x == y)
-                    .filter(|run| run.len() >= MIN_RARE_SHARED)
-                    .filter_map(|run| {
-                        self.link(corpus, linked, i, run[0] as usize, options, min_score)
-                    })
-                    .filter(|p| !linked.covers(p))
-                    .collect::<Vec<_>>()
-            })
+            .map_init(
+                || Tally::new(self.units.len()),
+                |tally, i| {
+                    let terms = self.terms_of(&self.units[i]);
+                    let lists = terms.iter().filter_map(|(t, _)| postings.get(t));
+                    tally
+                        .shared_at_least(lists, later[i], MIN_RARE_SHARED)
+                        .into_iter()
+                        .filter_map(|j| self.link(corpus, linked, i, j, options, min_score))
+                        .filter(|p| !linked.covers(p))
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten_iter()
             .collect()
     }
 
@@ -160,7 +158,8 @@ impl Level {
         } else {
             (second, first)
         };
-        let shared = shared_terms(first, second);
+        let (first_terms, second_terms) = (self.terms_of(first), self.terms_of(second));
+        let shared = shared_terms(first_terms, second_terms);
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
         let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
@@ -175,18 +174,18 @@ impl Level {
                 )
             })
             .count();
-        let fewest_terms = first.terms.len().min(second.terms.len());
+        let fewest_terms = first_terms.len().min(second_terms.len());
         if fresh < options.min_shared_words || fresh * SHARE_DIVISOR < fewest_terms {
             return None;
         }
         let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
-        let score = dot / (self.norm(first) * self.norm(second)).max(f64::EPSILON);
+        let score = dot / (self.norm(first_terms) * self.norm(second_terms)).max(f64::EPSILON);
         (score >= min_score).then(|| self.passage(corpus, first, second, &shared, score))
     }
 
-    /// Length of a unit's weight vector.
-    fn norm(&self, unit: &Unit) -> f64 {
-        unit.terms
+    /// Length of the weight vector of a unit's terms.
+    fn norm(&self, terms: &[(u64, u32)]) -> f64 {
+        terms
             .iter()
             .map(|(t, _)| self.weight(*t).powi(2))
             .sum::<f64>()
@@ -234,14 +233,104 @@ impl Level {
     }
 }
 
-/// In how many units each term is, counted on all cores.
-fn document_frequencies(units: &[Unit]) -> FxHashMap<u64, usize> {
-    let chunk = units.len() / rayon::current_num_threads().max(1) + 1;
-    units
+/// The units of document `doc` among `spans` that have `min_words` to `MAX_WORDS` words and
+/// enough terms, with their terms one after the other.
+fn units_of(
+    doc: usize,
+    d: &Document,
+    spans: &[Span],
+    term_per_token: &[u64],
+    min_words: usize,
+) -> (Vec<Unit>, UnitTerms) {
+    // Units do not overlap: their terms fit in one per token.
+    let (mut units, mut terms) = (Vec::new(), Vec::with_capacity(d.tokens.len()));
+    for &span in spans {
+        let tokens = d.token_range(span);
+        if !(min_words..=MAX_WORDS).contains(&tokens.len()) {
+            continue;
+        }
+        let start = terms.len();
+        push_terms(term_per_token, tokens, &mut terms);
+        if terms.len() - start < MIN_TERMS {
+            terms.truncate(start);
+        } else {
+            let terms = start..terms.len();
+            units.push(Unit { doc, span, terms });
+        }
+    }
+    terms.shrink_to_fit();
+    (units, terms)
+}
+
+/// For each unit, the index of the first unit of the next document: units come grouped by
+/// document, so the units of later documents are exactly those from there on.
+fn later_documents(units: &[Unit]) -> Vec<u32> {
+    let mut later = vec![as_u32(units.len()); units.len()];
+    for i in (0..units.len().saturating_sub(1)).rev() {
+        later[i] = if units[i + 1].doc == units[i].doc {
+            later[i + 1]
+        } else {
+            as_u32(i + 1)
+        };
+    }
+    later
+}
+
+/// Counts, for one unit at a time, how many posting lists each other unit is in.
+struct Tally {
+    counts: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+impl Tally {
+    fn new(units: usize) -> Self {
+        Self {
+            counts: vec![0; units],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Units from `from` on that are in at least `least` of the sorted `lists`, ascending.
+    fn shared_at_least<'a>(
+        &mut self,
+        lists: impl Iterator<Item = &'a Vec<u32>>,
+        from: u32,
+        least: usize,
+    ) -> Vec<usize> {
+        for list in lists {
+            let tail = &list[list.partition_point(|&j| j < from)..];
+            for &j in tail {
+                let count = &mut self.counts[j as usize];
+                if *count == 0 {
+                    self.touched.push(j);
+                }
+                *count = count.saturating_add(1);
+            }
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for j in self.touched.drain(..) {
+            if usize::from(self.counts[j as usize]) >= least {
+                found.push(j as usize);
+            }
+            self.counts[j as usize] = 0;
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+fn as_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// In how many units each term is (each unit lists a term once), counted on all cores.
+fn document_frequencies(terms: &[UnitTerms]) -> FxHashMap<u64, usize> {
+    let chunk = terms.len() / rayon::current_num_threads().max(1) + 1;
+    terms
         .par_chunks(chunk)
         .map(|part| {
             let mut df: FxHashMap<u64, usize> = FxHashMap::default();
-            for (term, _) in part.iter().flat_map(|u| &u.terms) {
+            for (term, _) in part.iter().flatten() {
                 *df.entry(*term).or_default() += 1;
             }
             df
@@ -270,12 +359,39 @@ pub fn ordered(corpus: &Corpus, x: Side, y: Side) -> (Side, Side) {
 }
 
 /// Terms of `x` also in `y`, with their token in `x` and in `y`.
-fn shared_terms(x: &Unit, y: &Unit) -> Vec<(u64, u32, u32)> {
-    x.terms
-        .iter()
+fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
+    x.iter()
         .filter_map(|&(t, at_x)| {
-            let found = y.terms.binary_search_by_key(&t, |(u, _)| *u).ok();
-            found.map(|k| (t, at_x, y.terms[k].1))
+            let found = y.binary_search_by_key(&t, |(u, _)| *u).ok();
+            found.map(|k| (t, at_x, y[k].1))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(doc: usize) -> Unit {
+        let (span, terms) = (Span::default(), 0..0);
+        Unit { doc, span, terms }
+    }
+
+    #[test]
+    fn later_documents_start_after_each_run_of_units() {
+        let units: Vec<Unit> = [0, 0, 1, 3, 3, 3].map(unit).into();
+        assert_eq!(later_documents(&units), [2, 2, 3, 6, 6, 6]);
+        assert!(later_documents(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_tally_keeps_units_in_enough_lists_from_a_bound_on() {
+        let lists = [vec![0, 2, 5, 7], vec![2, 3, 7], vec![1, 5, 7]];
+        let mut tally = Tally::new(8);
+        assert_eq!(tally.shared_at_least(lists.iter(), 0, 2), [2, 5, 7]);
+        assert_eq!(tally.shared_at_least(lists.iter(), 3, 2), [5, 7]);
+        assert_eq!(tally.shared_at_least(lists.iter(), 0, 3), [7]);
+        // Nothing is left over from the calls before.
+        assert_eq!(tally.shared_at_least(lists[..1].iter(), 0, 1), [0, 2, 5, 7]);
+    }
 }

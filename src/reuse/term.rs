@@ -51,15 +51,24 @@ fn term_of_normalized(normalized: &str) -> Option<u64> {
     counts.then(|| hash_word(stem) | 1)
 }
 
-/// Distinctive terms of a token range: (term, one token index), one entry per term.
-pub(super) fn terms(term_per_token: &[u64], range: Range<usize>) -> Vec<(u64, u32)> {
-    let mut out: Vec<(u64, u32)> = range
-        .filter(|&i| term_per_token[i] != 0)
-        .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    out.sort_unstable();
-    out.dedup_by_key(|(t, _)| *t);
-    out
+/// Appends the distinctive terms of a token range to `out`: (term, one token index), sorted,
+/// one entry per term.
+pub(super) fn push_terms(term_per_token: &[u64], range: Range<usize>, out: &mut Vec<(u64, u32)>) {
+    let start = out.len();
+    out.extend(
+        range
+            .filter(|&i| term_per_token[i] != 0)
+            .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX))),
+    );
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for k in start..out.len() {
+        if kept == start || out[k].0 != out[kept - 1].0 {
+            out[kept] = out[k];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// A light English stemmer: drops possessives and plural `s`.
@@ -103,6 +112,16 @@ mod tests {
             })
             .collect();
         assert_eq!(term_per_token(&doc), slow);
+    }
+
+    #[test]
+    fn unit_terms_are_appended_sorted_once_each() {
+        let per_token = [9, 0, 4, 9, 7, 4, 0];
+        let mut out = vec![(100, 0)];
+        push_terms(&per_token, 0..6, &mut out);
+        assert_eq!(out, [(100, 0), (4, 2), (7, 4), (9, 0)]);
+        push_terms(&per_token, 5..7, &mut out);
+        assert_eq!(out[4..], [(4, 5)]);
     }
 
     #[test]

@@ -54,29 +54,37 @@ impl Token {
 /// The words of `text`, in order (Unicode word boundaries; pure punctuation is skipped).
 pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
     let mut tokens = if text.is_ascii() {
-        tokens_of(ascii_word_indices(text), map)
+        tokens_of(ascii_word_indices(text), map, text.len())
     } else {
         let words = text
             .unicode_word_indices()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric));
-        tokens_of(words, map)
+        tokens_of(words, map, text.len())
     };
     tokens.shrink_to_fit();
     tokens
 }
 
-fn tokens_of<'t>(words: impl Iterator<Item = (usize, &'t str)>, map: &CharMap) -> Vec<Token> {
+fn tokens_of<'t>(
+    words: impl Iterator<Item = (usize, &'t str)>,
+    map: &CharMap,
+    text_bytes: usize,
+) -> Vec<Token> {
     let mut norm = String::new();
-    words
-        .map(|(at, word)| {
-            norm.clear();
-            push_normalized(word, &mut norm);
-            let span = map.span_of_bytes(at, at + word.len());
-            let hash = hash_word(&norm);
-            Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
-        })
-        .collect()
+    // Room for the words of typical prose at once, rather than growing by doubling.
+    let mut tokens = Vec::with_capacity(text_bytes / BYTES_PER_WORD);
+    tokens.extend(words.map(|(at, word)| {
+        norm.clear();
+        push_normalized(word, &mut norm);
+        let span = map.span_of_bytes(at, at + word.len());
+        let hash = hash_word(&norm);
+        Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
+    }));
+    tokens
 }
+
+/// Bytes a word of prose takes on average with its space and punctuation, rounded down.
+const BYTES_PER_WORD: usize = 5;
 
 /// One hash for a run of words, from their hashes, order-sensitive.
 pub fn hash_tokens(tokens: &[Token]) -> u64 {
