@@ -76,6 +76,26 @@ impl Document {
         first..last.max(first)
     }
 
+    /// [`Document::token_range`] of each of `spans`, which must be in order and not overlap,
+    /// found in one walk over the tokens.
+    pub fn token_ranges<'a>(
+        &'a self,
+        spans: impl IntoIterator<Item = &'a Span> + 'a,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let mut at = 0;
+        let tokens = &self.tokens;
+        spans.into_iter().map(move |span| {
+            while at < tokens.len() && tokens[at].start() < span.start {
+                at += 1;
+            }
+            let first = at;
+            while at < tokens.len() && tokens[at].end() <= span.end {
+                at += 1;
+            }
+            first..at
+        })
+    }
+
     /// The span from the start of token `tokens.start` to the end of token `tokens.end - 1`.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
         let (first, last) = (&self.tokens[tokens.start], &self.tokens[tokens.end - 1]);
@@ -160,5 +180,14 @@ mod tests {
         let span = d.token_span(1..3);
         assert_eq!(d.slice(span), "beta gamma");
         assert_eq!(d.token_range(span), 1..3);
+    }
+
+    #[test]
+    fn token_ranges_in_one_walk_match_one_at_a_time() {
+        let d = doc("One two. Three four five.\n\nSix, seven! Eight");
+        for spans in [&d.paragraphs, &d.sentences] {
+            let each: Vec<_> = spans.iter().map(|s| d.token_range(*s)).collect();
+            assert_eq!(d.token_ranges(spans).collect::<Vec<_>>(), each);
+        }
     }
 }

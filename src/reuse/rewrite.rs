@@ -244,8 +244,7 @@ fn units_of(
 ) -> (Vec<Unit>, UnitTerms) {
     // Units do not overlap: their terms fit in one per token.
     let (mut units, mut terms) = (Vec::new(), Vec::with_capacity(d.tokens.len()));
-    for &span in spans {
-        let tokens = d.token_range(span);
+    for (&span, tokens) in spans.iter().zip(d.token_ranges(spans)) {
         if !(min_words..=MAX_WORDS).contains(&tokens.len()) {
             continue;
         }
