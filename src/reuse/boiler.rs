@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::{Options, Passage, Side};
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Corpus;
 use crate::text::hash_tokens;
 
 /// Longest line, in words, counted as boilerplate at `Options::boilerplate_share`; longer lines
@@ -18,9 +18,11 @@ pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(doc, d)| {
-            d.paragraphs
-                .iter()
-                .map(move |&span| (line_key(d, span), Side { doc, span }))
+            let keys = d
+                .token_ranges(&d.paragraphs)
+                .map(|words| hash_tokens(&d.tokens[words]));
+            keys.zip(&d.paragraphs)
+                .map(move |(key, &span)| (key, Side { doc, span }))
         })
         .collect();
     lines.par_sort_unstable_by_key(|(key, side)| (*key, side.doc, side.span.start));
@@ -64,10 +66,6 @@ pub fn find(corpus: &Corpus, options: &Options) -> Vec<Side> {
         key(x).cmp(&key(y))
     });
     found
-}
-
-fn line_key(doc: &Document, span: crate::text::Span) -> u64 {
-    hash_tokens(&doc.tokens[doc.token_range(span)])
 }
 
 /// Marks passages lying mostly inside boilerplate lines.
