@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Passage;
+use super::{Passage, Side};
 use crate::text::Span;
 
 /// The spans already linked between two documents, by document pair (sides in the order of
@@ -27,11 +27,11 @@ impl Linked {
         self.by_pair.get(&(a, b)).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether most of either side of `p` is already linked.
-    pub(super) fn covers(&self, p: &Passage) -> bool {
-        self.between(p.a.doc, p.b.doc)
+    /// Whether most of either side of a would-be passage from `a` to `b` is already linked.
+    pub(super) fn covers(&self, a: &Side, b: &Side) -> bool {
+        self.between(a.doc, b.doc)
             .iter()
-            .any(|(a, b)| a.mostly_covers(&p.a.span) || b.mostly_covers(&p.b.span))
+            .any(|(x, y)| x.mostly_covers(&a.span) || y.mostly_covers(&b.span))
     }
 
     /// Whether char `at_a` of document `a` or char `at_b` of document `b` lies in a span

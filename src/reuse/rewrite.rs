@@ -18,6 +18,17 @@ struct Unit {
     span: Span,
     /// Where its terms are in its document's list of unit terms.
     terms: Range<usize>,
+    /// Its length in words.
+    words: usize,
+}
+
+impl Unit {
+    fn side(&self) -> Side {
+        Side {
+            doc: self.doc,
+            span: self.span,
+        }
+    }
 }
 
 /// The terms of a document's units one after the other: (term, token index of one
@@ -132,7 +143,6 @@ impl Level {
                         .shared_at_least(lists, later[i], MIN_RARE_SHARED)
                         .into_iter()
                         .filter_map(|j| self.link(corpus, linked, i, j, options, min_score))
-                        .filter(|p| !linked.covers(p))
                         .collect::<Vec<_>>()
                 },
             )
@@ -160,6 +170,11 @@ impl Level {
         };
         let (first_terms, second_terms) = (self.terms_of(first), self.terms_of(second));
         let shared = shared_terms(first_terms, second_terms);
+        let fewest_terms = first_terms.len().min(second_terms.len());
+        let enough = |n: usize| n >= options.min_shared_words && n * SHARE_DIVISOR >= fewest_terms;
+        if !enough(shared.len()) {
+            return None;
+        }
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
         let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
@@ -174,13 +189,14 @@ impl Level {
                 )
             })
             .count();
-        let fewest_terms = first_terms.len().min(second_terms.len());
-        if fresh < options.min_shared_words || fresh * SHARE_DIVISOR < fewest_terms {
+        if !enough(fresh) {
             return None;
         }
         let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
         let score = dot / (self.norm(first_terms) * self.norm(second_terms)).max(f64::EPSILON);
-        (score >= min_score).then(|| self.passage(corpus, first, second, &shared, score))
+        let (a, b) = (first.side(), second.side());
+        (score >= min_score && !linked.covers(&a, &b))
+            .then(|| self.passage(corpus, (first, second), &shared, score))
     }
 
     /// Length of the weight vector of a unit's terms.
@@ -192,12 +208,12 @@ impl Level {
             .sqrt()
     }
 
-    /// The passage for two linked units, its shared words ordered most distinctive first.
+    /// The passage for two linked units (the first in the document with the smaller id), its
+    /// shared words ordered most distinctive first.
     fn passage(
         &self,
         corpus: &Corpus,
-        first: &Unit,
-        second: &Unit,
+        (first, second): (&Unit, &Unit),
         shared: &[(u64, u32, u32)],
         score: f64,
     ) -> Passage {
@@ -212,19 +228,13 @@ impl Level {
             })
             .collect();
         words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
-        let length = |u: &Unit| corpus.documents[u.doc].token_range(u.span).len();
-        let side = |u: &Unit| Side {
-            doc: u.doc,
-            span: u.span,
-        };
-        let (a, b) = ordered(corpus, side(first), side(second));
         Passage {
             id: 0,
             kind: Kind::Rewritten,
             score,
-            words: length(first).max(length(second)),
-            a,
-            b,
+            words: first.words.max(second.words),
+            a: first.side(),
+            b: second.side(),
             boilerplate: false,
             cluster: 0,
             shared_words: words.into_iter().map(|(_, w)| w).collect(),
@@ -249,12 +259,18 @@ fn units_of(
             continue;
         }
         let start = terms.len();
+        let words = tokens.len();
         push_terms(term_per_token, tokens, &mut terms);
         if terms.len() - start < MIN_TERMS {
             terms.truncate(start);
         } else {
             let terms = start..terms.len();
-            units.push(Unit { doc, span, terms });
+            units.push(Unit {
+                doc,
+                span,
+                terms,
+                words,
+            });
         }
     }
     terms.shrink_to_fit();
@@ -348,15 +364,6 @@ fn idf(n: usize, df: usize) -> f64 {
     (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
 }
 
-/// Orders two sides by document id.
-pub fn ordered(corpus: &Corpus, x: Side, y: Side) -> (Side, Side) {
-    if corpus.documents[x.doc].id <= corpus.documents[y.doc].id {
-        (x, y)
-    } else {
-        (y, x)
-    }
-}
-
 /// Terms of `x` also in `y`, with their token in `x` and in `y`.
 fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
     x.iter()
@@ -373,7 +380,12 @@ mod tests {
 
     fn unit(doc: usize) -> Unit {
         let (span, terms) = (Span::default(), 0..0);
-        Unit { doc, span, terms }
+        Unit {
+            doc,
+            span,
+            terms,
+            words: 0,
+        }
     }
 
     #[test]
