@@ -87,7 +87,11 @@ impl Level {
             .enumerate()
             .map(|(doc, d)| units_of(doc, d, spans(d), &terms_of[doc], min_words))
             .unzip();
-        let units: Vec<Unit> = units.into_iter().flatten().collect();
+        let mut all = Vec::with_capacity(units.iter().map(Vec::len).sum());
+        for part in units {
+            all.extend(part);
+        }
+        let units = all;
         let n = units.len();
         let stats = document_frequencies(&terms)
             .into_iter()
