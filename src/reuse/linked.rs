@@ -23,7 +23,8 @@ impl Linked {
         Self { by_pair }
     }
 
-    fn between(&self, a: usize, b: usize) -> &[(Span, Span)] {
+    /// The spans linked between documents `a` and `b`.
+    pub(super) fn between(&self, a: usize, b: usize) -> &[(Span, Span)] {
         self.by_pair.get(&(a, b)).map_or(&[], Vec::as_slice)
     }
 
@@ -34,11 +35,11 @@ impl Linked {
             .any(|(x, y)| x.mostly_covers(&a.span) || y.mostly_covers(&b.span))
     }
 
-    /// Whether char `at_a` of document `a` or char `at_b` of document `b` lies in a span
-    /// linked between the two.
-    pub(super) fn explains(&self, a: usize, b: usize, at_a: usize, at_b: usize) -> bool {
+    /// Whether char `at_a` of one document or char `at_b` of the other lies in one of the
+    /// spans linked `between` the two.
+    pub(super) fn explains(between: &[(Span, Span)], at_a: usize, at_b: usize) -> bool {
         let inside = |span: &Span, at: usize| span.start <= at && at < span.end;
-        self.between(a, b)
+        between
             .iter()
             .any(|(x, y)| inside(x, at_a) || inside(y, at_b))
     }

@@ -182,17 +182,17 @@ impl Level {
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
         let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
-        let fresh = shared
-            .iter()
-            .filter(|(_, at_x, at_y)| {
-                !linked.explains(
-                    first.doc,
-                    second.doc,
-                    start(first, *at_x),
-                    start(second, *at_y),
-                )
-            })
-            .count();
+        let between = linked.between(first.doc, second.doc);
+        let fresh = if between.is_empty() {
+            shared.len()
+        } else {
+            shared
+                .iter()
+                .filter(|(_, at_x, at_y)| {
+                    !Linked::explains(between, start(first, *at_x), start(second, *at_y))
+                })
+                .count()
+        };
         if !enough(fresh) {
             return None;
         }
@@ -368,14 +368,22 @@ fn idf(n: usize, df: usize) -> f64 {
     (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
 }
 
-/// Terms of `x` also in `y`, with their token in `x` and in `y`.
+/// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
 fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
-    x.iter()
-        .filter_map(|&(t, at_x)| {
-            let found = y.binary_search_by_key(&t, |(u, _)| *u).ok();
-            found.map(|k| (t, at_x, y[k].1))
-        })
-        .collect()
+    let mut shared = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push((x[i].0, x[i].1, y[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 #[cfg(test)]
