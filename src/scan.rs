@@ -2,7 +2,9 @@
 //! as a readable summary.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::{Corpus, Document};
@@ -12,16 +14,6 @@ use crate::text::{count, printable};
 
 /// Version of the JSON layout.
 pub const JSON_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    options: &'a Options,
-    documents: Vec<DocumentOut<'a>>,
-    passages: Vec<PassageOut<'a>>,
-    clusters: Vec<ClusterOut<'a>>,
-    boilerplate: Vec<Place<'a>>,
-}
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -80,37 +72,90 @@ fn place<'a>(corpus: &'a Corpus, side: &Side) -> Place<'a> {
 
 /// Writes the report as the `scan` JSON object (pretty-printed).
 pub fn write_json(
-    out: impl std::io::Write,
+    mut out: impl Write,
     corpus: &Corpus,
     report: &Report,
     options: &Options,
 ) -> std::io::Result<()> {
-    let output = Output {
-        version: JSON_VERSION,
-        options,
-        documents: documents_by_id(corpus),
-        passages: report
-            .passages
-            .iter()
-            .map(|p| passage_out(corpus, p))
-            .collect(),
-        clusters: report
-            .clusters
-            .iter()
-            .map(|c| ClusterOut {
-                id: c.id,
-                docs: c.docs,
-                members: c.members.iter().map(|m| place(corpus, m)).collect(),
-                passages: &c.passages,
+    let clusters: Vec<ClusterOut<'_>> = report
+        .clusters
+        .iter()
+        .map(|c| ClusterOut {
+            id: c.id,
+            docs: c.docs,
+            members: c.members.iter().map(|m| place(corpus, m)).collect(),
+            passages: &c.passages,
+        })
+        .collect();
+    let boilerplate: Vec<Place<'_>> = report
+        .boilerplate
+        .iter()
+        .map(|b| place(corpus, b))
+        .collect();
+    write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"options\": ")?;
+    write_nested(&mut out, options, 1)?;
+    out.write_all(b",\n  \"documents\": ")?;
+    write_nested(&mut out, &documents_by_id(corpus), 1)?;
+    out.write_all(b",\n  \"passages\": ")?;
+    write_passages(&mut out, corpus, &report.passages)?;
+    out.write_all(b",\n  \"clusters\": ")?;
+    write_nested(&mut out, &clusters, 1)?;
+    out.write_all(b",\n  \"boilerplate\": ")?;
+    write_nested(&mut out, &boilerplate, 1)?;
+    out.write_all(b"\n}")
+}
+
+/// Passages rendered at once on all cores: enough to share out, few enough to keep memory flat.
+const RENDER_BATCH: usize = 4096;
+
+/// The passages as a pretty-printed JSON array one level deep, rendered on all cores a batch
+/// at a time: they are the bulk of the output.
+fn write_passages(
+    out: &mut impl Write,
+    corpus: &Corpus,
+    passages: &[Passage],
+) -> std::io::Result<()> {
+    if passages.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    for (k, batch) in passages.chunks(RENDER_BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> = batch
+            .par_chunks(RENDER_BATCH / 64)
+            .enumerate()
+            .map(|(j, part)| {
+                let mut buf = Vec::new();
+                for (i, p) in part.iter().enumerate() {
+                    let first = k == 0 && j == 0 && i == 0;
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    write_nested(&mut buf, &passage_out(corpus, p), 2)?;
+                }
+                Ok(buf)
             })
-            .collect(),
-        boilerplate: report
-            .boilerplate
-            .iter()
-            .map(|b| place(corpus, b))
-            .collect(),
-    };
-    serde_json::to_writer_pretty(out, &output).map_err(std::io::Error::from)
+            .collect::<std::io::Result<_>>()?;
+        for part in rendered {
+            out.write_all(&part)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// Writes `value` pretty-printed as it stands `depth` levels deep in the `scan` object: each
+/// line after the first indented further. Line breaks in pretty JSON only ever separate
+/// tokens: inside strings they are escaped.
+fn write_nested(out: &mut impl Write, value: &impl Serialize, depth: usize) -> std::io::Result<()> {
+    let flat = serde_json::to_vec_pretty(value)?;
+    let indent = &b"    "[..2 * depth];
+    let mut lines = flat.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent)?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 /// The documents in order of id, whatever the order they were given in.
@@ -286,5 +331,84 @@ fn excerpt(text: &str) -> String {
     match line.char_indices().nth(WIDTH) {
         Some((cut, _)) => format!("“{}…”", &line[..cut]),
         None => format!("“{line}”"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::demo_corpus;
+    use crate::reuse::find_reuse;
+
+    /// The whole object as serde's pretty printer writes it in one go.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        options: &'a Options,
+        documents: Vec<DocumentOut<'a>>,
+        passages: Vec<PassageOut<'a>>,
+        clusters: Vec<ClusterOut<'a>>,
+        boilerplate: Vec<Place<'a>>,
+    }
+
+    fn in_one_go(corpus: &Corpus, report: &Report, options: &Options) -> String {
+        let whole = Whole {
+            version: JSON_VERSION,
+            options,
+            documents: documents_by_id(corpus),
+            passages: report
+                .passages
+                .iter()
+                .map(|p| passage_out(corpus, p))
+                .collect(),
+            clusters: report
+                .clusters
+                .iter()
+                .map(|c| ClusterOut {
+                    id: c.id,
+                    docs: c.docs,
+                    members: c.members.iter().map(|m| place(corpus, m)).collect(),
+                    passages: &c.passages,
+                })
+                .collect(),
+            boilerplate: report
+                .boilerplate
+                .iter()
+                .map(|b| place(corpus, b))
+                .collect(),
+        };
+        serde_json::to_string_pretty(&whole).unwrap()
+    }
+
+    fn written(corpus: &Corpus, report: &Report, options: &Options) -> String {
+        let mut out = Vec::new();
+        write_json(&mut out, corpus, report, options).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn parts_written_on_all_cores_read_as_one_pretty_object() {
+        let (corpus, options) = (demo_corpus(), Options::default());
+        let report = find_reuse(&corpus, &options);
+        assert!(report.passages.len() > 10);
+        assert_eq!(
+            written(&corpus, &report, &options),
+            in_one_go(&corpus, &report, &options)
+        );
+        // Enough passages for several batches and many parts in each.
+        let many: Vec<Passage> = (0..=RENDER_BATCH * 2 / report.passages.len())
+            .flat_map(|_| report.passages.iter().cloned())
+            .collect();
+        assert!(many.len() > RENDER_BATCH * 2);
+        let many = Report::new(many, Vec::new(), Vec::new(), corpus.len());
+        assert_eq!(
+            written(&corpus, &many, &options),
+            in_one_go(&corpus, &many, &options)
+        );
+        let empty = Report::new(Vec::new(), Vec::new(), Vec::new(), corpus.len());
+        assert_eq!(
+            written(&corpus, &empty, &options),
+            in_one_go(&corpus, &empty, &options)
+        );
     }
 }
