@@ -74,10 +74,12 @@ fn tokens_of<'t>(
     // Room for the words of typical prose at once, rather than growing by doubling.
     let mut tokens = Vec::with_capacity(text_bytes / BYTES_PER_WORD);
     tokens.extend(words.map(|(at, word)| {
-        norm.clear();
-        push_normalized(word, &mut norm);
+        let hash = hash_ascii_word(word).unwrap_or_else(|| {
+            norm.clear();
+            push_normalized(word, &mut norm);
+            hash_word(&norm)
+        });
         let span = map.span_of_bytes(at, at + word.len());
-        let hash = hash_word(&norm);
         Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
     }));
     tokens
@@ -98,6 +100,22 @@ pub fn hash_word(normalized: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(normalized.as_bytes());
     hasher.finish()
+}
+
+/// [`hash_word`] of the normalised form of a short ASCII word, lowered on the stack: most words
+/// are. ASCII words hold no char that normalising changes but for case (the word splitters
+/// never put a backtick in a word).
+fn hash_ascii_word(word: &str) -> Option<u64> {
+    let mut lowered = [0u8; 32];
+    let lowered = lowered.get_mut(..word.len())?;
+    if !word.is_ascii() || word.contains('`') {
+        return None;
+    }
+    lowered.copy_from_slice(word.as_bytes());
+    lowered.make_ascii_lowercase();
+    let mut hasher = FxHasher::default();
+    hasher.write(lowered);
+    Some(hasher.finish())
 }
 
 /// The paragraphs of `text`, trimmed. In articles saved from the web a single line break ends
@@ -174,6 +192,28 @@ pub fn is_stopword(normalized: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_ascii_words_hash_as_their_normalised_form() {
+        for word in [
+            "Putin",
+            "NATO's",
+            "U.S",
+            "14,000",
+            "x",
+            "abcdefghijklmnopqrstuvwxyzABCDEF",
+        ] {
+            let normalized = crate::text::normalize_word(word);
+            assert_eq!(
+                hash_ascii_word(word),
+                Some(hash_word(&normalized)),
+                "{word}"
+            );
+        }
+        assert_eq!(hash_ascii_word("Kyiv’s"), None);
+        assert_eq!(hash_ascii_word("abcdefghijklmnopqrstuvwxyzABCDEFG"), None);
+        assert_eq!(hash_ascii_word("a`b"), None);
+    }
 
     #[test]
     fn tokens_carry_char_offsets_into_the_original() {
