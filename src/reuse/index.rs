@@ -36,12 +36,13 @@ const MAX_PAIRINGS: usize = 4;
 /// Every seed between documents, grouped by document pair then position. `ranked` lists the
 /// corpus indices in rank order.
 pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> {
-    let postings: Vec<Posting> = ranked
+    let per_document: Vec<Vec<Posting>> = ranked
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(rank, &doc)| ngrams(&corpus.documents[doc], rank, options.ngram))
+        .map(|(rank, &doc)| ngrams(&corpus.documents[doc], rank, options.ngram))
         .collect();
-    let mut postings = repeated(postings);
+    let mut postings = repeated(&per_document);
+    drop(per_document);
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
     let mut seeds: Vec<Seed> = postings
         .par_chunk_by(|x, y| x.hash == y.hash)
@@ -55,10 +56,9 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> 
 /// The postings whose n-gram may occur more than once in the corpus. Most n-grams occur once
 /// and can seed nothing; two bitmaps of hashes (seen, seen again) find them without sorting
 /// them. A hash collision only keeps a posting that pairs with nothing.
-fn repeated(postings: Vec<Posting>) -> Vec<Posting> {
-    let bits = (postings.len() * 8)
-        .next_power_of_two()
-        .clamp(1 << 16, 1 << 31);
+fn repeated(per_document: &[Vec<Posting>]) -> Vec<Posting> {
+    let total: usize = per_document.iter().map(Vec::len).sum();
+    let bits = (total * 8).next_power_of_two().clamp(1 << 16, 1 << 31);
     let words = || {
         (0..bits / 64)
             .map(|_| AtomicU64::new(0))
@@ -69,18 +69,20 @@ fn repeated(postings: Vec<Posting>) -> Vec<Posting> {
         let bit = usize::try_from(hash).unwrap_or(usize::MAX) & (bits - 1);
         (bit / 64, 1u64 << (bit % 64))
     };
-    postings.par_iter().for_each(|p| {
+    per_document.par_iter().flatten().for_each(|p| {
         let (word, mask) = place(p.hash);
         if seen[word].fetch_or(mask, Ordering::Relaxed) & mask != 0 {
             again[word].fetch_or(mask, Ordering::Relaxed);
         }
     });
-    postings
-        .into_par_iter()
+    per_document
+        .par_iter()
+        .flatten()
         .filter(|p| {
             let (word, mask) = place(p.hash);
             again[word].load(Ordering::Relaxed) & mask != 0
         })
+        .copied()
         .collect()
 }
 
@@ -91,16 +93,19 @@ fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
         return Vec::new();
     }
     let rank = u32::try_from(rank).unwrap_or(u32::MAX);
-    tokens
-        .windows(n)
-        .enumerate()
-        .filter(|(_, w)| w.iter().any(|t| !t.is_stop()))
-        .map(|(pos, w)| Posting {
-            hash: hash_tokens(w),
-            doc: rank,
-            pos: u32::try_from(pos).unwrap_or(u32::MAX),
-        })
-        .collect()
+    let mut postings = Vec::with_capacity(tokens.len() + 1 - n);
+    postings.extend(
+        tokens
+            .windows(n)
+            .enumerate()
+            .filter(|(_, w)| w.iter().any(|t| !t.is_stop()))
+            .map(|(pos, w)| Posting {
+                hash: hash_tokens(w),
+                doc: rank,
+                pos: u32::try_from(pos).unwrap_or(u32::MAX),
+            }),
+    );
+    postings
 }
 
 /// Seeds between every two documents in one group of postings of the same n-gram.
