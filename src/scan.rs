@@ -105,11 +105,13 @@ pub fn write_json(
     out.write_all(b"\n}")
 }
 
-/// Passages rendered at once on all cores: enough to share out, few enough to keep memory flat.
+/// Most passages held rendered in memory before they are written out.
 const RENDER_BATCH: usize = 4096;
+/// Passages one core renders in one go.
+const PASSAGES_PER_TASK: usize = 64;
 
-/// The passages as a pretty-printed JSON array one level deep, rendered on all cores a batch
-/// at a time: they are the bulk of the output.
+/// Writes the passages as the pretty-printed JSON array they are, one level deep in the
+/// `scan` object. They are the bulk of the output, so they are rendered in parallel.
 fn write_passages(
     out: &mut impl Write,
     corpus: &Corpus,
@@ -121,7 +123,7 @@ fn write_passages(
     out.write_all(b"[")?;
     for (k, batch) in passages.chunks(RENDER_BATCH).enumerate() {
         let rendered: Vec<Vec<u8>> = batch
-            .par_chunks(RENDER_BATCH / 64)
+            .par_chunks(PASSAGES_PER_TASK)
             .enumerate()
             .map(|(j, part)| {
                 let mut buf = Vec::new();
@@ -145,14 +147,14 @@ fn write_passages(
 /// tokens: inside strings they are escaped.
 fn write_nested(out: &mut impl Write, value: &impl Serialize, depth: usize) -> std::io::Result<()> {
     let flat = serde_json::to_vec_pretty(value)?;
-    let indent = &b"    "[..2 * depth];
+    let indent = vec![b' '; 2 * depth];
     let mut lines = flat.split(|&b| b == b'\n');
     if let Some(first) = lines.next() {
         out.write_all(first)?;
     }
     for line in lines {
         out.write_all(b"\n")?;
-        out.write_all(indent)?;
+        out.write_all(&indent)?;
         out.write_all(line)?;
     }
     Ok(())

@@ -84,7 +84,13 @@ impl Document {
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
         let tokens = &self.tokens;
+        let mut previous_end = 0;
         spans.into_iter().map(move |span| {
+            debug_assert!(
+                span.start >= previous_end,
+                "spans out of order or overlapping"
+            );
+            previous_end = span.end;
             while at < tokens.len() && tokens[at].start() < span.start {
                 at += 1;
             }

@@ -87,11 +87,7 @@ impl Level {
             .enumerate()
             .map(|(doc, d)| units_of(doc, d, spans(d), &terms_of[doc], min_words))
             .unzip();
-        let mut all = Vec::with_capacity(units.iter().map(Vec::len).sum());
-        for part in units {
-            all.extend(part);
-        }
-        let units = all;
+        let units = joined(units);
         let n = units.len();
         let stats = document_frequencies(&terms)
             .into_iter()
@@ -132,7 +128,7 @@ impl Level {
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, unit) in self.units.iter().enumerate() {
             for (term, _) in self.terms_of(unit).iter().filter(|(t, _)| indexed(t)) {
-                postings.entry(*term).or_default().push(as_u32(i));
+                postings.entry(*term).or_default().push(saturating_u32(i));
             }
         }
         let later = later_documents(&self.units);
@@ -268,11 +264,10 @@ fn units_of(
         if terms.len() - start < MIN_TERMS {
             terms.truncate(start);
         } else {
-            let terms = start..terms.len();
             units.push(Unit {
                 doc,
                 span,
-                terms,
+                terms: start..terms.len(),
                 words,
             });
         }
@@ -284,12 +279,12 @@ fn units_of(
 /// For each unit, the index of the first unit of the next document: units come grouped by
 /// document, so the units of later documents are exactly those from there on.
 fn later_documents(units: &[Unit]) -> Vec<u32> {
-    let mut later = vec![as_u32(units.len()); units.len()];
+    let mut later = vec![saturating_u32(units.len()); units.len()];
     for i in (0..units.len().saturating_sub(1)).rev() {
         later[i] = if units[i + 1].doc == units[i].doc {
             later[i + 1]
         } else {
-            as_u32(i + 1)
+            saturating_u32(i + 1)
         };
     }
     later
@@ -338,7 +333,17 @@ impl Tally {
     }
 }
 
-fn as_u32(i: usize) -> u32 {
+/// The parts one after the other, in one vector sized once.
+fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        all.extend(part);
+    }
+    all
+}
+
+/// A unit index as stored in posting lists (indices past `u32::MAX` saturate).
+fn saturating_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 

@@ -102,9 +102,8 @@ pub fn hash_word(normalized: &str) -> u64 {
     hasher.finish()
 }
 
-/// [`hash_word`] of the normalised form of a short ASCII word, lowered on the stack: most words
-/// are. ASCII words hold no char that normalising changes but for case (the word splitters
-/// never put a backtick in a word).
+/// [`hash_word`] of the normalised form of an ASCII word of up to 32 bytes without a backtick
+/// (normalising such a word only lowers its case), `None` for any other word.
 fn hash_ascii_word(word: &str) -> Option<u64> {
     let mut lowered = [0u8; 32];
     let lowered = lowered.get_mut(..word.len())?;
