@@ -77,7 +77,21 @@ pub fn write_json(
     report: &Report,
     options: &Options,
 ) -> std::io::Result<()> {
-    let clusters: Vec<ClusterOut<'_>> = report
+    write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"options\": ")?;
+    write_nested(&mut out, options, 1)?;
+    out.write_all(b",\n  \"documents\": ")?;
+    write_nested(&mut out, &documents_by_id(corpus), 1)?;
+    out.write_all(b",\n  \"passages\": ")?;
+    write_passages(&mut out, corpus, &report.passages)?;
+    out.write_all(b",\n  \"clusters\": ")?;
+    write_nested(&mut out, &clusters_out(corpus, report), 1)?;
+    out.write_all(b",\n  \"boilerplate\": ")?;
+    write_nested(&mut out, &boilerplate_out(corpus, report), 1)?;
+    out.write_all(b"\n}")
+}
+
+fn clusters_out<'a>(corpus: &'a Corpus, report: &'a Report) -> Vec<ClusterOut<'a>> {
+    report
         .clusters
         .iter()
         .map(|c| ClusterOut {
@@ -86,23 +100,15 @@ pub fn write_json(
             members: c.members.iter().map(|m| place(corpus, m)).collect(),
             passages: &c.passages,
         })
-        .collect();
-    let boilerplate: Vec<Place<'_>> = report
+        .collect()
+}
+
+fn boilerplate_out<'a>(corpus: &'a Corpus, report: &Report) -> Vec<Place<'a>> {
+    report
         .boilerplate
         .iter()
         .map(|b| place(corpus, b))
-        .collect();
-    write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"options\": ")?;
-    write_nested(&mut out, options, 1)?;
-    out.write_all(b",\n  \"documents\": ")?;
-    write_nested(&mut out, &documents_by_id(corpus), 1)?;
-    out.write_all(b",\n  \"passages\": ")?;
-    write_passages(&mut out, corpus, &report.passages)?;
-    out.write_all(b",\n  \"clusters\": ")?;
-    write_nested(&mut out, &clusters, 1)?;
-    out.write_all(b",\n  \"boilerplate\": ")?;
-    write_nested(&mut out, &boilerplate, 1)?;
-    out.write_all(b"\n}")
+        .collect()
 }
 
 /// Most passages held rendered in memory before they are written out.
