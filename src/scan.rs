@@ -369,21 +369,8 @@ mod tests {
                 .iter()
                 .map(|p| passage_out(corpus, p))
                 .collect(),
-            clusters: report
-                .clusters
-                .iter()
-                .map(|c| ClusterOut {
-                    id: c.id,
-                    docs: c.docs,
-                    members: c.members.iter().map(|m| place(corpus, m)).collect(),
-                    passages: &c.passages,
-                })
-                .collect(),
-            boilerplate: report
-                .boilerplate
-                .iter()
-                .map(|b| place(corpus, b))
-                .collect(),
+            clusters: clusters_out(corpus, report),
+            boilerplate: boilerplate_out(corpus, report),
         };
         serde_json::to_string_pretty(&whole).unwrap()
     }
