@@ -97,8 +97,12 @@ pub fn hash_tokens(tokens: &[Token]) -> u64 {
 
 /// The hash that [`Token::hash`] holds for a normalised word.
 pub fn hash_word(normalized: &str) -> u64 {
+    hash_bytes(normalized.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
-    hasher.write(normalized.as_bytes());
+    hasher.write(bytes);
     hasher.finish()
 }
 
@@ -112,9 +116,7 @@ fn hash_ascii_word(word: &str) -> Option<u64> {
     }
     lowered.copy_from_slice(word.as_bytes());
     lowered.make_ascii_lowercase();
-    let mut hasher = FxHasher::default();
-    hasher.write(lowered);
-    Some(hasher.finish())
+    Some(hash_bytes(lowered))
 }
 
 /// The paragraphs of `text`, trimmed. In articles saved from the web a single line break ends
