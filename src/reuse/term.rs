@@ -60,10 +60,13 @@ pub(super) fn push_terms(term_per_token: &[u64], range: Range<usize>, out: &mut 
             .filter(|&i| term_per_token[i] != 0)
             .map(|i| (term_per_token[i], u32::try_from(i).unwrap_or(u32::MAX))),
     );
-    out[start..].sort_unstable();
+    // Sorting by term alone is cheaper; the earliest token of each term is kept all the same.
+    out[start..].sort_unstable_by_key(|&(term, _)| term);
     let mut kept = start;
     for k in start..out.len() {
-        if kept == start || out[k].0 != out[kept - 1].0 {
+        if kept > start && out[k].0 == out[kept - 1].0 {
+            out[kept - 1].1 = out[kept - 1].1.min(out[k].1);
+        } else {
             out[kept] = out[k];
             kept += 1;
         }
