@@ -2,6 +2,7 @@
 //! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -42,6 +43,9 @@ struct Level {
     terms: Vec<UnitTerms>,
     /// For each term: in how many units it is, and its weight.
     stats: FxHashMap<u64, (usize, f64)>,
+    /// For each unit, the bits of its weight vector's length once computed (0 until then):
+    /// a unit is scored against many others.
+    norms: Vec<AtomicU64>,
 }
 
 /// Bounds of the number of units a term may be in and still find candidates: common terms
@@ -93,10 +97,14 @@ impl Level {
             .into_iter()
             .map(|(t, df)| (t, (df, idf(n, df))))
             .collect();
+        let norms = std::iter::repeat_with(AtomicU64::default)
+            .take(units.len())
+            .collect();
         Self {
             units,
             terms,
             stats,
+            norms,
         }
     }
 
@@ -160,21 +168,21 @@ impl Level {
         options: &Options,
         min_score: f64,
     ) -> Option<Passage> {
-        let (first, second) = (&self.units[i], &self.units[j]);
         // The side in the document with the smaller id names the shared words, whatever the
         // order the documents were given in.
-        let (first, second) = if corpus.documents[first.doc].id <= corpus.documents[second.doc].id {
-            (first, second)
-        } else {
-            (second, first)
-        };
+        let id = |unit: usize| &corpus.documents[self.units[unit].doc].id;
+        let (i, j) = if id(i) <= id(j) { (i, j) } else { (j, i) };
+        let (first, second) = (&self.units[i], &self.units[j]);
         let (first_terms, second_terms) = (self.terms_of(first), self.terms_of(second));
-        let shared = shared_terms(first_terms, second_terms);
         let fewest_terms = first_terms.len().min(second_terms.len());
-        let enough = |n: usize| n >= options.min_shared_words && n * SHARE_DIVISOR >= fewest_terms;
-        if !enough(shared.len()) {
+        let least = options
+            .min_shared_words
+            .max(fewest_terms.div_ceil(SHARE_DIVISOR));
+        // Most candidates fall short: count before listing what they share.
+        if !shares_at_least(first_terms, second_terms, least) {
             return None;
         }
+        let shared = shared_terms(first_terms, second_terms);
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
         let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
@@ -189,23 +197,30 @@ impl Level {
                 })
                 .count()
         };
-        if !enough(fresh) {
+        if fresh < least {
             return None;
         }
         let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
-        let score = dot / (self.norm(first_terms) * self.norm(second_terms)).max(f64::EPSILON);
+        let score = dot / (self.norm(i) * self.norm(j)).max(f64::EPSILON);
         let (a, b) = (first.side(), second.side());
         (score >= min_score && !linked.covers(&a, &b))
             .then(|| self.passage(corpus, (first, second), &shared, score))
     }
 
-    /// Length of the weight vector of a unit's terms.
-    fn norm(&self, terms: &[(u64, u32)]) -> f64 {
-        terms
+    /// Length of the weight vector of unit `i`'s terms.
+    fn norm(&self, i: usize) -> f64 {
+        let cached = self.norms[i].load(Ordering::Relaxed);
+        if cached != 0 {
+            return f64::from_bits(cached);
+        }
+        let norm = self
+            .terms_of(&self.units[i])
             .iter()
             .map(|(t, _)| self.weight(*t).powi(2))
             .sum::<f64>()
-            .sqrt()
+            .sqrt();
+        self.norms[i].store(norm.to_bits(), Ordering::Relaxed);
+        norm
     }
 
     /// The passage for two linked units (the first in the document with the smaller id), its
@@ -373,20 +388,33 @@ fn idf(n: usize, df: usize) -> f64 {
     (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
 }
 
+/// Whether `x` and `y` (both sorted) have at least `least` terms in common.
+fn shares_at_least(x: &[(u64, u32)], y: &[(u64, u32)], least: usize) -> bool {
+    let (mut i, mut j, mut found) = (0, 0, 0);
+    while found < least && i < x.len() && j < y.len() {
+        if found + (x.len() - i).min(y.len() - j) < least {
+            return false;
+        }
+        let (term_x, term_y) = (x[i].0, y[j].0);
+        found += usize::from(term_x == term_y);
+        i += usize::from(term_x <= term_y);
+        j += usize::from(term_y <= term_x);
+    }
+    found >= least
+}
+
 /// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
 fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
     let mut shared = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared.push((x[i].0, x[i].1, y[j].1));
-                i += 1;
-                j += 1;
-            }
+        let (term_x, term_y) = (x[i].0, y[j].0);
+        if term_x == term_y {
+            shared.push((term_x, x[i].1, y[j].1));
         }
+        // Steps without a branch on which side is behind, which is hard to predict.
+        i += usize::from(term_x <= term_y);
+        j += usize::from(term_y <= term_x);
     }
     shared
 }
