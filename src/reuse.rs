@@ -3,6 +3,7 @@
 
 mod align;
 mod boiler;
+mod candidates;
 mod cluster;
 mod extend;
 mod index;

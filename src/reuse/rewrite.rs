@@ -5,10 +5,10 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
+use super::candidates::{Postings, Tally};
 use super::linked::Linked;
-use super::term::{push_terms, term_per_token};
+use super::term::{push_terms, term_ids, term_per_token};
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
@@ -32,17 +32,19 @@ impl Unit {
     }
 }
 
-/// The terms of a document's units one after the other: (term, token index of one
+/// The terms of a document's units one after the other: (term id, token index of one
 /// occurrence), sorted by term within a unit, one entry per term.
-type UnitTerms = Vec<(u64, u32)>;
+type UnitTerms = Vec<(u32, u32)>;
 
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
     units: Vec<Unit>,
     /// For each document, the terms of its units.
     terms: Vec<UnitTerms>,
-    /// For each term: in how many units it is, and its weight.
-    stats: FxHashMap<u64, (usize, f64)>,
+    /// For each term id: in how many units it is.
+    df: Vec<u32>,
+    /// For each term id: its weight.
+    weights: Vec<f64>,
     /// For each unit, the bits of its weight vector's length once computed (0 until then):
     /// a unit is scored against many others.
     norms: Vec<AtomicU64>,
@@ -65,23 +67,28 @@ const MAX_WORDS: usize = 400;
 /// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
 /// `linked` holds the spans already explained by verbatim or near passages.
 pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
-    let terms: Vec<Vec<u64>> = corpus.documents.par_iter().map(term_per_token).collect();
-    let paragraphs = Level::new(corpus, &terms, options.min_words, |d| &d.paragraphs);
+    let (terms, term_count) = term_ids(corpus.documents.par_iter().map(term_per_token).collect());
+    let level = |spans: fn(&Document) -> &Vec<Span>| {
+        Level::new(corpus, &terms, term_count, options.min_words, spans)
+    };
+    let paragraphs = level(|d| &d.paragraphs);
     let aligned = Linked::new(linked.iter());
     let mut found = paragraphs.pairs(corpus, &aligned, options, options.min_rewrite_score);
     drop(paragraphs);
     let covered = Linked::new(linked.iter().chain(&found));
-    let sentences = Level::new(corpus, &terms, options.min_words, |d| &d.sentences);
+    let sentences = level(|d| &d.sentences);
     found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
     found
 }
 
 impl Level {
     /// The units `spans` picks from every document, keeping those of `min_words` to
-    /// `MAX_WORDS` words with enough terms, and their terms' weights.
+    /// `MAX_WORDS` words with enough terms, and their terms' weights. `terms_of` holds the term
+    /// id of every token, below `term_count`.
     fn new(
         corpus: &Corpus,
-        terms_of: &[Vec<u64>],
+        terms_of: &[Vec<u32>],
+        term_count: usize,
         min_words: usize,
         spans: impl Fn(&Document) -> &Vec<Span> + Sync,
     ) -> Self {
@@ -92,29 +99,27 @@ impl Level {
             .map(|(doc, d)| units_of(doc, d, spans(d), &terms_of[doc], min_words))
             .unzip();
         let units = joined(units);
-        let n = units.len();
-        let stats = document_frequencies(&terms)
-            .into_iter()
-            .map(|(t, df)| (t, (df, idf(n, df))))
-            .collect();
+        let df = document_frequencies(&terms, term_count);
+        let weights = df.iter().map(|&df| idf(units.len(), df as usize)).collect();
         let norms = std::iter::repeat_with(AtomicU64::default)
             .take(units.len())
             .collect();
         Self {
             units,
             terms,
-            stats,
+            df,
+            weights,
             norms,
         }
     }
 
     /// The terms of a unit, sorted.
-    fn terms_of(&self, unit: &Unit) -> &[(u64, u32)] {
+    fn terms_of(&self, unit: &Unit) -> &[(u32, u32)] {
         &self.terms[unit.doc][unit.terms.clone()]
     }
 
-    fn weight(&self, term: u64) -> f64 {
-        self.stats.get(&term).map_or(0.0, |&(_, weight)| weight)
+    fn weight(&self, term: u32) -> f64 {
+        self.weights[term as usize]
     }
 
     /// Pairs of units in different documents scoring at least `min_score`. Candidates share at
@@ -128,17 +133,9 @@ impl Level {
         min_score: f64,
     ) -> Vec<Passage> {
         let cap = (self.units.len() / 200).clamp(MIN_CAP, MAX_CAP);
-        let indexed = |term: &u64| {
-            self.stats
-                .get(term)
-                .is_some_and(|&(df, _)| (2..=cap).contains(&df))
-        };
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, unit) in self.units.iter().enumerate() {
-            for (term, _) in self.terms_of(unit).iter().filter(|(t, _)| indexed(t)) {
-                postings.entry(*term).or_default().push(saturating_u32(i));
-            }
-        }
+        let indexed = |df: u32| (2..=cap).contains(&(df as usize));
+        let unit_terms = self.units.iter().map(|unit| self.terms_of(unit));
+        let postings = Postings::new(&self.df, indexed, unit_terms);
         let later = later_documents(&self.units);
         (0..self.units.len())
             .into_par_iter()
@@ -146,7 +143,7 @@ impl Level {
                 || Tally::new(self.units.len()),
                 |tally, i| {
                     let terms = self.terms_of(&self.units[i]);
-                    let lists = terms.iter().filter_map(|(t, _)| postings.get(t));
+                    let lists = terms.iter().map(|&(t, _)| postings.list(t));
                     tally
                         .shared_at_least(lists, later[i], MIN_RARE_SHARED)
                         .into_iter()
@@ -229,7 +226,7 @@ impl Level {
         &self,
         corpus: &Corpus,
         (first, second): (&Unit, &Unit),
-        shared: &[(u64, u32, u32)],
+        shared: &[(u32, u32, u32)],
         score: f64,
     ) -> Passage {
         let doc = &corpus.documents[first.doc];
@@ -264,7 +261,7 @@ fn units_of(
     doc: usize,
     d: &Document,
     spans: &[Span],
-    term_per_token: &[u64],
+    term_per_token: &[u32],
     min_words: usize,
 ) -> (Vec<Unit>, UnitTerms) {
     // Units do not overlap: their terms fit in one per token.
@@ -305,49 +302,6 @@ fn later_documents(units: &[Unit]) -> Vec<u32> {
     later
 }
 
-/// Counts, for one unit at a time, how many posting lists each other unit is in.
-struct Tally {
-    counts: Vec<u8>,
-    touched: Vec<u32>,
-}
-
-impl Tally {
-    fn new(units: usize) -> Self {
-        Self {
-            counts: vec![0; units],
-            touched: Vec::new(),
-        }
-    }
-
-    /// Units from `from` on that are in at least `least` of the sorted `lists`, ascending.
-    fn shared_at_least<'a>(
-        &mut self,
-        lists: impl Iterator<Item = &'a Vec<u32>>,
-        from: u32,
-        least: usize,
-    ) -> Vec<usize> {
-        for list in lists {
-            let tail = &list[list.partition_point(|&j| j < from)..];
-            for &j in tail {
-                let count = &mut self.counts[j as usize];
-                if *count == 0 {
-                    self.touched.push(j);
-                }
-                *count = count.saturating_add(1);
-            }
-        }
-        let mut found: Vec<usize> = Vec::new();
-        for j in self.touched.drain(..) {
-            if usize::from(self.counts[j as usize]) >= least {
-                found.push(j as usize);
-            }
-            self.counts[j as usize] = 0;
-        }
-        found.sort_unstable();
-        found
-    }
-}
-
 /// The parts one after the other, in one vector sized once.
 fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
@@ -362,24 +316,28 @@ fn saturating_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// In how many units each term is (each unit lists a term once), counted on all cores.
-fn document_frequencies(terms: &[UnitTerms]) -> FxHashMap<u64, usize> {
+/// In how many units each of `term_count` term ids is (each unit lists a term once), counted
+/// on all cores.
+fn document_frequencies(terms: &[UnitTerms], term_count: usize) -> Vec<u32> {
     let chunk = terms.len() / rayon::current_num_threads().max(1) + 1;
     terms
         .par_chunks(chunk)
         .map(|part| {
-            let mut df: FxHashMap<u64, usize> = FxHashMap::default();
-            for (term, _) in part.iter().flatten() {
-                *df.entry(*term).or_default() += 1;
+            let mut df = vec![0u32; term_count];
+            for &(term, _) in part.iter().flatten() {
+                df[term as usize] += 1;
             }
             df
         })
-        .reduce(FxHashMap::default, |mut all, part| {
-            for (term, count) in part {
-                *all.entry(term).or_default() += count;
-            }
-            all
-        })
+        .reduce(
+            || vec![0; term_count],
+            |mut all, part| {
+                for (total, count) in all.iter_mut().zip(part) {
+                    *total += count;
+                }
+                all
+            },
+        )
 }
 
 /// Inverse document frequency of a term in `df` of `n` units.
@@ -389,7 +347,7 @@ fn idf(n: usize, df: usize) -> f64 {
 }
 
 /// Whether `x` and `y` (both sorted) have at least `least` terms in common.
-fn shares_at_least(x: &[(u64, u32)], y: &[(u64, u32)], least: usize) -> bool {
+fn shares_at_least(x: &[(u32, u32)], y: &[(u32, u32)], least: usize) -> bool {
     let (mut i, mut j, mut found) = (0, 0, 0);
     while found < least && i < x.len() && j < y.len() {
         if found + (x.len() - i).min(y.len() - j) < least {
@@ -404,7 +362,7 @@ fn shares_at_least(x: &[(u64, u32)], y: &[(u64, u32)], least: usize) -> bool {
 }
 
 /// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
-fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
+fn shared_terms(x: &[(u32, u32)], y: &[(u32, u32)]) -> Vec<(u32, u32, u32)> {
     let mut shared = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
@@ -422,6 +380,7 @@ fn shared_terms(x: &[(u64, u32)], y: &[(u64, u32)]) -> Vec<(u64, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn unit(doc: usize) -> Unit {
         let (span, terms) = (Span::default(), 0..0);
@@ -440,14 +399,26 @@ mod tests {
         assert!(later_documents(&[]).is_empty());
     }
 
-    #[test]
-    fn the_tally_keeps_units_in_enough_lists_from_a_bound_on() {
-        let lists = [vec![0, 2, 5, 7], vec![2, 3, 7], vec![1, 5, 7]];
-        let mut tally = Tally::new(8);
-        assert_eq!(tally.shared_at_least(lists.iter(), 0, 2), [2, 5, 7]);
-        assert_eq!(tally.shared_at_least(lists.iter(), 3, 2), [5, 7]);
-        assert_eq!(tally.shared_at_least(lists.iter(), 0, 3), [7]);
-        // Nothing is left over from the calls before.
-        assert_eq!(tally.shared_at_least(lists[..1].iter(), 0, 1), [0, 2, 5, 7]);
+    /// Sorted unit terms with distinct ids below 40, tokens arbitrary.
+    fn unit_terms() -> impl Strategy<Value = Vec<(u32, u32)>> {
+        proptest::collection::btree_map(0u32..40, 0u32..1000, 0..30)
+            .prop_map(|terms| terms.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn counting_shared_terms_agrees_with_listing_them(
+            x in unit_terms(),
+            y in unit_terms(),
+            least in 0usize..32,
+        ) {
+            let shared = shared_terms(&x, &y);
+            let in_both = x.iter().filter(|(t, _)| y.iter().any(|(u, _)| u == t)).count();
+            prop_assert_eq!(shared.len(), in_both);
+            prop_assert_eq!(shares_at_least(&x, &y, least), shared.len() >= least);
+            for &(term, at_x, at_y) in &shared {
+                prop_assert!(x.contains(&(term, at_x)) && y.contains(&(term, at_y)));
+            }
+        }
     }
 }

@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::corpus::Document;
 use crate::text::{hash_word, is_stopword, normalize_word, push_normalized};
 
@@ -51,9 +54,42 @@ fn term_of_normalized(normalized: &str) -> Option<u64> {
     counts.then(|| hash_word(stem) | 1)
 }
 
-/// Appends the distinctive terms of a token range to `out`: (term, one token index), sorted,
+/// The terms of every document numbered densely: each distinct term gets an id from 1 in the
+/// order of its hash, so ids sort as the terms do. Returns, for each document, the id of each
+/// token's term (0 for none), and how many ids there are, 0 included.
+pub(super) fn term_ids(per_document: Vec<Vec<u64>>) -> (Vec<Vec<u32>>, usize) {
+    let chunk = per_document.len() / rayon::current_num_threads().max(1) + 1;
+    let distinct = per_document
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut seen = FxHashSet::default();
+            seen.extend(part.iter().flatten().copied().filter(|&term| term != 0));
+            seen
+        })
+        .reduce(FxHashSet::default, |mut all, part| {
+            all.extend(part);
+            all
+        });
+    let mut sorted: Vec<u64> = distinct.into_iter().collect();
+    sorted.par_sort_unstable();
+    let id_of: FxHashMap<u64, u32> = sorted
+        .iter()
+        .zip(1..)
+        .map(|(&term, id)| (term, id))
+        .collect();
+    let ids = per_document
+        .into_par_iter()
+        .map(|terms| {
+            let id = |term: u64| id_of.get(&term).copied().unwrap_or(0);
+            terms.into_iter().map(id).collect()
+        })
+        .collect();
+    (ids, sorted.len() + 1)
+}
+
+/// Appends the distinctive terms of a token range to `out`: (term id, one token index), sorted,
 /// one entry per term.
-pub(super) fn push_terms(term_per_token: &[u64], range: Range<usize>, out: &mut Vec<(u64, u32)>) {
+pub(super) fn push_terms(term_per_token: &[u32], range: Range<usize>, out: &mut Vec<(u32, u32)>) {
     let start = out.len();
     out.extend(
         range
@@ -119,12 +155,21 @@ mod tests {
 
     #[test]
     fn unit_terms_are_appended_sorted_once_each() {
-        let per_token = [9, 0, 4, 9, 7, 4, 0];
+        let per_token = [9u32, 0, 4, 9, 7, 4, 0];
         let mut out = vec![(100, 0)];
         push_terms(&per_token, 0..6, &mut out);
         assert_eq!(out, [(100, 0), (4, 2), (7, 4), (9, 0)]);
         push_terms(&per_token, 5..7, &mut out);
         assert_eq!(out[4..], [(4, 5)]);
+    }
+
+    #[test]
+    fn term_ids_number_distinct_terms_in_hash_order() {
+        let per_document = vec![vec![30, 0, 10, 30], vec![], vec![20, 10, 0]];
+        let (ids, count) = term_ids(per_document);
+        assert_eq!(ids, [vec![3, 0, 1, 3], vec![], vec![2, 1, 0]]);
+        assert_eq!(count, 4);
+        assert_eq!(term_ids(Vec::new()), (Vec::new(), 1));
     }
 
     #[test]

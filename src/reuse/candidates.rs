@@ -1,0 +1,124 @@
+//! Candidate pairs for the rewrite detector: posting lists of rare terms, and a tally of the
+//! lists two units share.
+
+/// For each term id, the units (ascending) it is in, for the terms rare enough to index; one
+/// flat array cut at `starts`.
+pub(super) struct Postings {
+    starts: Vec<usize>,
+    units: Vec<u32>,
+}
+
+impl Postings {
+    /// Lists the units of `unit_terms` (the term ids of each unit, in unit order) under each
+    /// term `indexed` picks; `df` holds how many units each term id is in.
+    pub(super) fn new<'a>(
+        df: &[u32],
+        indexed: impl Fn(u32) -> bool,
+        unit_terms: impl Iterator<Item = &'a [(u32, u32)]>,
+    ) -> Self {
+        let mut starts = Vec::with_capacity(df.len() + 1);
+        let mut total = 0;
+        starts.push(0);
+        for &count in df {
+            if indexed(count) {
+                total += count as usize;
+            }
+            starts.push(total);
+        }
+        let mut next = starts.clone();
+        let mut units = vec![0; total];
+        for (unit, terms) in unit_terms.enumerate() {
+            for &(term, _) in terms {
+                let term = term as usize;
+                if next[term] < starts[term + 1] {
+                    units[next[term]] = u32::try_from(unit).unwrap_or(u32::MAX);
+                    next[term] += 1;
+                }
+            }
+        }
+        Self { starts, units }
+    }
+
+    /// The units term `term` is in, if it is indexed (empty otherwise).
+    pub(super) fn list(&self, term: u32) -> &[u32] {
+        let term = term as usize;
+        &self.units[self.starts[term]..self.starts[term + 1]]
+    }
+}
+
+/// Counts, for one unit at a time, how many posting lists each other unit is in.
+pub(super) struct Tally {
+    counts: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+impl Tally {
+    /// A tally for `units` units.
+    pub(super) fn new(units: usize) -> Self {
+        Self {
+            counts: vec![0; units],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Units from `from` on that are in at least `least` of the sorted `lists`, ascending.
+    pub(super) fn shared_at_least<'a>(
+        &mut self,
+        lists: impl Iterator<Item = &'a [u32]>,
+        from: u32,
+        least: usize,
+    ) -> Vec<usize> {
+        for list in lists {
+            let tail = &list[list.partition_point(|&j| j < from)..];
+            for &j in tail {
+                let count = &mut self.counts[j as usize];
+                if *count == 0 {
+                    self.touched.push(j);
+                }
+                *count = count.saturating_add(1);
+            }
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for j in self.touched.drain(..) {
+            if usize::from(self.counts[j as usize]) >= least {
+                found.push(j as usize);
+            }
+            self.counts[j as usize] = 0;
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_list_the_units_of_indexed_terms_in_order() {
+        // Units' terms: (term id, token); term 1 is in three units, 2 in two, 3 in one.
+        let units: [&[(u32, u32)]; 3] = [&[(1, 0), (2, 4)], &[(1, 2)], &[(1, 7), (2, 1), (3, 0)]];
+        let df = [0, 3, 2, 1];
+        let postings = Postings::new(&df, |count| (2..=2).contains(&count), units.into_iter());
+        assert_eq!(postings.list(1), [] as [u32; 0]);
+        assert_eq!(postings.list(2), [0, 2]);
+        assert_eq!(postings.list(3), [] as [u32; 0]);
+        let all = Postings::new(&df, |_| true, units.into_iter());
+        assert_eq!(all.list(1), [0, 1, 2]);
+        assert_eq!(all.list(3), [2]);
+    }
+
+    #[test]
+    fn the_tally_keeps_units_in_enough_lists_from_a_bound_on() {
+        let lists: [&[u32]; 3] = [&[0, 2, 5, 7], &[2, 3, 7], &[1, 5, 7]];
+        let mut tally = Tally::new(8);
+        assert_eq!(tally.shared_at_least(lists.into_iter(), 0, 2), [2, 5, 7]);
+        assert_eq!(tally.shared_at_least(lists.into_iter(), 3, 2), [5, 7]);
+        assert_eq!(tally.shared_at_least(lists.into_iter(), 0, 3), [7]);
+        // Nothing is left over from the calls before.
+        assert_eq!(
+            tally.shared_at_least(lists[..1].iter().copied(), 0, 1),
+            [0, 2, 5, 7]
+        );
+    }
+}
