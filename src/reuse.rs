@@ -147,7 +147,7 @@ pub fn find_reuse_with_progress(
     let mut passages = align::passages(corpus, &ranked, &seeds, options);
     drop(seeds);
     progress(STAGES[2]);
-    let rewritten = rewrite::passages(corpus, &passages, options);
+    let rewritten = rewrite::passages(corpus, &ranked, &passages, options);
     passages.extend(rewritten);
     progress(STAGES[3]);
     let boilerplate = boiler::find(corpus, options);

@@ -65,19 +65,41 @@ const SHARE_DIVISOR: usize = 5;
 const MAX_WORDS: usize = 400;
 
 /// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
-/// `linked` holds the spans already explained by verbatim or near passages.
-pub fn passages(corpus: &Corpus, linked: &[Passage], options: &Options) -> Vec<Passage> {
+/// `ranked` lists the corpus indices in order of document id; `linked` holds the spans already
+/// explained by verbatim or near passages.
+pub fn passages(
+    corpus: &Corpus,
+    ranked: &[usize],
+    linked: &[Passage],
+    options: &Options,
+) -> Vec<Passage> {
+    let mut rank_of = vec![0; corpus.len()];
+    for (rank, &doc) in ranked.iter().enumerate() {
+        rank_of[doc] = rank;
+    }
     let (terms, term_count) = term_ids(corpus.documents.par_iter().map(term_per_token).collect());
     let level = |spans: fn(&Document) -> &Vec<Span>| {
         Level::new(corpus, &terms, term_count, options.min_words, spans)
     };
     let paragraphs = level(|d| &d.paragraphs);
     let aligned = Linked::new(linked.iter());
-    let mut found = paragraphs.pairs(corpus, &aligned, options, options.min_rewrite_score);
+    let mut found = paragraphs.pairs(
+        corpus,
+        &rank_of,
+        &aligned,
+        options,
+        options.min_rewrite_score,
+    );
     drop(paragraphs);
     let covered = Linked::new(linked.iter().chain(&found));
     let sentences = level(|d| &d.sentences);
-    found.extend(sentences.pairs(corpus, &covered, options, options.min_sentence_score));
+    found.extend(sentences.pairs(
+        corpus,
+        &rank_of,
+        &covered,
+        options,
+        options.min_sentence_score,
+    ));
     found
 }
 
@@ -128,6 +150,7 @@ impl Level {
     fn pairs(
         &self,
         corpus: &Corpus,
+        rank_of: &[usize],
         linked: &Linked,
         options: &Options,
         min_score: f64,
@@ -147,7 +170,13 @@ impl Level {
                     tally
                         .shared_at_least(lists, later[i], MIN_RARE_SHARED)
                         .into_iter()
-                        .filter_map(|j| self.link(corpus, linked, i, j, options, min_score))
+                        .filter_map(|j| {
+                            // The side in the document ranked first names the shared words,
+                            // whatever the order the documents were given in.
+                            let rank = |unit: usize| rank_of[self.units[unit].doc];
+                            let (i, j) = if rank(i) < rank(j) { (i, j) } else { (j, i) };
+                            self.link(corpus, linked, i, j, options, min_score)
+                        })
                         .collect::<Vec<_>>()
                 },
             )
@@ -155,7 +184,8 @@ impl Level {
             .collect()
     }
 
-    /// The rewritten passage linking units `i` and `j`, if they share enough distinctive words.
+    /// The rewritten passage linking units `i` and `j` (`i` in the document ranked first), if
+    /// they share enough distinctive words.
     fn link(
         &self,
         corpus: &Corpus,
@@ -165,10 +195,6 @@ impl Level {
         options: &Options,
         min_score: f64,
     ) -> Option<Passage> {
-        // The side in the document with the smaller id names the shared words, whatever the
-        // order the documents were given in.
-        let id = |unit: usize| &corpus.documents[self.units[unit].doc].id;
-        let (i, j) = if id(i) <= id(j) { (i, j) } else { (j, i) };
         let (first, second) = (&self.units[i], &self.units[j]);
         let (first_terms, second_terms) = (self.terms_of(first), self.terms_of(second));
         let fewest_terms = first_terms.len().min(second_terms.len());
