@@ -112,6 +112,11 @@ impl Document {
     pub fn word_span(&self, i: usize) -> Span {
         self.token_span(i..i + 1)
     }
+
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.slice(self.word_span(i))
+    }
 }
 
 /// Lines that web pages put before an article's headline, as they read in lower case.

@@ -130,7 +130,7 @@ impl Walker<'_> {
 /// Whether two different words are spelling variants of each other (a typo, a transliteration):
 /// at most one edit for words of 4+ letters, two for 8+.
 fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
-    let (left, right) = (a.slice(a.word_span(i)), b.slice(b.word_span(j)));
+    let (left, right) = (a.word(i), b.word(j));
     if left.len().min(right.len()) < 4 || left.len().abs_diff(right.len()) > 2 {
         return false;
     }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::candidates::{Postings, Tally};
 use super::linked::Linked;
-use super::term::{push_terms, term_ids, term_per_token};
+use super::term::{push_terms, term_ids};
 use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
@@ -77,7 +77,7 @@ pub fn passages(
     for (rank, &doc) in ranked.iter().enumerate() {
         rank_of[doc] = rank;
     }
-    let (terms, term_count) = term_ids(corpus.documents.par_iter().map(term_per_token).collect());
+    let (terms, term_count) = term_ids(&corpus.documents);
     let level = |spans: fn(&Document) -> &Vec<Span>| {
         Level::new(corpus, &terms, term_count, options.min_words, spans)
     };
@@ -258,12 +258,7 @@ impl Level {
         let doc = &corpus.documents[first.doc];
         let mut words: Vec<(f64, String)> = shared
             .iter()
-            .map(|(term, at, _)| {
-                (
-                    self.weight(*term),
-                    normalize_word(doc.slice(doc.word_span(*at as usize))),
-                )
-            })
+            .map(|(term, at, _)| (self.weight(*term), normalize_word(doc.word(*at as usize))))
             .collect();
         words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
         Passage {

@@ -4,40 +4,10 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::corpus::Document;
-use crate::text::{hash_word, is_stopword, normalize_word, push_normalized};
-
-/// For each token of a document, its term (a content word, lightly stemmed), or 0 for none.
-pub(super) fn term_per_token(doc: &Document) -> Vec<u64> {
-    let mut word = String::new();
-    doc.tokens
-        .iter()
-        .enumerate()
-        .map(|(i, token)| {
-            if token.is_stop() {
-                return 0;
-            }
-            let text = doc.slice(doc.word_span(i));
-            if unstemmed_ascii(text) {
-                // Its normalised form is itself in lower case, whose hash the token holds.
-                return token.hash() | 1;
-            }
-            word.clear();
-            push_normalized(text, &mut word);
-            term_of_normalized(&word).unwrap_or(0)
-        })
-        .collect()
-}
-
-/// Whether an ASCII word of three or more letters or digits is its own term: the stemmer
-/// leaves it alone (it does not end in `s`) and normalising only lowers its case.
-fn unstemmed_ascii(word: &str) -> bool {
-    word.len() >= 3
-        && word.bytes().all(|b| b.is_ascii_alphanumeric())
-        && !word.ends_with(['s', 'S'])
-}
+use crate::text::{Token, hash_word, is_stopword, normalize_word};
 
 /// The distinctive term a word stands for (normalised, lightly stemmed), if it is one: the
 /// reader uses it to find a rewritten passage's shared words in either side.
@@ -57,34 +27,68 @@ fn term_of_normalized(normalized: &str) -> Option<u64> {
 /// The terms of every document numbered densely: each distinct term gets an id from 1 in the
 /// order of its hash, so ids sort as the terms do. Returns, for each document, the id of each
 /// token's term (0 for none), and how many ids there are, 0 included.
-pub(super) fn term_ids(per_document: Vec<Vec<u64>>) -> (Vec<Vec<u32>>, usize) {
-    let chunk = per_document.len() / rayon::current_num_threads().max(1) + 1;
-    let distinct = per_document
-        .par_chunks(chunk)
-        .map(|part| {
-            let mut seen = FxHashSet::default();
-            seen.extend(part.iter().flatten().copied().filter(|&term| term != 0));
-            seen
-        })
-        .reduce(FxHashSet::default, |mut all, part| {
-            all.extend(part);
-            all
-        });
-    let mut sorted: Vec<u64> = distinct.into_iter().collect();
-    sorted.par_sort_unstable();
-    let id_of: FxHashMap<u64, u32> = sorted
-        .iter()
-        .zip(1..)
-        .map(|(&term, id)| (term, id))
-        .collect();
-    let ids = per_document
+pub(super) fn term_ids(documents: &[Document]) -> (Vec<Vec<u32>>, usize) {
+    // A word's term depends only on its normalised form, whose hash its tokens hold: each
+    // distinct word is stemmed once, not each of its tokens.
+    let words = distinct_words(documents);
+    let term_of_word: Vec<(u64, u64)> = words
         .into_par_iter()
-        .map(|terms| {
-            let id = |term: u64| id_of.get(&term).copied().unwrap_or(0);
-            terms.into_iter().map(id).collect()
+        .filter_map(|(hash, (doc, at))| {
+            let text = documents[doc as usize].word(at as usize);
+            term(text).map(|term| (hash, term))
         })
         .collect();
-    (ids, sorted.len() + 1)
+    let mut terms: Vec<u64> = term_of_word.iter().map(|&(_, term)| term).collect();
+    terms.par_sort_unstable();
+    terms.dedup();
+    let id_of_term: FxHashMap<u64, u32> = terms.iter().copied().zip(1..).collect();
+    let id_of_word: FxHashMap<u64, u32> = term_of_word
+        .into_iter()
+        .map(|(hash, term)| (hash, id_of_term.get(&term).copied().unwrap_or(0)))
+        .collect();
+    let ids = documents
+        .par_iter()
+        .map(|doc| {
+            let id = |token: &Token| {
+                let word = (!token.is_stop()).then(|| id_of_word.get(&token.hash()));
+                word.flatten().copied().unwrap_or(0)
+            };
+            doc.tokens.iter().map(id).collect()
+        })
+        .collect();
+    (ids, terms.len() + 1)
+}
+
+/// Every distinct content word of the documents (by the hash of its normalised form), with
+/// where one of its tokens is: (document, token index).
+fn distinct_words(documents: &[Document]) -> FxHashMap<u64, (u32, u32)> {
+    let chunk = documents.len() / rayon::current_num_threads().max(1) + 1;
+    documents
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(part, docs)| {
+            let mut words: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+            for (doc, d) in (part * chunk..).zip(docs) {
+                for (at, token) in d.tokens.iter().enumerate() {
+                    if !token.is_stop() {
+                        let place = (saturating_u32(doc), saturating_u32(at));
+                        words.entry(token.hash()).or_insert(place);
+                    }
+                }
+            }
+            words
+        })
+        .reduce(FxHashMap::default, |mut all, part| {
+            for (hash, place) in part {
+                // Any token of a word will do: they all have the same term.
+                all.entry(hash).or_insert(place);
+            }
+            all
+        })
+}
+
+fn saturating_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Appends the distinctive terms of a token range to `out`: (term id, one token index), sorted,
@@ -131,26 +135,47 @@ mod tests {
         assert_eq!(stem("press"), "press");
     }
 
-    #[test]
-    fn the_ascii_shortcut_gives_the_same_terms() {
-        let text = "Putin met 79 reporters from NATO's press corps in Kiev, Western-backed";
-        let doc = crate::corpus::Document::new(crate::corpus::Source {
-            id: "t".into(),
+    fn document(id: &str, text: &str) -> Document {
+        Document::new(crate::corpus::Source {
+            id: id.into(),
             path: None,
             group: String::new(),
             title: None,
             text: text.into(),
-        });
-        let slow: Vec<u64> = (0..doc.tokens.len())
-            .map(|i| {
-                if doc.tokens[i].is_stop() {
-                    0
-                } else {
-                    term(doc.slice(doc.word_span(i))).unwrap_or(0)
-                }
-            })
+        })
+    }
+
+    #[test]
+    fn term_ids_stand_for_the_terms_of_the_words() {
+        let documents = [
+            document(
+                "a",
+                "Putin met 79 reporters from NATO's press corps in Kiev",
+            ),
+            document("b", "Western-backed reporter Kiev the Nato presses"),
+            document("c", ""),
+        ];
+        let (ids, count) = term_ids(&documents);
+        let terms: Vec<Option<u64>> = documents
+            .iter()
+            .flat_map(|d| (0..d.tokens.len()).map(|i| term(d.word(i))))
             .collect();
-        assert_eq!(term_per_token(&doc), slow);
+        let ids: Vec<u32> = ids.into_iter().flatten().collect();
+        assert_eq!(ids.len(), terms.len());
+        for (id, term) in ids.iter().zip(&terms) {
+            assert_eq!(*id == 0, term.is_none());
+            assert!((*id as usize) < count);
+        }
+        // Equal ids for equal terms, and ids in the order of the terms.
+        for (x, tx) in ids.iter().zip(&terms) {
+            for (y, ty) in ids.iter().zip(&terms) {
+                if let (Some(tx), Some(ty)) = (tx, ty) {
+                    assert_eq!(x.cmp(y), tx.cmp(ty));
+                }
+            }
+        }
+        let distinct: std::collections::BTreeSet<u64> = terms.iter().flatten().copied().collect();
+        assert_eq!(count, distinct.len() + 1);
     }
 
     #[test]
@@ -161,15 +186,6 @@ mod tests {
         assert_eq!(out, [(100, 0), (4, 2), (7, 4), (9, 0)]);
         push_terms(&per_token, 5..7, &mut out);
         assert_eq!(out[4..], [(4, 5)]);
-    }
-
-    #[test]
-    fn term_ids_number_distinct_terms_in_hash_order() {
-        let per_document = vec![vec![30, 0, 10, 30], vec![], vec![20, 10, 0]];
-        let (ids, count) = term_ids(per_document);
-        assert_eq!(ids, [vec![3, 0, 1, 3], vec![], vec![2, 1, 0]]);
-        assert_eq!(count, 4);
-        assert_eq!(term_ids(Vec::new()), (Vec::new(), 1));
     }
 
     #[test]
