@@ -69,20 +69,22 @@ fn repeated(per_document: &[Vec<Posting>]) -> Vec<Posting> {
         let bit = usize::try_from(hash).unwrap_or(usize::MAX) & (bits - 1);
         (bit / 64, 1u64 << (bit % 64))
     };
-    per_document.par_iter().flatten().for_each(|p| {
-        let (word, mask) = place(p.hash);
-        if seen[word].fetch_or(mask, Ordering::Relaxed) & mask != 0 {
-            again[word].fetch_or(mask, Ordering::Relaxed);
+    per_document.par_iter().for_each(|postings| {
+        for p in postings {
+            let (word, mask) = place(p.hash);
+            if seen[word].fetch_or(mask, Ordering::Relaxed) & mask != 0 {
+                again[word].fetch_or(mask, Ordering::Relaxed);
+            }
         }
     });
     per_document
         .par_iter()
-        .flatten()
-        .filter(|p| {
-            let (word, mask) = place(p.hash);
-            again[word].load(Ordering::Relaxed) & mask != 0
+        .flat_map_iter(|postings| {
+            postings.iter().copied().filter(|p| {
+                let (word, mask) = place(p.hash);
+                again[word].load(Ordering::Relaxed) & mask != 0
+            })
         })
-        .copied()
         .collect()
 }
 
