@@ -71,6 +71,7 @@ fn tokens_of<'t>(
     text_bytes: usize,
 ) -> Vec<Token> {
     let mut norm = String::new();
+    let stops = stop_hashes();
     // Room for the words of typical prose at once, rather than growing by doubling.
     let mut tokens = Vec::with_capacity(text_bytes / BYTES_PER_WORD);
     tokens.extend(words.map(|(at, word)| {
@@ -80,7 +81,7 @@ fn tokens_of<'t>(
             hash_word(&norm)
         });
         let span = map.span_of_bytes(at, at + word.len());
-        Token::new(span.start, span.end, hash, stop_hashes().contains(&hash))
+        Token::new(span.start, span.end, hash, stops.contains(&hash))
     }));
     tokens
 }
@@ -111,11 +112,12 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 fn hash_ascii_word(word: &str) -> Option<u64> {
     let mut lowered = [0u8; 32];
     let lowered = lowered.get_mut(..word.len())?;
-    if !word.is_ascii() || word.contains('`') {
-        return None;
+    for (low, &byte) in lowered.iter_mut().zip(word.as_bytes()) {
+        if !byte.is_ascii() || byte == b'`' {
+            return None;
+        }
+        *low = byte.to_ascii_lowercase();
     }
-    lowered.copy_from_slice(word.as_bytes());
-    lowered.make_ascii_lowercase();
     Some(hash_bytes(lowered))
 }
 
