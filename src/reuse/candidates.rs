@@ -90,6 +90,43 @@ impl Tally {
     }
 }
 
+/// The terms of one unit as a bitmap over term ids, to count another unit's terms among them
+/// in one pass with no branch on order.
+pub(super) struct TermSet {
+    words: Vec<u64>,
+}
+
+impl TermSet {
+    /// An empty set for term ids below `term_count`.
+    pub(super) fn new(term_count: usize) -> Self {
+        Self {
+            words: vec![0; term_count.div_ceil(64)],
+        }
+    }
+
+    /// Adds the terms of `unit_terms`.
+    pub(super) fn insert(&mut self, unit_terms: &[(u32, u32)]) {
+        for &(term, _) in unit_terms {
+            self.words[term as usize / 64] |= 1 << (term % 64);
+        }
+    }
+
+    /// How many of the terms of `unit_terms` are in the set.
+    pub(super) fn count(&self, unit_terms: &[(u32, u32)]) -> usize {
+        unit_terms
+            .iter()
+            .filter(|&&(term, _)| self.words[term as usize / 64] >> (term % 64) & 1 == 1)
+            .count()
+    }
+
+    /// Empties the set, which holds at most the terms of `unit_terms`.
+    pub(super) fn remove(&mut self, unit_terms: &[(u32, u32)]) {
+        for &(term, _) in unit_terms {
+            self.words[term as usize / 64] = 0;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +157,19 @@ mod tests {
             tally.shared_at_least(lists[..1].iter().copied(), 0, 1),
             [0, 2, 5, 7]
         );
+    }
+
+    #[test]
+    fn a_term_set_counts_the_terms_two_units_share() {
+        let x = [(1, 9), (64, 0), (130, 4)];
+        let y = [(1, 0), (2, 2), (130, 1)];
+        let mut set = TermSet::new(131);
+        set.insert(&x);
+        assert_eq!(set.count(&y), 2);
+        assert_eq!(set.count(&x), 3);
+        set.remove(&x);
+        assert_eq!(set.count(&x), 0);
+        set.insert(&y);
+        assert_eq!(set.count(&x), 2);
     }
 }

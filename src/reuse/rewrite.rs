@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use super::candidates::{Postings, Tally};
+use super::candidates::{Postings, Tally, TermSet};
 use super::linked::Linked;
 use super::term::{push_terms, term_ids};
 use super::{Kind, Options, Passage, Side};
@@ -163,12 +163,21 @@ impl Level {
         (0..self.units.len())
             .into_par_iter()
             .map_init(
-                || Tally::new(self.units.len()),
-                |tally, i| {
+                || (Tally::new(self.units.len()), TermSet::new(self.df.len())),
+                |(tally, set), i| {
                     let terms = self.terms_of(&self.units[i]);
                     let lists = terms.iter().map(|&(t, _)| postings.list(t));
-                    tally
-                        .shared_at_least(lists, later[i], MIN_RARE_SHARED)
+                    let candidates = tally.shared_at_least(lists, later[i], MIN_RARE_SHARED);
+                    // Most candidates share too few terms in all: count them before listing
+                    // the shared terms of the others.
+                    set.insert(terms);
+                    let enough = |&j: &usize| {
+                        let other = self.terms_of(&self.units[j]);
+                        set.count(other) >= least_shared(terms, other, options)
+                    };
+                    let enough: Vec<usize> = candidates.into_iter().filter(enough).collect();
+                    set.remove(terms);
+                    enough
                         .into_iter()
                         .filter_map(|j| {
                             // The side in the document ranked first names the shared words,
@@ -197,15 +206,11 @@ impl Level {
     ) -> Option<Passage> {
         let (first, second) = (&self.units[i], &self.units[j]);
         let (first_terms, second_terms) = (self.terms_of(first), self.terms_of(second));
-        let fewest_terms = first_terms.len().min(second_terms.len());
-        let least = options
-            .min_shared_words
-            .max(fewest_terms.div_ceil(SHARE_DIVISOR));
-        // Most candidates fall short: count before listing what they share.
-        if !shares_at_least(first_terms, second_terms, least) {
+        let least = least_shared(first_terms, second_terms, options);
+        let shared = shared_terms(first_terms, second_terms);
+        if shared.len() < least {
             return None;
         }
-        let shared = shared_terms(first_terms, second_terms);
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
         let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
@@ -367,19 +372,12 @@ fn idf(n: usize, df: usize) -> f64 {
     (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
 }
 
-/// Whether `x` and `y` (both sorted) have at least `least` terms in common.
-fn shares_at_least(x: &[(u32, u32)], y: &[(u32, u32)], least: usize) -> bool {
-    let (mut i, mut j, mut found) = (0, 0, 0);
-    while found < least && i < x.len() && j < y.len() {
-        if found + (x.len() - i).min(y.len() - j) < least {
-            return false;
-        }
-        let (term_x, term_y) = (x[i].0, y[j].0);
-        found += usize::from(term_x == term_y);
-        i += usize::from(term_x <= term_y);
-        j += usize::from(term_y <= term_x);
-    }
-    found >= least
+/// Fewest terms two units with these terms must share to be a rewrite.
+fn least_shared(x: &[(u32, u32)], y: &[(u32, u32)], options: &Options) -> usize {
+    let fewest_terms = x.len().min(y.len());
+    options
+        .min_shared_words
+        .max(fewest_terms.div_ceil(SHARE_DIVISOR))
 }
 
 /// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
@@ -428,15 +426,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn counting_shared_terms_agrees_with_listing_them(
-            x in unit_terms(),
-            y in unit_terms(),
-            least in 0usize..32,
-        ) {
+        fn counting_shared_terms_agrees_with_listing_them(x in unit_terms(), y in unit_terms()) {
             let shared = shared_terms(&x, &y);
             let in_both = x.iter().filter(|(t, _)| y.iter().any(|(u, _)| u == t)).count();
             prop_assert_eq!(shared.len(), in_both);
-            prop_assert_eq!(shares_at_least(&x, &y, least), shared.len() >= least);
+            let mut set = TermSet::new(40);
+            set.insert(&x);
+            prop_assert_eq!(set.count(&y), in_both);
+            set.remove(&x);
+            prop_assert_eq!(set.count(&x), 0);
             for &(term, at_x, at_y) in &shared {
                 prop_assert!(x.contains(&(term, at_x)) && y.contains(&(term, at_y)));
             }
