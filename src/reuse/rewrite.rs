@@ -13,22 +13,24 @@ use super::{Kind, Options, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
 
-/// A paragraph or sentence with its distinctive terms.
+/// A paragraph or sentence with its distinctive terms, kept small: a corpus has millions.
 struct Unit {
-    doc: usize,
-    span: Span,
+    doc: u32,
+    /// Its index among its document's paragraphs or sentences.
+    span: u32,
     /// Where its terms are in its document's list of unit terms.
-    terms: Range<usize>,
+    terms: Range<u32>,
     /// Its length in words.
-    words: usize,
+    words: u32,
 }
 
 impl Unit {
-    fn side(&self) -> Side {
-        Side {
-            doc: self.doc,
-            span: self.span,
-        }
+    fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
+    fn terms(&self) -> Range<usize> {
+        self.terms.start as usize..self.terms.end as usize
     }
 }
 
@@ -38,6 +40,8 @@ type UnitTerms = Vec<(u32, u32)>;
 
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
+    /// Where the units are in a document: its paragraphs or its sentences.
+    spans: fn(&Document) -> &Vec<Span>,
     units: Vec<Unit>,
     /// For each document, the terms of its units.
     terms: Vec<UnitTerms>,
@@ -112,7 +116,7 @@ impl Level {
         terms_of: &[Vec<u32>],
         term_count: usize,
         min_words: usize,
-        spans: impl Fn(&Document) -> &Vec<Span> + Sync,
+        spans: fn(&Document) -> &Vec<Span>,
     ) -> Self {
         let (units, terms): (Vec<Vec<Unit>>, Vec<UnitTerms>) = corpus
             .documents
@@ -127,6 +131,7 @@ impl Level {
             .take(units.len())
             .collect();
         Self {
+            spans,
             units,
             terms,
             df,
@@ -137,7 +142,16 @@ impl Level {
 
     /// The terms of a unit, sorted.
     fn terms_of(&self, unit: &Unit) -> &[(u32, u32)] {
-        &self.terms[unit.doc][unit.terms.clone()]
+        &self.terms[unit.doc()][unit.terms()]
+    }
+
+    /// Where a unit is.
+    fn side(&self, corpus: &Corpus, unit: &Unit) -> Side {
+        let doc = unit.doc();
+        Side {
+            doc,
+            span: (self.spans)(&corpus.documents[doc])[unit.span as usize],
+        }
     }
 
     fn weight(&self, term: u32) -> f64 {
@@ -182,7 +196,7 @@ impl Level {
                         .filter_map(|j| {
                             // The side in the document ranked first names the shared words,
                             // whatever the order the documents were given in.
-                            let rank = |unit: usize| rank_of[self.units[unit].doc];
+                            let rank = |unit: usize| rank_of[self.units[unit].doc()];
                             let (i, j) = if rank(i) < rank(j) { (i, j) } else { (j, i) };
                             self.link(corpus, linked, i, j, options, min_score)
                         })
@@ -213,8 +227,8 @@ impl Level {
         }
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
-        let start = |unit: &Unit, at: u32| corpus.documents[unit.doc].tokens[at as usize].start();
-        let between = linked.between(first.doc, second.doc);
+        let start = |unit: &Unit, at: u32| corpus.documents[unit.doc()].tokens[at as usize].start();
+        let between = linked.between(first.doc(), second.doc());
         let fresh = if between.is_empty() {
             shared.len()
         } else {
@@ -230,9 +244,11 @@ impl Level {
         }
         let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
         let score = dot / (self.norm(i) * self.norm(j)).max(f64::EPSILON);
-        let (a, b) = (first.side(), second.side());
-        (score >= min_score && !linked.covers(&a, &b))
-            .then(|| self.passage(corpus, (first, second), &shared, score))
+        let (a, b) = (self.side(corpus, first), self.side(corpus, second));
+        (score >= min_score && !linked.covers(&a, &b)).then(|| {
+            let words = first.words.max(second.words) as usize;
+            self.passage(corpus, (a, b), words, &shared, score)
+        })
     }
 
     /// Length of the weight vector of unit `i`'s terms.
@@ -251,31 +267,32 @@ impl Level {
         norm
     }
 
-    /// The passage for two linked units (the first in the document with the smaller id), its
-    /// shared words ordered most distinctive first.
+    /// The passage linking sides `a` and `b` (`a` in the document with the smaller id) of
+    /// `words` words, its shared words ordered most distinctive first.
     fn passage(
         &self,
         corpus: &Corpus,
-        (first, second): (&Unit, &Unit),
+        (a, b): (Side, Side),
+        words: usize,
         shared: &[(u32, u32, u32)],
         score: f64,
     ) -> Passage {
-        let doc = &corpus.documents[first.doc];
-        let mut words: Vec<(f64, String)> = shared
+        let doc = &corpus.documents[a.doc];
+        let mut shared_words: Vec<(f64, String)> = shared
             .iter()
             .map(|(term, at, _)| (self.weight(*term), normalize_word(doc.word(*at as usize))))
             .collect();
-        words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
+        shared_words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
         Passage {
             id: 0,
             kind: Kind::Rewritten,
             score,
-            words: first.words.max(second.words),
-            a: first.side(),
-            b: second.side(),
+            words,
+            a,
+            b,
             boilerplate: false,
             cluster: 0,
-            shared_words: words.into_iter().map(|(_, w)| w).collect(),
+            shared_words: shared_words.into_iter().map(|(_, w)| w).collect(),
             diff: Vec::new(),
         }
     }
@@ -292,7 +309,7 @@ fn units_of(
 ) -> (Vec<Unit>, UnitTerms) {
     // Units do not overlap: their terms fit in one per token.
     let (mut units, mut terms) = (Vec::new(), Vec::with_capacity(d.tokens.len()));
-    for (&span, tokens) in spans.iter().zip(d.token_ranges(spans)) {
+    for (index, tokens) in d.token_ranges(spans).enumerate() {
         if !(min_words..=MAX_WORDS).contains(&tokens.len()) {
             continue;
         }
@@ -303,10 +320,10 @@ fn units_of(
             terms.truncate(start);
         } else {
             units.push(Unit {
-                doc,
-                span,
-                terms: start..terms.len(),
-                words,
+                doc: saturating_u32(doc),
+                span: saturating_u32(index),
+                terms: saturating_u32(start)..saturating_u32(terms.len()),
+                words: saturating_u32(words),
             });
         }
     }
@@ -401,12 +418,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn unit(doc: usize) -> Unit {
-        let (span, terms) = (Span::default(), 0..0);
+    fn unit(doc: u32) -> Unit {
         Unit {
             doc,
-            span,
-            terms,
+            span: 0,
+            terms: 0..0,
             words: 0,
         }
     }
