@@ -1,6 +1,8 @@
 //! `rehash scan`: the engine's findings as one JSON object (a contract other tools rely on) or
 //! as a readable summary.
 
+mod indented;
+
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -11,6 +13,7 @@ use crate::corpus::{Corpus, Document};
 use crate::diff::Change;
 use crate::reuse::{Options, Passage, Report, Side};
 use crate::text::{count, printable};
+use indented::Indented;
 
 /// Version of the JSON layout.
 pub const JSON_VERSION: u32 = 1;
@@ -149,21 +152,12 @@ fn write_passages(
 }
 
 /// Writes `value` pretty-printed as it stands `depth` levels deep in the `scan` object: each
-/// line after the first indented further. Line breaks in pretty JSON only ever separate
-/// tokens: inside strings they are escaped.
+/// line after the first indented further.
 fn write_nested(out: &mut impl Write, value: &impl Serialize, depth: usize) -> std::io::Result<()> {
-    let flat = serde_json::to_vec_pretty(value)?;
-    let indent = vec![b' '; 2 * depth];
-    let mut lines = flat.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        out.write_all(first)?;
-    }
-    for line in lines {
-        out.write_all(b"\n")?;
-        out.write_all(&indent)?;
-        out.write_all(line)?;
-    }
-    Ok(())
+    let mut serializer = serde_json::Serializer::with_formatter(out, Indented::at(depth));
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::from)
 }
 
 /// The documents in order of id, whatever the order they were given in.
