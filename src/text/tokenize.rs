@@ -54,32 +54,39 @@ impl Token {
 /// The words of `text`, in order (Unicode word boundaries; pure punctuation is skipped).
 pub fn tokenize(text: &str, map: &CharMap) -> Vec<Token> {
     let mut tokens = if text.is_ascii() {
-        tokens_of(ascii_word_indices(text), map, text.len())
+        // Its words have no backtick (neither part of a word nor a joiner between letters),
+        // so normalising one only lowers its case.
+        tokens_of(ascii_word_indices(text), map, text.len(), hash_lowered)
     } else {
         let words = text
             .unicode_word_indices()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric));
-        tokens_of(words, map, text.len())
+        let mut norm = String::new();
+        let hash = |word: &str| {
+            hash_ascii_word(word).unwrap_or_else(|| {
+                norm.clear();
+                push_normalized(word, &mut norm);
+                hash_word(&norm)
+            })
+        };
+        tokens_of(words, map, text.len(), hash)
     };
     tokens.shrink_to_fit();
     tokens
 }
 
+/// The tokens of `words`, each hashed by `hash` from its text.
 fn tokens_of<'t>(
     words: impl Iterator<Item = (usize, &'t str)>,
     map: &CharMap,
     text_bytes: usize,
+    mut hash: impl FnMut(&str) -> u64,
 ) -> Vec<Token> {
-    let mut norm = String::new();
     let stops = stop_hashes();
     // Room for the words of typical prose at once, rather than growing by doubling.
     let mut tokens = Vec::with_capacity(text_bytes / BYTES_PER_WORD);
     tokens.extend(words.map(|(at, word)| {
-        let hash = hash_ascii_word(word).unwrap_or_else(|| {
-            norm.clear();
-            push_normalized(word, &mut norm);
-            hash_word(&norm)
-        });
+        let hash = hash(word);
         let span = map.span_of_bytes(at, at + word.len());
         Token::new(span.start, span.end, hash, stops.contains(&hash))
     }));
@@ -105,6 +112,20 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(bytes);
     hasher.finish()
+}
+
+/// [`hash_word`] of an ASCII word in lower case.
+fn hash_lowered(word: &str) -> u64 {
+    let mut lowered = [0u8; 32];
+    match lowered.get_mut(..word.len()) {
+        Some(lowered) => {
+            for (low, byte) in lowered.iter_mut().zip(word.bytes()) {
+                *low = byte.to_ascii_lowercase();
+            }
+            hash_bytes(lowered)
+        }
+        None => hash_word(&word.to_ascii_lowercase()),
+    }
 }
 
 /// [`hash_word`] of the normalised form of an ASCII word of up to 32 bytes without a backtick
@@ -212,6 +233,11 @@ mod tests {
                 Some(hash_word(&normalized)),
                 "{word}"
             );
+        }
+        let long = "abcdefghijklmnopqrstuvwxyzABCDEFG";
+        for word in ["Putin", "NATO's", "U.S", "14,000", long] {
+            let normalized = crate::text::normalize_word(word);
+            assert_eq!(hash_lowered(word), hash_word(&normalized), "{word}");
         }
         assert_eq!(hash_ascii_word("Kyiv’s"), None);
         assert_eq!(hash_ascii_word("abcdefghijklmnopqrstuvwxyzABCDEFG"), None);
