@@ -142,10 +142,23 @@ fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
         // One edit leaves the first or the last letter of a word in place.
         return false;
     }
-    let (left, right) = (normalize_word(left), normalize_word(right));
-    let shorter = left.chars().count().min(right.chars().count());
-    let limit = if shorter >= 8 { 2 } else { 1 };
-    edit_distance(&left, &right, limit) <= limit
+    let plain = |word: &str| word.is_ascii() && !word.contains('`');
+    if plain(left) && plain(right) {
+        // Normalising such words only lowers their case.
+        let (ls, rs) = (left.as_bytes(), right.as_bytes());
+        let same = |l: usize, r: usize| ls[l].eq_ignore_ascii_case(&rs[r]);
+        return within_edits(ls.len(), rs.len(), same);
+    }
+    let chars = |word: &str| normalize_word(word).chars().collect::<Vec<char>>();
+    let (ls, rs) = (chars(left), chars(right));
+    within_edits(ls.len(), rs.len(), |l, r| ls[l] == rs[r])
+}
+
+/// Whether two words of `n` and `m` letters are at most one edit apart (two from 8 letters
+/// on); `same(i, j)` tells whether letter `i` of one is letter `j` of the other.
+fn within_edits(n: usize, m: usize, same: impl Fn(usize, usize) -> bool) -> bool {
+    let limit = if n.min(m) >= 8 { 2 } else { 1 };
+    edit_distance(n, m, same, limit) <= limit
 }
 
 /// Whether two ASCII words differ, ignoring case, in their first letter and in their last.
@@ -155,44 +168,68 @@ fn both_ends_differ(left: &str, right: &str) -> bool {
     differ(l[0], r[0]) && differ(l[l.len() - 1], r[r.len() - 1])
 }
 
-/// Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `limit`.
-fn edit_distance(x: &str, y: &str, limit: usize) -> usize {
-    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let mut rows = vec![vec![0usize; ys.len() + 1]; xs.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+/// Damerau–Levenshtein distance (adjacent swaps count one) between sequences of `n` and `m`
+/// items, `same(i, j)` telling whether item `i` of the first is item `j` of the second;
+/// `limit + 1` as soon as it must be more than `limit`.
+fn edit_distance(n: usize, m: usize, same: impl Fn(usize, usize) -> bool, limit: usize) -> usize {
+    // Three rows of the table are enough: the one being filled and the two before it.
+    let width = m + 1;
+    let mut rows = vec![0usize; 3 * width];
+    let at = |i: usize, j: usize| (i % 3) * width + j;
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
         *cell = j;
     }
-    for i in 1..=xs.len() {
-        for j in 1..=ys.len() {
-            let cost = usize::from(xs[i - 1] != ys[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            let swapped = i > 1 && j > 1 && xs[i - 1] == ys[j - 2] && xs[i - 2] == ys[j - 1];
+    for i in 1..=n {
+        rows[at(i, 0)] = i;
+        for j in 1..=m {
+            let cost = usize::from(!same(i - 1, j - 1));
+            let mut best = (rows[at(i - 1, j)] + 1)
+                .min(rows[at(i, j - 1)] + 1)
+                .min(rows[at(i - 1, j - 1)] + cost);
+            let swapped = i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1);
             if swapped {
-                best = best.min(rows[i - 2][j - 2] + 1);
+                best = best.min(rows[at(i - 2, j - 2)] + 1);
             }
-            rows[i][j] = best;
+            rows[at(i, j)] = best;
         }
-        if rows[i].iter().min().is_some_and(|&m| m > limit) {
+        if rows[at(i, 0)..=at(i, m)]
+            .iter()
+            .min()
+            .is_some_and(|&least| least > limit)
+        {
             return limit + 1;
         }
     }
-    rows[xs.len()][ys.len()]
+    rows[at(n, m)]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn distance(x: &str, y: &str, limit: usize) -> usize {
+        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        edit_distance(x.len(), y.len(), |i, j| x[i] == y[j], limit)
+    }
+
     #[test]
     fn edit_distance_counts_typos_and_swaps() {
-        assert_eq!(edit_distance("western", "westren", 2), 1);
-        assert_eq!(edit_distance("yanukovych", "yanukovich", 2), 1);
-        assert_eq!(edit_distance("stoltenberg", "stotenberg", 2), 1);
-        assert!(edit_distance("putin", "biden", 1) > 1);
+        assert_eq!(distance("western", "westren", 2), 1);
+        assert_eq!(distance("yanukovych", "yanukovich", 2), 1);
+        assert_eq!(distance("stoltenberg", "stotenberg", 2), 1);
+        assert_eq!(distance("kitten", "sitting", 5), 3);
+        assert_eq!(distance("", "abc", 5), 3);
+        assert_eq!(distance("ca", "abc", 5), 3);
+        assert!(distance("putin", "biden", 1) > 1);
+    }
+
+    #[test]
+    fn spelling_variants_match_whatever_their_case() {
+        assert!(within_edits(7, 7, |i, j| b"Western"[i]
+            .eq_ignore_ascii_case(&b"WESTREN"[j])));
+        let (x, y) = ("Klitschko", "Klitchko");
+        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        assert!(within_edits(x.len(), y.len(), |i, j| x[i] == y[j]));
+        assert!(!within_edits(5, 5, |i, j| b"putin"[i] == b"biden"[j]));
     }
 }
