@@ -46,7 +46,11 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> 
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
     let mut seeds: Vec<Seed> = postings
         .par_chunk_by(|x, y| x.hash == y.hash)
-        .flat_map_iter(|group| pairs_of(group, options.max_df))
+        .fold(Vec::new, |mut seeds, group| {
+            push_pairs(group, options.max_df, &mut seeds);
+            seeds
+        })
+        .flatten_iter()
         .collect();
     drop(postings);
     seeds.par_sort_unstable();
@@ -110,29 +114,29 @@ fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
     postings
 }
 
-/// Seeds between every two documents in one group of postings of the same n-gram.
-fn pairs_of(group: &[Posting], max_df: usize) -> Vec<Seed> {
-    let by_doc: Vec<&[Posting]> = group.chunk_by(|x, y| x.doc == y.doc).collect();
-    if by_doc.len() < 2 || by_doc.len() > max_df {
-        return Vec::new();
+/// Appends the seeds between every two documents in one group of postings of the same
+/// n-gram (sorted by document) to `out`.
+fn push_pairs(group: &[Posting], max_df: usize, out: &mut Vec<Seed>) {
+    let same_doc = |x: &Posting, y: &Posting| x.doc == y.doc;
+    let docs = group.chunk_by(same_doc).count();
+    if docs < 2 || docs > max_df {
+        return;
     }
-    let mut out = Vec::new();
-    for (i, first) in by_doc.iter().enumerate() {
-        for second in &by_doc[i + 1..] {
-            out.extend(seeds_between(first, second));
+    let mut rest = group;
+    while let Some(first) = rest.chunk_by(same_doc).next() {
+        rest = &rest[first.len()..];
+        for second in rest.chunk_by(same_doc) {
+            push_seeds_between(first, second, out);
         }
     }
-    out
 }
 
-/// Seeds for one n-gram between two documents. Every pairing of its occurrences while there
-/// are few; when the n-gram repeats (a repeated paragraph, a list, a text of few words), the
-/// k-th occurrence with the k-th counted from the start and from the end, so that seeds grow
-/// with the text, not with its square, and both ends of a long repetitive match are anchored.
-fn seeds_between<'p>(
-    first: &'p [Posting],
-    second: &'p [Posting],
-) -> Box<dyn Iterator<Item = Seed> + 'p> {
+/// Appends the seeds for one n-gram between two documents to `out`. Every pairing of its
+/// occurrences while there are few; when the n-gram repeats (a repeated paragraph, a list, a
+/// text of few words), the k-th occurrence with the k-th counted from the start and from the
+/// end, so that seeds grow with the text, not with its square, and both ends of a long
+/// repetitive match are anchored.
+fn push_seeds_between(first: &[Posting], second: &[Posting], out: &mut Vec<Seed>) {
     let seed = |x: &Posting, y: &Posting| Seed {
         a: x.doc,
         b: y.doc,
@@ -140,15 +144,13 @@ fn seeds_between<'p>(
         pb: y.pos,
     };
     if first.len() * second.len() <= MAX_PAIRINGS {
-        Box::new(
-            first
-                .iter()
-                .flat_map(move |x| second.iter().map(move |y| seed(x, y))),
-        )
+        for x in first {
+            out.extend(second.iter().map(|y| seed(x, y)));
+        }
     } else {
-        let from_start = first.iter().zip(second);
+        out.extend(first.iter().zip(second).map(|(x, y)| seed(x, y)));
         let from_end = first.iter().rev().zip(second.iter().rev());
-        Box::new(from_start.chain(from_end).map(move |(x, y)| seed(x, y)))
+        out.extend(from_end.map(|(x, y)| seed(x, y)));
     }
 }
 
