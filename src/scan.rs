@@ -118,6 +118,8 @@ fn boilerplate_out<'a>(corpus: &'a Corpus, report: &Report) -> Vec<Place<'a>> {
 const RENDER_BATCH: usize = 4096;
 /// Passages one core renders in one go.
 const PASSAGES_PER_TASK: usize = 64;
+/// Bytes a typical passage takes in the JSON, with its edits.
+const BYTES_PER_PASSAGE: usize = 2048;
 
 /// Writes the passages as the pretty-printed JSON array they are, one level deep in the
 /// `scan` object. They are the bulk of the output, so they are rendered in parallel.
@@ -135,7 +137,7 @@ fn write_passages(
             .par_chunks(PASSAGES_PER_TASK)
             .enumerate()
             .map(|(j, part)| {
-                let mut buf = Vec::new();
+                let mut buf = Vec::with_capacity(part.len() * BYTES_PER_PASSAGE);
                 for (i, p) in part.iter().enumerate() {
                     let first = k == 0 && j == 0 && i == 0;
                     buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });

@@ -30,15 +30,20 @@ pub struct Document {
     pub tokens: Vec<Token>,
 }
 
+/// Bytes a sentence of prose takes on average, rounded down.
+const BYTES_PER_SENTENCE: usize = 100;
+
 impl Document {
     /// Analyses a source.
     pub fn new(source: Source) -> Self {
         let map = CharMap::new(&source.text);
         let paragraphs = text::paragraphs(&source.text, &map);
-        let sentences = paragraphs
-            .iter()
-            .flat_map(|p| text::sentences(&source.text, *p, &map))
-            .collect();
+        // Room for sentences of typical prose at once, rather than growing by doubling.
+        let mut sentences = Vec::with_capacity(source.text.len() / BYTES_PER_SENTENCE);
+        for paragraph in &paragraphs {
+            text::push_sentences(&source.text, *paragraph, &map, &mut sentences);
+        }
+        sentences.shrink_to_fit();
         let tokens = text::tokenize(&source.text, &map);
         let title = source.title.unwrap_or_else(|| title_of(&source.text));
         Self {

@@ -9,17 +9,15 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "fig", "mt", "ft", "approx", "vol", "eds", "al", "cf",
 ];
 
-/// The sentences of the paragraph `para` of `text`, trimmed, in order.
-pub fn sentences(text: &str, para: Span, map: &CharMap) -> Vec<Span> {
+/// Appends the sentences of the paragraph `para` of `text` to `out`, trimmed, in order.
+pub fn push_sentences(text: &str, para: Span, map: &CharMap, out: &mut Vec<Span>) {
     let body = para.slice(text);
-    let mut out = Vec::new();
     let mut start = 0;
     for end in boundaries(body) {
-        push_trimmed(body, start, end, para.byte_start, map, &mut out);
+        push_trimmed(body, start, end, para.byte_start, map, out);
         start = end;
     }
-    push_trimmed(body, start, body.len(), para.byte_start, map, &mut out);
-    out
+    push_trimmed(body, start, body.len(), para.byte_start, map, out);
 }
 
 fn push_trimmed(
@@ -101,10 +99,9 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let map = CharMap::new(text);
         let para = map.span(0, map.len_chars());
-        sentences(text, para, &map)
-            .iter()
-            .map(|s| s.slice(text))
-            .collect()
+        let mut sentences = Vec::new();
+        push_sentences(text, para, &map, &mut sentences);
+        sentences.iter().map(|s| s.slice(text)).collect()
     }
 
     #[test]
