@@ -182,6 +182,9 @@ impl Level {
                     let terms = self.terms_of(&self.units[i]);
                     let lists = terms.iter().map(|&(t, _)| postings.list(t));
                     let candidates = tally.shared_at_least(lists, later[i], MIN_RARE_SHARED);
+                    if candidates.is_empty() {
+                        return Vec::new();
+                    }
                     // Most candidates share too few terms in all: count them before listing
                     // the shared terms of the others.
                     set.insert(terms);
