@@ -106,7 +106,13 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
             .and_then(|()| writeln!(stdout)),
         Format::Text => write!(stdout, "{}", scan::to_text(&corpus, &report)),
     };
-    match written.and_then(|()| stdout.flush()) {
+    let flushed = written.and_then(|()| stdout.flush());
+    // Freeing a corpus's many allocations one by one takes a while and nobody waits for it:
+    // the process is about to end, and its memory goes with it. (Should no thread start,
+    // they are freed here.)
+    let free = move || drop((corpus, report));
+    let _ = std::thread::Builder::new().spawn(free);
+    match flushed {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
