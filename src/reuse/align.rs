@@ -36,12 +36,9 @@ pub fn passages(
                 .into_iter()
                 .map(|r| extend(da, db, &r));
             let merged = merge_overlapping(regions.collect());
-            drop_shadowed(
-                merged
-                    .iter()
-                    .filter_map(|r| to_passage(a, da, b, db, r, options))
-                    .collect(),
-            )
+            let spans = merged.iter().filter_map(|r| spans_of(da, db, r, options));
+            let passage = |(sa, sb, words)| to_passage((a, da, sa), (b, db, sb), words, options);
+            unshadowed(spans.collect(), passage)
         })
         .collect()
 }
@@ -109,22 +106,24 @@ fn absorb(mut merged: Vec<Region>, mut region: Region) -> Vec<Region> {
     merged
 }
 
-/// Keeps, of passages between one document pair, those not shadowed by a longer one: a passage
-/// whose side is mostly inside a longer passage's side is the same text matched to a second
-/// place (a repeated phrase), not a passage of its own.
-fn drop_shadowed(mut passages: Vec<Passage>) -> Vec<Passage> {
-    passages.sort_by(|x, y| {
-        y.words
-            .cmp(&x.words)
-            .then(x.a.span.cmp(&y.a.span))
-            .then(x.b.span.cmp(&y.b.span))
-    });
-    let mut kept: Vec<Passage> = Vec::with_capacity(passages.len());
-    for p in passages {
-        let shadowed =
-            |k: &Passage| k.a.span.mostly_covers(&p.a.span) || k.b.span.mostly_covers(&p.b.span);
+/// The sides of a would-be passage between one document pair, and its length in words.
+type Sides = (Span, Span, usize);
+
+/// The passages that `passage` makes of would-be passages between one document pair, but
+/// for those shadowed by a longer passage: a passage whose side is mostly inside a longer
+/// passage's side is the same text matched to a second place (a repeated phrase), not a
+/// passage of its own. Longest first, so that only passages that may be kept are diffed.
+fn unshadowed(
+    mut candidates: Vec<Sides>,
+    passage: impl Fn(Sides) -> Option<Passage>,
+) -> Vec<Passage> {
+    candidates.sort_by(|x, y| y.2.cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    let mut kept: Vec<Passage> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let (sa, sb, _) = &candidate;
+        let shadowed = |k: &Passage| k.a.span.mostly_covers(sa) || k.b.span.mostly_covers(sb);
         if !kept.iter().any(shadowed) {
-            kept.push(p);
+            kept.extend(passage(candidate));
         }
     }
     kept
@@ -148,15 +147,9 @@ fn with_closing_marks(doc: &Document, span: Span) -> Span {
     }
 }
 
-/// The passage for an aligned region, if long and similar enough.
-fn to_passage(
-    a: usize,
-    da: &Document,
-    b: usize,
-    db: &Document,
-    r: &Region,
-    options: &Options,
-) -> Option<Passage> {
+/// The sides of the passage an aligned region makes, and its length in words, if it is long
+/// enough.
+fn spans_of(da: &Document, db: &Document, r: &Region, options: &Options) -> Option<Sides> {
     if r.a.len().min(r.b.len()) < options.min_words {
         return None;
     }
@@ -164,6 +157,17 @@ fn to_passage(
         with_closing_marks(da, da.token_span(r.a.clone())),
         with_closing_marks(db, db.token_span(r.b.clone())),
     );
+    Some((sa, sb, r.a.len().max(r.b.len())))
+}
+
+/// The passage between span `sa` of document `a` and span `sb` of document `b`, of `words`
+/// words, if their words are similar enough.
+fn to_passage(
+    (a, da, sa): (usize, &Document, Span),
+    (b, db, sb): (usize, &Document, Span),
+    words: usize,
+    options: &Options,
+) -> Option<Passage> {
     let ops = diff::word_diff(da, sa, db, sb);
     let score = diff::similarity(&ops);
     if score < options.min_similarity {
@@ -174,7 +178,7 @@ fn to_passage(
         id: 0,
         kind: if exact { Kind::Verbatim } else { Kind::Near },
         score,
-        words: r.a.len().max(r.b.len()),
+        words,
         a: Side { doc: a, span: sa },
         b: Side { doc: b, span: sb },
         boilerplate: false,
