@@ -187,3 +187,54 @@ fn to_passage(
         diff: ops,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::CharMap;
+
+    fn sides(a: (usize, usize), b: (usize, usize), words: usize) -> Sides {
+        let map = CharMap::new(&" ".repeat(100));
+        (map.span(a.0, a.1), map.span(b.0, b.1), words)
+    }
+
+    fn passage((sa, sb, words): Sides) -> Passage {
+        Passage {
+            id: 0,
+            kind: Kind::Verbatim,
+            score: 1.0,
+            words,
+            a: Side { doc: 0, span: sa },
+            b: Side { doc: 1, span: sb },
+            boilerplate: false,
+            cluster: 0,
+            shared_words: Vec::new(),
+            diff: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn shadowed_passages_are_dropped_and_never_diffed() {
+        let long = sides((0, 50), (0, 50), 10);
+        let inside = sides((10, 30), (60, 80), 4);
+        let elsewhere = sides((60, 90), (60, 90), 6);
+        let diffed = std::cell::RefCell::new(Vec::new());
+        let make = |s: Sides| {
+            diffed.borrow_mut().push(s.2);
+            Some(passage(s))
+        };
+        let kept = unshadowed(vec![inside, elsewhere, long], make);
+        let words: Vec<usize> = kept.iter().map(|p| p.words).collect();
+        assert_eq!(words, [10, 6]);
+        assert_eq!(diffed.into_inner(), [10, 6]);
+    }
+
+    #[test]
+    fn a_candidate_that_makes_no_passage_shadows_nothing() {
+        let long = sides((0, 50), (0, 50), 10);
+        let inside = sides((10, 30), (10, 30), 4);
+        let kept = unshadowed(vec![inside, long], |s| (s.2 < 10).then(|| passage(s)));
+        let words: Vec<usize> = kept.iter().map(|p| p.words).collect();
+        assert_eq!(words, [4]);
+    }
+}
