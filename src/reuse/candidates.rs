@@ -1,6 +1,10 @@
 //! Candidate pairs for the rewrite detector: posting lists of rare terms, and a tally of the
 //! lists two units share.
 
+use std::ops::Range;
+
+use rayon::prelude::*;
+
 /// For each term id, the units (ascending) it is in, for the terms rare enough to index; one
 /// flat array cut at `starts`.
 pub(super) struct Postings {
@@ -9,12 +13,13 @@ pub(super) struct Postings {
 }
 
 impl Postings {
-    /// Lists the units of `unit_terms` (the term ids of each unit, in unit order) under each
-    /// term `indexed` picks; `df` holds how many units each term id is in.
+    /// Lists the units under each term `indexed` picks: `terms_of(unit)` gives the sorted term
+    /// ids of each of `units` units, and `df` how many units each term id is in.
     pub(super) fn new<'a>(
         df: &[u32],
         indexed: impl Fn(u32) -> bool,
-        unit_terms: impl Iterator<Item = &'a [(u32, u32)]>,
+        units: usize,
+        terms_of: impl Fn(usize) -> &'a [(u32, u32)] + Sync,
     ) -> Self {
         let mut starts = Vec::with_capacity(df.len() + 1);
         let mut total = 0;
@@ -25,24 +30,67 @@ impl Postings {
             }
             starts.push(total);
         }
-        let mut next = starts.clone();
-        let mut units = vec![0; total];
-        for (unit, terms) in unit_terms.enumerate() {
-            for &(term, _) in terms {
-                let term = term as usize;
-                if next[term] < starts[term + 1] {
-                    units[next[term]] = u32::try_from(unit).unwrap_or(u32::MAX);
-                    next[term] += 1;
-                }
-            }
+        let mut lists = vec![0; total];
+        // Each core fills the lists of a range of term ids holding about an equal share.
+        let shares = rayon::current_num_threads().max(1);
+        let mut rest = &mut lists[..];
+        let mut tasks = Vec::with_capacity(shares);
+        let mut first = 0;
+        for share in 1..=shares {
+            let end = starts
+                .partition_point(|&s| s < total * share / shares)
+                .min(df.len());
+            let end = if share == shares {
+                df.len()
+            } else {
+                end.max(first)
+            };
+            let (part, tail) = std::mem::take(&mut rest).split_at_mut(starts[end] - starts[first]);
+            tasks.push((first..end, part));
+            rest = tail;
+            first = end;
         }
-        Self { starts, units }
+        tasks.into_par_iter().for_each(|(terms, part)| {
+            fill(&starts, terms, part, units, &terms_of);
+        });
+        Self {
+            starts,
+            units: lists,
+        }
     }
 
     /// The units term `term` is in, if it is indexed (empty otherwise).
     pub(super) fn list(&self, term: u32) -> &[u32] {
         let term = term as usize;
         &self.units[self.starts[term]..self.starts[term + 1]]
+    }
+}
+
+/// Fills `part`, the lists of the term ids in `terms`, with the units whose terms `terms_of`
+/// gives, in unit order.
+fn fill<'a>(
+    starts: &[usize],
+    terms: Range<usize>,
+    part: &mut [u32],
+    units: usize,
+    terms_of: &impl Fn(usize) -> &'a [(u32, u32)],
+) {
+    let base = starts[terms.start];
+    let mut next: Vec<usize> = starts[terms.clone()].iter().map(|s| s - base).collect();
+    for unit in 0..units {
+        let unit_terms = terms_of(unit);
+        let from = unit_terms.partition_point(|&(t, _)| (t as usize) < terms.start);
+        for &(term, _) in &unit_terms[from..] {
+            let term = term as usize;
+            if term >= terms.end {
+                break;
+            }
+            let slot = &mut next[term - terms.start];
+            if *slot < starts[term + 1] - base {
+                part[*slot] = u32::try_from(unit).unwrap_or(u32::MAX);
+                *slot += 1;
+            }
+        }
     }
 }
 
@@ -136,13 +184,41 @@ mod tests {
         // Units' terms: (term id, token); term 1 is in three units, 2 in two, 3 in one.
         let units: [&[(u32, u32)]; 3] = [&[(1, 0), (2, 4)], &[(1, 2)], &[(1, 7), (2, 1), (3, 0)]];
         let df = [0, 3, 2, 1];
-        let postings = Postings::new(&df, |count| (2..=2).contains(&count), units.into_iter());
+        let terms_of = |unit: usize| units[unit];
+        let postings = Postings::new(&df, |count| (2..=2).contains(&count), 3, terms_of);
         assert_eq!(postings.list(1), [] as [u32; 0]);
         assert_eq!(postings.list(2), [0, 2]);
         assert_eq!(postings.list(3), [] as [u32; 0]);
-        let all = Postings::new(&df, |_| true, units.into_iter());
+        let all = Postings::new(&df, |_| true, 3, terms_of);
         assert_eq!(all.list(1), [0, 1, 2]);
         assert_eq!(all.list(3), [2]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn postings_list_every_unit_of_every_indexed_term(
+            units in proptest::collection::vec(
+                proptest::collection::btree_set(0u32..30, 0..12), 0..40),
+            cap in 1u32..6,
+        ) {
+            let units: Vec<Vec<(u32, u32)>> =
+                units.into_iter().map(|terms| terms.into_iter().map(|t| (t, 0)).collect()).collect();
+            let mut df = vec![0u32; 30];
+            for &(term, _) in units.iter().flatten() {
+                df[term as usize] += 1;
+            }
+            let indexed = |count: u32| count <= cap;
+            let postings = Postings::new(&df, indexed, units.len(), |unit| &units[unit][..]);
+            for term in 0..30u32 {
+                let has = |terms: &Vec<(u32, u32)>| terms.iter().any(|&(t, _)| t == term);
+                let expected: Vec<u32> = (0u32..)
+                    .zip(&units)
+                    .filter(|(_, terms)| indexed(df[term as usize]) && has(terms))
+                    .map(|(unit, _)| unit)
+                    .collect();
+                proptest::prop_assert_eq!(postings.list(term), &expected[..]);
+            }
+        }
     }
 
     #[test]

@@ -171,8 +171,8 @@ impl Level {
     ) -> Vec<Passage> {
         let cap = (self.units.len() / 200).clamp(MIN_CAP, MAX_CAP);
         let indexed = |df: u32| (2..=cap).contains(&(df as usize));
-        let unit_terms = self.units.iter().map(|unit| self.terms_of(unit));
-        let postings = Postings::new(&self.df, indexed, unit_terms);
+        let terms_of = |unit: usize| self.terms_of(&self.units[unit]);
+        let postings = Postings::new(&self.df, indexed, self.units.len(), terms_of);
         let later = later_documents(&self.units);
         (0..self.units.len())
             .into_par_iter()
