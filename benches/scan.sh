@@ -2,7 +2,7 @@
 # Scan benchmark: time and peak memory of `rehash scan` on generated corpora of 1,000 and
 # 10,000 articles (about 800 words each, a third recycling paragraphs with edits), beside
 # Dick Grune's sim_text on the same files. Prints a Markdown table.
-#   bash benches/scan.sh            # 1,000 and 10,000 articles, best of 3 runs
+#   bash benches/scan.sh            # 1,000 and 10,000 articles, best of 5 runs
 #   bash benches/scan.sh 500 2000   # other sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,13 +23,16 @@ rehash=target/release/rehash
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# best_of N CMD...: prints "seconds peak_kB" of the fastest of N runs.
+# best_of N CMD...: prints "seconds peak_kB" of the fastest of N runs (wall time to the
+# millisecond; /usr/bin/time, which gives the peak memory, rounds it to 10 ms).
 best_of() {
-  local runs=$1 best="" line
+  local runs=$1 best="" line start end
   shift
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null
-    line=$(tail -1 "$work/time")
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$work/time" "$@" >"$work/out" 2>/dev/null
+    end=$(date +%s%N)
+    line="$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }') $(tail -1 "$work/time")"
     if [ -z "$best" ] || awk -v a="${line% *}" -v b="${best% *}" 'BEGIN { exit !(a < b) }'; then
       best=$line
     fi
@@ -45,9 +48,9 @@ for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   "$rehash" generate "$corpus" --articles "$n" >/dev/null
   mb=$(du -sm "$corpus" | cut -f1)
-  read -r rs rk < <(best_of 3 "$rehash" scan "$corpus")
+  read -r rs rk < <(best_of 5 "$rehash" scan "$corpus")
   passages=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["passages"]))' "$work/out")
-  read -r ss sk < <(best_of 3 sim_text -n -s -R -T -r 10 "$corpus")
+  read -r ss sk < <(best_of 5 sim_text -n -s -R -T -r 10 "$corpus")
   ratio=$(awk -v a="$rs" -v b="$ss" 'BEGIN { printf "%.2f", a / b }')
   echo "| $n | $mb | $rs | $((rk / 1024)) | $passages | $ss | $((sk / 1024)) | $ratio |"
 done
