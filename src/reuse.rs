@@ -157,6 +157,11 @@ pub fn find_reuse_with_progress(
     Report::new(passages, clusters, boilerplate, corpus.len())
 }
 
+/// An index as the engine stores it, in 32 bits (indices past `u32::MAX` saturate).
+fn saturating_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// Sorts passages (headline ones first, then by the ids and offsets of their sides) and
 /// numbers them in that order.
 fn number_in_order(corpus: &Corpus, passages: &mut [Passage]) {

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::saturating_u32;
+
 /// For each term id, the units (ascending) it is in, for the terms rare enough to index; one
 /// flat array cut at `starts`.
 pub(super) struct Postings {
@@ -32,23 +34,13 @@ impl Postings {
         }
         let mut lists = vec![0; total];
         // Each core fills the lists of a range of term ids holding about an equal share.
-        let shares = rayon::current_num_threads().max(1);
         let mut rest = &mut lists[..];
-        let mut tasks = Vec::with_capacity(shares);
-        let mut first = 0;
-        for share in 1..=shares {
-            let end = starts
-                .partition_point(|&s| s < total * share / shares)
-                .min(df.len());
-            let end = if share == shares {
-                df.len()
-            } else {
-                end.max(first)
-            };
-            let (part, tail) = std::mem::take(&mut rest).split_at_mut(starts[end] - starts[first]);
-            tasks.push((first..end, part));
+        let mut tasks = Vec::new();
+        for terms in shares(&starts, rayon::current_num_threads()) {
+            let len = starts[terms.end] - starts[terms.start];
+            let (part, tail) = std::mem::take(&mut rest).split_at_mut(len);
+            tasks.push((terms, part));
             rest = tail;
-            first = end;
         }
         tasks.into_par_iter().for_each(|(terms, part)| {
             fill(&starts, terms, part, units, &terms_of);
@@ -64,6 +56,28 @@ impl Postings {
         let term = term as usize;
         &self.units[self.starts[term]..self.starts[term + 1]]
     }
+}
+
+/// The term ids cut into `count` (at least one) consecutive ranges holding about equal
+/// shares of the postings, given where each term's list starts (and, last, where they end):
+/// the k-th range ends at the first list starting at or past k shares.
+fn shares(starts: &[usize], count: usize) -> Vec<Range<usize>> {
+    let (terms, total) = (starts.len() - 1, starts[starts.len() - 1]);
+    let count = count.max(1);
+    let mut first = 0;
+    (1..=count)
+        .map(|share| {
+            let end = if share == count {
+                terms
+            } else {
+                let end = starts.partition_point(|&s| s < total * share / count);
+                end.clamp(first, terms)
+            };
+            let range = first..end;
+            first = end;
+            range
+        })
+        .collect()
 }
 
 /// Fills `part`, the lists of the term ids in `terms`, with the units whose terms `terms_of`
@@ -85,9 +99,10 @@ fn fill<'a>(
             if term >= terms.end {
                 break;
             }
+            // A term's list has room for every unit it is in, or none if it is not indexed.
             let slot = &mut next[term - terms.start];
             if *slot < starts[term + 1] - base {
-                part[*slot] = u32::try_from(unit).unwrap_or(u32::MAX);
+                part[*slot] = saturating_u32(unit);
                 *slot += 1;
             }
         }
@@ -219,6 +234,24 @@ mod tests {
                 proptest::prop_assert_eq!(postings.list(term), &expected[..]);
             }
         }
+    }
+
+    #[test]
+    fn shares_cut_the_term_ids_into_consecutive_ranges_of_about_equal_postings() {
+        // Terms 0..4 with lists of 4, 0, 4 and 2 units.
+        let starts = [0, 4, 4, 8, 10];
+        let whole = |ranges: Vec<Range<usize>>| ranges.len() == 1 && ranges[0] == (0..4);
+        assert!(whole(shares(&starts, 1)));
+        // The first range ends at the first list that starts at or past half the postings.
+        assert_eq!(shares(&starts, 2), [0..3, 3..4]);
+        // More shares than terms: some are empty, all are in order and cover every term.
+        let many = shares(&starts, 7);
+        assert_eq!(many.len(), 7);
+        assert_eq!(many.first().map(|r| r.start), Some(0));
+        assert_eq!(many.last().map(|r| r.end), Some(4));
+        assert!(many.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(shares(&[0], 2), [0..0, 0..0]);
+        assert!(whole(shares(&starts, 0)));
     }
 
     #[test]

@@ -2,14 +2,13 @@
 //! by the weighted overlap of the distinctive words they share (binary TF, squared IDF, cosine).
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
 use super::candidates::{Postings, Tally, TermSet};
 use super::linked::Linked;
 use super::term::{push_terms, term_ids};
-use super::{Kind, Options, Passage, Side};
+use super::{Kind, Options, Passage, Side, saturating_u32};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
 
@@ -49,9 +48,8 @@ struct Level {
     df: Vec<u32>,
     /// For each term id: its weight.
     weights: Vec<f64>,
-    /// For each unit, the bits of its weight vector's length once computed (0 until then):
-    /// a unit is scored against many others.
-    norms: Vec<AtomicU64>,
+    /// For each unit, the length of its terms' weight vector.
+    norms: Vec<f64>,
 }
 
 /// Bounds of the number of units a term may be in and still find candidates: common terms
@@ -126,9 +124,10 @@ impl Level {
             .unzip();
         let units = joined(units);
         let df = document_frequencies(&terms, term_count);
-        let weights = df.iter().map(|&df| idf(units.len(), df as usize)).collect();
-        let norms = std::iter::repeat_with(AtomicU64::default)
-            .take(units.len())
+        let weights: Vec<f64> = df.iter().map(|&df| idf(units.len(), df as usize)).collect();
+        let norms = units
+            .par_iter()
+            .map(|unit| norm(&terms[unit.doc()][unit.terms()], &weights))
             .collect();
         Self {
             spans,
@@ -179,35 +178,46 @@ impl Level {
             .map_init(
                 || (Tally::new(self.units.len()), TermSet::new(self.df.len())),
                 |(tally, set), i| {
-                    let terms = self.terms_of(&self.units[i]);
-                    let lists = terms.iter().map(|&(t, _)| postings.list(t));
-                    let candidates = tally.shared_at_least(lists, later[i], MIN_RARE_SHARED);
-                    if candidates.is_empty() {
-                        return Vec::new();
-                    }
-                    // Most candidates share too few terms in all: count them before listing
-                    // the shared terms of the others.
-                    set.insert(terms);
-                    let enough = |&j: &usize| {
-                        let other = self.terms_of(&self.units[j]);
-                        set.count(other) >= least_shared(terms, other, options)
+                    let candidates = self.candidates(i, &postings, later[i], (tally, set), options);
+                    let link = |j: usize| {
+                        // The side in the document ranked first names the shared words,
+                        // whatever the order the documents were given in.
+                        let rank = |unit: usize| rank_of[self.units[unit].doc()];
+                        let (i, j) = if rank(i) < rank(j) { (i, j) } else { (j, i) };
+                        self.link(corpus, linked, i, j, options, min_score)
                     };
-                    let enough: Vec<usize> = candidates.into_iter().filter(enough).collect();
-                    set.remove(terms);
-                    enough
-                        .into_iter()
-                        .filter_map(|j| {
-                            // The side in the document ranked first names the shared words,
-                            // whatever the order the documents were given in.
-                            let rank = |unit: usize| rank_of[self.units[unit].doc()];
-                            let (i, j) = if rank(i) < rank(j) { (i, j) } else { (j, i) };
-                            self.link(corpus, linked, i, j, options, min_score)
-                        })
-                        .collect::<Vec<_>>()
+                    candidates.into_iter().filter_map(link).collect::<Vec<_>>()
                 },
             )
             .flatten_iter()
             .collect()
+    }
+
+    /// The units from `from` on (those of later documents) to compare with unit `i`: they share
+    /// at least two of its indexed terms, and enough of its terms in all.
+    fn candidates(
+        &self,
+        i: usize,
+        postings: &Postings,
+        from: u32,
+        (tally, set): (&mut Tally, &mut TermSet),
+        options: &Options,
+    ) -> Vec<usize> {
+        let terms = self.terms_of(&self.units[i]);
+        let lists = terms.iter().map(|&(t, _)| postings.list(t));
+        let mut candidates = tally.shared_at_least(lists, from, MIN_RARE_SHARED);
+        if candidates.is_empty() {
+            return candidates;
+        }
+        // Most candidates share too few terms in all: count them before listing the shared
+        // terms of the others.
+        set.insert(terms);
+        candidates.retain(|&j| {
+            let other = self.terms_of(&self.units[j]);
+            set.count(other) >= least_shared(terms, other, options)
+        });
+        set.remove(terms);
+        candidates
     }
 
     /// The rewritten passage linking units `i` and `j` (`i` in the document ranked first), if
@@ -246,28 +256,12 @@ impl Level {
             return None;
         }
         let dot: f64 = shared.iter().map(|(t, _, _)| self.weight(*t).powi(2)).sum();
-        let score = dot / (self.norm(i) * self.norm(j)).max(f64::EPSILON);
+        let score = dot / (self.norms[i] * self.norms[j]).max(f64::EPSILON);
         let (a, b) = (self.side(corpus, first), self.side(corpus, second));
         (score >= min_score && !linked.covers(&a, &b)).then(|| {
             let words = first.words.max(second.words) as usize;
             self.passage(corpus, (a, b), words, &shared, score)
         })
-    }
-
-    /// Length of the weight vector of unit `i`'s terms.
-    fn norm(&self, i: usize) -> f64 {
-        let cached = self.norms[i].load(Ordering::Relaxed);
-        if cached != 0 {
-            return f64::from_bits(cached);
-        }
-        let norm = self
-            .terms_of(&self.units[i])
-            .iter()
-            .map(|(t, _)| self.weight(*t).powi(2))
-            .sum::<f64>()
-            .sqrt();
-        self.norms[i].store(norm.to_bits(), Ordering::Relaxed);
-        norm
     }
 
     /// The passage linking sides `a` and `b` (`a` in the document with the smaller id) of
@@ -357,11 +351,6 @@ fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     all
 }
 
-/// A unit index as stored in posting lists (indices past `u32::MAX` saturate).
-fn saturating_u32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
-}
-
 /// In how many units each of `term_count` term ids is (each unit lists a term once), counted
 /// on all cores.
 fn document_frequencies(terms: &[UnitTerms], term_count: usize) -> Vec<u32> {
@@ -384,6 +373,15 @@ fn document_frequencies(terms: &[UnitTerms], term_count: usize) -> Vec<u32> {
                 all
             },
         )
+}
+
+/// Length of the vector of the `weights` of a unit's terms.
+fn norm(terms: &[(u32, u32)], weights: &[f64]) -> f64 {
+    terms
+        .iter()
+        .map(|&(term, _)| weights[term as usize].powi(2))
+        .sum::<f64>()
+        .sqrt()
 }
 
 /// Inverse document frequency of a term in `df` of `n` units.

@@ -6,6 +6,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::saturating_u32;
 use crate::corpus::Document;
 use crate::text::{Token, hash_word, is_stopword, normalize_word};
 
@@ -85,10 +86,6 @@ fn distinct_words(documents: &[Document]) -> FxHashMap<u64, (u32, u32)> {
             }
             all
         })
-}
-
-fn saturating_u32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Appends the distinctive terms of a token range to `out`: (term id, one token index), sorted,
