@@ -107,9 +107,9 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
         Format::Text => write!(stdout, "{}", scan::to_text(&corpus, &report)),
     };
     let flushed = written.and_then(|()| stdout.flush());
-    // Freeing a corpus's many allocations one by one takes a while and nobody waits for it:
-    // the process is about to end, and its memory goes with it. (Should no thread start,
-    // they are freed here.)
+    // Freeing a corpus's many allocations one by one takes a while, and nobody need wait for
+    // it: from the command line the process is about to end; a caller in a longer process
+    // gets its memory back a moment later. (Should no thread start, they are freed here.)
     let free = move || drop((corpus, report));
     let _ = std::thread::Builder::new().spawn(free);
     match flushed {

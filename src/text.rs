@@ -8,7 +8,9 @@ mod span;
 mod tokenize;
 pub mod wrap;
 
-pub use normalize::{count, display_safe, fold_char, normalize_word, printable, push_normalized};
+pub use normalize::{
+    count, display_safe, fold_char, lowers_only, normalize_word, printable, push_normalized,
+};
 pub use sentences::push_sentences;
 pub use span::{CharMap, Span};
 pub use tokenize::{Token, hash_tokens, hash_word, is_stopword, paragraphs, tokenize};

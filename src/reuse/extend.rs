@@ -3,7 +3,7 @@
 
 use super::align::Region;
 use crate::corpus::Document;
-use crate::text::normalize_word;
+use crate::text::{lowers_only, normalize_word};
 
 /// Grows a region outwards while the words keep matching, allowing a few edits.
 pub(super) fn extend(a: &Document, b: &Document, region: &Region) -> Region {
@@ -142,9 +142,7 @@ fn similar_words(a: &Document, i: usize, b: &Document, j: usize) -> bool {
         // One edit leaves the first or the last letter of a word in place.
         return false;
     }
-    let plain = |word: &str| word.is_ascii() && !word.contains('`');
-    if plain(left) && plain(right) {
-        // Normalising such words only lowers their case.
+    if lowers_only(left) && lowers_only(right) {
         let (ls, rs) = (left.as_bytes(), right.as_bytes());
         let same = |l: usize, r: usize| ls[l].eq_ignore_ascii_case(&rs[r]);
         return within_edits(ls.len(), rs.len(), same);
@@ -223,13 +221,26 @@ mod tests {
         assert!(distance("putin", "biden", 1) > 1);
     }
 
+    fn document(text: &str) -> Document {
+        Document::new(crate::corpus::Source {
+            id: "d".into(),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: text.into(),
+        })
+    }
+
     #[test]
-    fn spelling_variants_match_whatever_their_case() {
-        assert!(within_edits(7, 7, |i, j| b"Western"[i]
-            .eq_ignore_ascii_case(&b"WESTREN"[j])));
-        let (x, y) = ("Klitschko", "Klitchko");
-        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-        assert!(within_edits(x.len(), y.len(), |i, j| x[i] == y[j]));
-        assert!(!within_edits(5, 5, |i, j| b"putin"[i] == b"biden"[j]));
+    fn spelling_variants_match_whatever_their_case_and_script() {
+        let a = document("Western Klitschko Yanukovych Putin Zürich Кличко");
+        let b = document("WESTREN Klitchko Yanukovich Biden ZURICH Кличка");
+        let variant = |i: usize| similar_words(&a, i, &b, i);
+        assert!(variant(0), "Western / WESTREN");
+        assert!(variant(1), "Klitschko / Klitchko");
+        assert!(variant(2), "Yanukovych / Yanukovich");
+        assert!(!variant(3), "Putin / Biden");
+        assert!(variant(4), "Zürich / ZURICH");
+        assert!(variant(5), "Кличко / Кличка");
     }
 }

@@ -30,7 +30,8 @@ fn term_of_normalized(normalized: &str) -> Option<u64> {
 /// token's term (0 for none), and how many ids there are, 0 included.
 pub(super) fn term_ids(documents: &[Document]) -> (Vec<Vec<u32>>, usize) {
     // A word's term depends only on its normalised form, whose hash its tokens hold: each
-    // distinct word is stemmed once, not each of its tokens.
+    // distinct word is stemmed once, not each of its tokens. Two words whose 64-bit hashes
+    // collide would share a term, as they already share n-grams in the index.
     let words = distinct_words(documents);
     let term_of_word: Vec<(u64, u64)> = words
         .into_par_iter()

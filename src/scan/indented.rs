@@ -8,7 +8,9 @@ use serde_json::ser::Formatter;
 
 /// A `serde_json` formatter for pretty JSON starting `depth` levels deep.
 pub(super) struct Indented {
+    /// How many levels deep the next line is.
     depth: usize,
+    /// Whether the array or object being written has a value yet (an empty one stays `[]`).
     has_value: bool,
     /// A line break and enough spaces for the deepest line so far.
     line: Vec<u8>,
@@ -33,12 +35,14 @@ impl Indented {
         writer.write_all(&self.line[..width])
     }
 
+    /// Starts an array or object with its opening bracket, one level deeper.
     fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
         writer.write_all(bracket)
     }
 
+    /// Ends an array or object: its closing bracket on a line of its own unless it is empty.
     fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
@@ -47,6 +51,7 @@ impl Indented {
         writer.write_all(bracket)
     }
 
+    /// Starts a value of an array or a key of an object on a line of its own.
     fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
         if !first {
             writer.write_all(b",")?;

@@ -14,6 +14,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether normalising `word` only lowers its case: it is ASCII without a backtick (the one
+/// ASCII char [`fold_char`] changes).
+pub fn lowers_only(word: &str) -> bool {
+    word.is_ascii() && !word.contains('`')
+}
+
 /// The matching form of a word: NFKC, case-folded, typographic variants folded.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
