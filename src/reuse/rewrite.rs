@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::candidates::{Postings, Tally, TermSet};
 use super::linked::Linked;
-use super::term::{push_terms, term_ids};
+use super::term::{UnitTerms, document_frequencies, idf, norm, push_terms, shared_terms, term_ids};
 use super::{Kind, Options, Passage, Side, saturating_u32};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
@@ -32,10 +32,6 @@ impl Unit {
         self.terms.start as usize..self.terms.end as usize
     }
 }
-
-/// The terms of a document's units one after the other: (term id, token index of one
-/// occurrence), sorted by term within a unit, one entry per term.
-type UnitTerms = Vec<(u32, u32)>;
 
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
@@ -351,45 +347,6 @@ fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     all
 }
 
-/// In how many units each of `term_count` term ids is (each unit lists a term once), counted
-/// on all cores.
-fn document_frequencies(terms: &[UnitTerms], term_count: usize) -> Vec<u32> {
-    let chunk = terms.len() / rayon::current_num_threads().max(1) + 1;
-    terms
-        .par_chunks(chunk)
-        .map(|part| {
-            let mut df = vec![0u32; term_count];
-            for &(term, _) in part.iter().flatten() {
-                df[term as usize] += 1;
-            }
-            df
-        })
-        .reduce(
-            || vec![0; term_count],
-            |mut all, part| {
-                for (total, count) in all.iter_mut().zip(part) {
-                    *total += count;
-                }
-                all
-            },
-        )
-}
-
-/// Length of the vector of the `weights` of a unit's terms.
-fn norm(terms: &[(u32, u32)], weights: &[f64]) -> f64 {
-    terms
-        .iter()
-        .map(|&(term, _)| weights[term as usize].powi(2))
-        .sum::<f64>()
-        .sqrt()
-}
-
-/// Inverse document frequency of a term in `df` of `n` units.
-#[allow(clippy::cast_precision_loss)]
-fn idf(n: usize, df: usize) -> f64 {
-    (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
-}
-
 /// Fewest terms two units with these terms must share to be a rewrite.
 fn least_shared(x: &[(u32, u32)], y: &[(u32, u32)], options: &Options) -> usize {
     let fewest_terms = x.len().min(y.len());
@@ -398,26 +355,9 @@ fn least_shared(x: &[(u32, u32)], y: &[(u32, u32)], options: &Options) -> usize 
         .max(fewest_terms.div_ceil(SHARE_DIVISOR))
 }
 
-/// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
-fn shared_terms(x: &[(u32, u32)], y: &[(u32, u32)]) -> Vec<(u32, u32, u32)> {
-    let mut shared = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < x.len() && j < y.len() {
-        let (term_x, term_y) = (x[i].0, y[j].0);
-        if term_x == term_y {
-            shared.push((term_x, x[i].1, y[j].1));
-        }
-        // Steps without a branch on which side is behind, which is hard to predict.
-        i += usize::from(term_x <= term_y);
-        j += usize::from(term_y <= term_x);
-    }
-    shared
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn unit(doc: u32) -> Unit {
         Unit {
@@ -433,28 +373,5 @@ mod tests {
         let units: Vec<Unit> = [0, 0, 1, 3, 3, 3].map(unit).into();
         assert_eq!(later_documents(&units), [2, 2, 3, 6, 6, 6]);
         assert!(later_documents(&[]).is_empty());
-    }
-
-    /// Sorted unit terms with distinct ids below 40, tokens arbitrary.
-    fn unit_terms() -> impl Strategy<Value = Vec<(u32, u32)>> {
-        proptest::collection::btree_map(0u32..40, 0u32..1000, 0..30)
-            .prop_map(|terms| terms.into_iter().collect())
-    }
-
-    proptest! {
-        #[test]
-        fn counting_shared_terms_agrees_with_listing_them(x in unit_terms(), y in unit_terms()) {
-            let shared = shared_terms(&x, &y);
-            let in_both = x.iter().filter(|(t, _)| y.iter().any(|(u, _)| u == t)).count();
-            prop_assert_eq!(shared.len(), in_both);
-            let mut set = TermSet::new(40);
-            set.insert(&x);
-            prop_assert_eq!(set.count(&y), in_both);
-            set.remove(&x);
-            prop_assert_eq!(set.count(&x), 0);
-            for &(term, at_x, at_y) in &shared {
-                prop_assert!(x.contains(&(term, at_x)) && y.contains(&(term, at_y)));
-            }
-        }
     }
 }

@@ -25,6 +25,10 @@ fn term_of_normalized(normalized: &str) -> Option<u64> {
     counts.then(|| hash_word(stem) | 1)
 }
 
+/// The terms of a document's units one after the other: (term id, token index of one
+/// occurrence), sorted by term within a unit, one entry per term.
+pub(super) type UnitTerms = Vec<(u32, u32)>;
+
 /// The terms of every document numbered densely: each distinct term gets an id from 1 in the
 /// order of its hash, so ids sort as the terms do. Returns, for each document, the id of each
 /// token's term (0 for none), and how many ids there are, 0 included.
@@ -112,6 +116,61 @@ pub(super) fn push_terms(term_per_token: &[u32], range: Range<usize>, out: &mut 
     out.truncate(kept);
 }
 
+/// In how many units each of `term_count` term ids is (each unit lists a term once), counted
+/// on all cores.
+pub(super) fn document_frequencies(terms: &[UnitTerms], term_count: usize) -> Vec<u32> {
+    let chunk = terms.len() / rayon::current_num_threads().max(1) + 1;
+    terms
+        .par_chunks(chunk)
+        .map(|part| {
+            let mut df = vec![0u32; term_count];
+            for &(term, _) in part.iter().flatten() {
+                df[term as usize] += 1;
+            }
+            df
+        })
+        .reduce(
+            || vec![0; term_count],
+            |mut all, part| {
+                for (total, count) in all.iter_mut().zip(part) {
+                    *total += count;
+                }
+                all
+            },
+        )
+}
+
+/// Length of the vector of the `weights` of a unit's terms.
+pub(super) fn norm(terms: &[(u32, u32)], weights: &[f64]) -> f64 {
+    terms
+        .iter()
+        .map(|&(term, _)| weights[term as usize].powi(2))
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// Inverse document frequency of a term in `df` of `n` units.
+#[allow(clippy::cast_precision_loss)]
+pub(super) fn idf(n: usize, df: usize) -> f64 {
+    (1.0 + n.max(1) as f64 / df.max(1) as f64).ln()
+}
+
+/// Terms of `x` also in `y` (both sorted), with their token in `x` and in `y`.
+pub(super) fn shared_terms(x: &[(u32, u32)], y: &[(u32, u32)]) -> Vec<(u32, u32, u32)> {
+    let mut shared = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let (term_x, term_y) = (x[i].0, y[j].0);
+        if term_x == term_y {
+            shared.push((term_x, x[i].1, y[j].1));
+        }
+        // Steps without a branch on which side is behind, which is hard to predict.
+        i += usize::from(term_x <= term_y);
+        j += usize::from(term_y <= term_x);
+    }
+    shared
+}
+
 /// A light English stemmer: drops possessives and plural `s`.
 fn stem(word: &str) -> &str {
     let word = word.strip_suffix("'s").unwrap_or(word);
@@ -124,6 +183,8 @@ fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reuse::candidates::TermSet;
+    use proptest::prelude::*;
 
     #[test]
     fn plurals_possessives_and_case_share_a_term() {
@@ -191,5 +252,28 @@ mod tests {
         assert_eq!(term("the"), None);
         assert_eq!(term("ox"), None);
         assert!(term("22").is_some());
+    }
+
+    /// Sorted unit terms with distinct ids below 40, tokens arbitrary.
+    fn unit_terms() -> impl Strategy<Value = Vec<(u32, u32)>> {
+        proptest::collection::btree_map(0u32..40, 0u32..1000, 0..30)
+            .prop_map(|terms| terms.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn counting_shared_terms_agrees_with_listing_them(x in unit_terms(), y in unit_terms()) {
+            let shared = shared_terms(&x, &y);
+            let in_both = x.iter().filter(|(t, _)| y.iter().any(|(u, _)| u == t)).count();
+            prop_assert_eq!(shared.len(), in_both);
+            let mut set = TermSet::new(40);
+            set.insert(&x);
+            prop_assert_eq!(set.count(&y), in_both);
+            set.remove(&x);
+            prop_assert_eq!(set.count(&x), 0);
+            for &(term, at_x, at_y) in &shared {
+                prop_assert!(x.contains(&(term, at_x)) && y.contains(&(term, at_y)));
+            }
+        }
     }
 }
