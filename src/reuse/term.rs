@@ -36,61 +36,90 @@ pub(super) fn term_ids(documents: &[Document]) -> (Vec<Vec<u32>>, usize) {
     // A word's term depends only on its normalised form, whose hash its tokens hold: each
     // distinct word is stemmed once, not each of its tokens. Two words whose 64-bit hashes
     // collide would share a term, as they already share n-grams in the index.
-    let words = distinct_words(documents);
-    let term_of_word: Vec<(u64, u64)> = words
-        .into_par_iter()
-        .filter_map(|(hash, (doc, at))| {
-            let text = documents[doc as usize].word(at as usize);
-            term(text).map(|term| (hash, term))
-        })
+    let chunk = documents.len() / rayon::current_num_threads().max(1) + 1;
+    let mut parts: Vec<Words> = documents
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(part, docs)| Words::of(part * chunk, docs))
         .collect();
-    let mut terms: Vec<u64> = term_of_word.iter().map(|&(_, term)| term).collect();
+    let mut index_of: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut places = Vec::new();
+    for part in &parts {
+        for (&hash, &place) in part.hashes.iter().zip(&part.places) {
+            index_of.entry(hash).or_insert_with(|| {
+                places.push(place);
+                places.len() - 1
+            });
+        }
+    }
+    let term_of_word: Vec<Option<u64>> = places
+        .par_iter()
+        .map(|&(doc, at)| term(documents[doc as usize].word(at as usize)))
+        .collect();
+    let mut terms: Vec<u64> = term_of_word.iter().flatten().copied().collect();
     terms.par_sort_unstable();
     terms.dedup();
-    let id_of_term: FxHashMap<u64, u32> = terms.iter().copied().zip(1..).collect();
-    let id_of_word: FxHashMap<u64, u32> = term_of_word
-        .into_iter()
-        .map(|(hash, term)| (hash, id_of_term.get(&term).copied().unwrap_or(0)))
-        .collect();
-    let ids = documents
-        .par_iter()
-        .map(|doc| {
-            let id = |token: &Token| {
-                let word = (!token.is_stop()).then(|| id_of_word.get(&token.hash()));
-                word.flatten().copied().unwrap_or(0)
-            };
-            doc.tokens.iter().map(id).collect()
+    let id_of = |term: Option<u64>| {
+        let rank = term.and_then(|t| terms.binary_search(&t).ok());
+        rank.map_or(0, |rank| saturating_u32(rank + 1))
+    };
+    let ids: Vec<u32> = term_of_word.into_par_iter().map(id_of).collect();
+    let ids = parts
+        .par_iter_mut()
+        .flat_map_iter(|part| {
+            let local: Vec<u32> = part.hashes.iter().map(|hash| ids[index_of[hash]]).collect();
+            std::mem::take(&mut part.per_document)
+                .into_iter()
+                .map(move |mut words| {
+                    for word in &mut words {
+                        *word = word.checked_sub(1).map_or(0, |k| local[k as usize]);
+                    }
+                    words
+                })
         })
         .collect();
     (ids, terms.len() + 1)
 }
 
-/// Every distinct content word of the documents (by the hash of its normalised form), with
-/// where one of its tokens is: (document, token index).
-fn distinct_words(documents: &[Document]) -> FxHashMap<u64, (u32, u32)> {
-    let chunk = documents.len() / rayon::current_num_threads().max(1) + 1;
-    documents
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(part, docs)| {
-            let mut words: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-            for (doc, d) in (part * chunk..).zip(docs) {
-                for (at, token) in d.tokens.iter().enumerate() {
-                    if !token.is_stop() {
-                        let place = (saturating_u32(doc), saturating_u32(at));
-                        words.entry(token.hash()).or_insert(place);
+/// The distinct content words of a run of documents, numbered as they are met.
+struct Words {
+    /// Each word's hash (of its normalised form).
+    hashes: Vec<u64>,
+    /// Where one token of each word is: (document, token index).
+    places: Vec<(u32, u32)>,
+    /// For each document, each token's word number plus one (0 for a function word).
+    per_document: Vec<Vec<u32>>,
+}
+
+impl Words {
+    /// The words of `documents`, the first of which is document number `first`.
+    fn of(first: usize, documents: &[Document]) -> Self {
+        let mut number: FxHashMap<u64, u32> = FxHashMap::default();
+        let (mut hashes, mut places) = (Vec::new(), Vec::new());
+        let per_document = (first..)
+            .zip(documents)
+            .map(|(doc, d)| {
+                let word = |(at, token): (usize, &Token)| {
+                    if token.is_stop() {
+                        return 0;
                     }
-                }
-            }
-            words
-        })
-        .reduce(FxHashMap::default, |mut all, part| {
-            for (hash, place) in part {
-                // Any token of a word will do: they all have the same term.
-                all.entry(hash).or_insert(place);
-            }
-            all
-        })
+                    let next = saturating_u32(hashes.len());
+                    let k = *number.entry(token.hash()).or_insert_with(|| {
+                        hashes.push(token.hash());
+                        places.push((saturating_u32(doc), saturating_u32(at)));
+                        next
+                    });
+                    k + 1
+                };
+                d.tokens.iter().enumerate().map(word).collect()
+            })
+            .collect();
+        Self {
+            hashes,
+            places,
+            per_document,
+        }
+    }
 }
 
 /// Appends the distinctive terms of a token range to `out`: (term id, one token index), sorted,
