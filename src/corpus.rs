@@ -34,6 +34,19 @@ pub struct Source {
     pub text: String,
 }
 
+impl Source {
+    /// A source of text alone: no file, group or explicit title.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            path: None,
+            group: String::new(),
+            title: None,
+            text: text.into(),
+        }
+    }
+}
+
 impl Corpus {
     /// Analyses every source (in parallel) into a corpus.
     pub fn from_sources(sources: Vec<Source>) -> Self {

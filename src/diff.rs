@@ -126,13 +126,7 @@ mod tests {
     use crate::corpus::Source;
 
     fn doc(text: &str) -> Document {
-        Document::new(Source {
-            id: text.into(),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: text.into(),
-        })
+        Document::new(Source::new(text, text))
     }
 
     #[test]

@@ -7,13 +7,7 @@ use rehash::corpus::{Corpus, Document, Source};
 use rehash::reuse::{Options, Report, find_reuse};
 
 fn source(id: &str, text: &str) -> Source {
-    Source {
-        id: id.into(),
-        path: None,
-        group: String::new(),
-        title: None,
-        text: text.into(),
-    }
+    Source::new(id, text)
 }
 
 fn on_boundaries(doc: &Document, span: rehash::text::Span) -> bool {

@@ -124,16 +124,13 @@ fn passages_inside_boilerplate_are_marked_and_listed_last() {
     let sources = bodies
         .iter()
         .enumerate()
-        .map(|(i, body)| rehash::corpus::Source {
-            id: format!("{i}.txt"),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: if i < 4 {
+        .map(|(i, body)| {
+            let text = if i < 4 {
                 format!("Title {i}\n{body}\n{footer}\n")
             } else {
                 format!("Title {i}\n{body}\n")
-            },
+            };
+            rehash::corpus::Source::new(format!("{i}.txt"), text)
         })
         .collect();
     let corpus = Corpus::from_sources(sources);
@@ -392,13 +389,7 @@ fn paragraphs_in_swapped_order_are_both_found() {
 }
 
 fn two(a: &str, b: &str) -> (Corpus, Report) {
-    let source = |id: &str, text: &str| rehash::corpus::Source {
-        id: id.into(),
-        path: None,
-        group: String::new(),
-        title: None,
-        text: text.into(),
-    };
+    let source = rehash::corpus::Source::new;
     let corpus = Corpus::from_sources(vec![source("a", a), source("b", b)]);
     let report = find_reuse(&corpus, &Options::default());
     (corpus, report)

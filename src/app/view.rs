@@ -265,13 +265,7 @@ mod tests {
     use crate::corpus::{Corpus, Source};
 
     fn document(text: &str) -> Document {
-        let source = Source {
-            id: "t.txt".into(),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: text.into(),
-        };
+        let source = Source::new("t.txt", text);
         Corpus::from_sources(vec![source]).documents.remove(0)
     }
 

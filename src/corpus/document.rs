@@ -164,13 +164,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        Document::new(Source {
-            id: "t".into(),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: text.into(),
-        })
+        Document::new(Source::new("t", text))
     }
 
     #[test]

@@ -222,13 +222,7 @@ mod tests {
     }
 
     fn document(text: &str) -> Document {
-        Document::new(crate::corpus::Source {
-            id: "d".into(),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: text.into(),
-        })
+        Document::new(crate::corpus::Source::new("d", text))
     }
 
     #[test]

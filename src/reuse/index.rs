@@ -164,13 +164,7 @@ mod tests {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Source {
-                    id: format!("{i}"),
-                    path: None,
-                    group: String::new(),
-                    title: None,
-                    text: (*t).to_owned(),
-                })
+                .map(|(i, t)| Source::new(format!("{i}"), *t))
                 .collect(),
         )
     }

@@ -224,13 +224,7 @@ mod tests {
     }
 
     fn document(id: &str, text: &str) -> Document {
-        Document::new(crate::corpus::Source {
-            id: id.into(),
-            path: None,
-            group: String::new(),
-            title: None,
-            text: text.into(),
-        })
+        Document::new(crate::corpus::Source::new(id, text))
     }
 
     #[test]
