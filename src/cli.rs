@@ -104,6 +104,12 @@ pub struct EngineArgs {
     /// Lowest distinctive-word score for a rewritten paragraph, 0..1 [default: 0.2].
     #[arg(long, value_name = "X")]
     pub min_rewrite_score: Option<f64>,
+    /// Text in this share of one outlet's (series') articles is boilerplate, 0..1 [default: 0.03].
+    #[arg(long, value_name = "X")]
+    pub series_share: Option<f64>,
+    /// Fewest articles text must be in to be boilerplate [default: 8].
+    #[arg(long, value_name = "N")]
+    pub boilerplate_min_docs: Option<usize>,
 }
 
 impl EngineArgs {
@@ -116,6 +122,8 @@ impl EngineArgs {
         set(&mut options.max_df, self.max_df);
         options.min_similarity = self.min_similarity.unwrap_or(options.min_similarity);
         options.min_rewrite_score = self.min_rewrite_score.unwrap_or(options.min_rewrite_score);
+        options.series_share = self.series_share.unwrap_or(options.series_share);
+        set(&mut options.boilerplate_min_docs, self.boilerplate_min_docs);
         options
     }
 }

@@ -33,9 +33,29 @@ struct Posting {
 /// in one is paired with the k-th in the other.
 const MAX_PAIRINGS: usize = 4;
 
-/// Every seed between documents, grouped by document pair then position. `ranked` lists the
-/// corpus indices in rank order.
-pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> {
+/// An occurrence of an n-gram frequent enough to be boilerplate: the document's rank and the
+/// token index where the n-gram starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Frequent {
+    /// Rank of the document.
+    pub doc: u32,
+    /// Token index of the n-gram.
+    pub pos: u32,
+}
+
+/// What the index finds: the seeds between documents, and the occurrences of n-grams so
+/// frequent in a series (or the corpus) that they are template text.
+pub struct Found {
+    /// Every seed, grouped by document pair then position.
+    pub seeds: Vec<Seed>,
+    /// Every occurrence of a boilerplate n-gram, sorted by document rank then position.
+    pub frequent: Vec<Frequent>,
+}
+
+/// Every seed between documents, grouped by document pair then position, and the
+/// occurrences of boilerplate n-grams. `ranked` lists the corpus indices in rank order.
+pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Found {
+    let rule = BoilerRule::new(corpus, ranked, options);
     let per_document: Vec<Vec<Posting>> = ranked
         .par_iter()
         .enumerate()
@@ -44,17 +64,108 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Vec<Seed> 
     let mut postings = repeated(&per_document);
     drop(per_document);
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
-    let mut seeds: Vec<Seed> = postings
+    let (mut seeds, mut frequent): (Vec<Seed>, Vec<Frequent>) = postings
         .par_chunk_by(|x, y| x.hash == y.hash)
-        .fold(Vec::new, |mut seeds, group| {
-            push_pairs(group, options.max_df, &mut seeds);
-            seeds
-        })
-        .flatten_iter()
-        .collect();
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut seeds, mut frequent), group| {
+                if !rule.push_frequent(group, &mut frequent) {
+                    push_pairs(group, options.max_df, &mut seeds);
+                }
+                (seeds, frequent)
+            },
+        )
+        .reduce(
+            || (Vec::new(), Vec::new()),
+            |(mut seeds, mut frequent), (more_seeds, more_frequent)| {
+                seeds.extend(more_seeds);
+                frequent.extend(more_frequent);
+                (seeds, frequent)
+            },
+        );
     drop(postings);
     seeds.par_sort_unstable();
-    seeds
+    frequent.par_sort_unstable();
+    Found { seeds, frequent }
+}
+
+/// When an n-gram is template text: found in at least `per_series[s]` documents of series
+/// `s`, or in at least `corpus` documents in all.
+struct BoilerRule {
+    /// The series of each document, by rank.
+    series_of: Vec<u32>,
+    /// Fewest documents of each series that make an n-gram boilerplate there.
+    per_series: Vec<usize>,
+    /// Fewest documents of the corpus that make an n-gram boilerplate everywhere.
+    corpus: usize,
+    /// The smallest of all the thresholds: groups of fewer documents are never boilerplate.
+    fewest: usize,
+}
+
+impl BoilerRule {
+    fn new(corpus: &Corpus, ranked: &[usize], options: &Options) -> Self {
+        let mut names: Vec<&str> = ranked
+            .iter()
+            .map(|&doc| corpus.documents[doc].group.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let series_of: Vec<u32> = ranked
+            .iter()
+            .map(|&doc| {
+                let name = corpus.documents[doc].group.as_str();
+                u32::try_from(names.binary_search(&name).unwrap_or(0)).unwrap_or(u32::MAX)
+            })
+            .collect();
+        let mut sizes = vec![0usize; names.len()];
+        for &s in &series_of {
+            sizes[s as usize] += 1;
+        }
+        let least = options.boilerplate_min_docs.max(3);
+        let per_series: Vec<usize> = sizes
+            .iter()
+            .map(|&size| least.max(options.docs_for_share(options.series_share, size)))
+            .collect();
+        let corpus_min = least.max(options.docs_for_share(options.boilerplate_share, ranked.len()));
+        let fewest = per_series.iter().copied().fold(corpus_min, usize::min);
+        Self {
+            series_of,
+            per_series,
+            corpus: corpus_min,
+            fewest,
+        }
+    }
+
+    /// Appends the occurrences of one n-gram (its postings, sorted by document) that are
+    /// boilerplate to `out`, and says whether any was: the n-gram then seeds no passage.
+    fn push_frequent(&self, group: &[Posting], out: &mut Vec<Frequent>) -> bool {
+        if group.len() < self.fewest {
+            return false;
+        }
+        let mut docs: Vec<u32> = group.iter().map(|p| p.doc).collect();
+        docs.dedup();
+        if docs.len() < self.fewest {
+            return false;
+        }
+        let everywhere = docs.len() >= self.corpus;
+        let mut series: Vec<u32> = docs.iter().map(|&d| self.series_of[d as usize]).collect();
+        series.sort_unstable();
+        let frequent_in: Vec<u32> = series
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len() >= self.per_series[run[0] as usize])
+            .map(|run| run[0])
+            .collect();
+        if !everywhere && frequent_in.is_empty() {
+            return false;
+        }
+        let counts =
+            |p: &Posting| everywhere || frequent_in.contains(&self.series_of[p.doc as usize]);
+        out.extend(group.iter().filter(|p| counts(p)).map(|p| Frequent {
+            doc: p.doc,
+            pos: p.pos,
+        }));
+        true
+    }
 }
 
 /// The postings whose n-gram may occur more than once in the corpus. Most n-grams occur once
@@ -180,7 +291,7 @@ mod tests {
             ngram: 5,
             ..Options::default()
         };
-        let seeds = seeds(&c, &[0, 1, 2], &options);
+        let seeds = seeds(&c, &[0, 1, 2], &options).seeds;
         let found: Vec<(u32, u32, u32, u32)> =
             seeds.iter().map(|s| (s.a, s.b, s.pa, s.pb)).collect();
         assert_eq!(found, [(0, 1, 0, 1), (0, 1, 1, 2)]);
@@ -194,6 +305,6 @@ mod tests {
             max_df: 2,
             ..Options::default()
         };
-        assert!(seeds(&c, &[0, 1, 2], &options).is_empty());
+        assert!(seeds(&c, &[0, 1, 2], &options).seeds.is_empty());
     }
 }

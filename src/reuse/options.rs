@@ -22,8 +22,13 @@ pub struct Options {
     pub min_sentence_score: f64,
     /// Fewest distinctive words two rewritten passages must share.
     pub min_shared_words: usize,
-    /// A line in at least this share of the documents (and at least 3) is boilerplate.
+    /// Text in at least this share of all the documents is boilerplate.
     pub boilerplate_share: f64,
+    /// Text in at least this share of one series' documents (its outlet) is boilerplate there.
+    pub series_share: f64,
+    /// Fewest documents text must be in to be boilerplate (never fewer than 3), so that a story
+    /// an outlet republishes a few times stays reuse.
+    pub boilerplate_min_docs: usize,
 }
 
 impl Default for Options {
@@ -38,6 +43,8 @@ impl Default for Options {
             min_sentence_score: 0.5,
             min_shared_words: 5,
             boilerplate_share: 0.3,
+            series_share: 0.03,
+            boilerplate_min_docs: 8,
         }
     }
 }
@@ -74,6 +81,7 @@ impl Options {
         unit("min_similarity", self.min_similarity)?;
         unit("min_rewrite_score", self.min_rewrite_score)?;
         unit("min_sentence_score", self.min_sentence_score)?;
-        unit("boilerplate_share", self.boilerplate_share)
+        unit("boilerplate_share", self.boilerplate_share)?;
+        unit("series_share", self.series_share)
     }
 }

@@ -64,18 +64,24 @@ const MAX_WORDS: usize = 400;
 
 /// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
 /// `ranked` lists the corpus indices in order of document id; `linked` holds the spans already
-/// explained by verbatim or near passages.
+/// explained by verbatim or near passages. Words inside `boilerplate` are no terms: template
+/// text links nothing.
 pub fn passages(
     corpus: &Corpus,
     ranked: &[usize],
     linked: &[Passage],
+    boilerplate: &[Side],
     options: &Options,
 ) -> Vec<Passage> {
     let mut rank_of = vec![0; corpus.len()];
     for (rank, &doc) in ranked.iter().enumerate() {
         rank_of[doc] = rank;
     }
-    let (terms, term_count) = term_ids(&corpus.documents);
+    let (mut terms, term_count) = term_ids(&corpus.documents);
+    for side in boilerplate {
+        let tokens = corpus.documents[side.doc].token_range(side.span);
+        terms[side.doc][tokens].fill(0);
+    }
     let level = |spans: fn(&Document) -> &Vec<Span>| {
         Level::new(corpus, &terms, term_count, options.min_words, spans)
     };
