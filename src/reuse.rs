@@ -12,6 +12,7 @@ mod options;
 mod report;
 mod rewrite;
 mod term;
+mod wording;
 
 pub use options::Options;
 pub use report::Partner;
@@ -31,8 +32,12 @@ pub enum Kind {
     Verbatim,
     /// The same words with small edits: typos, changed numbers or names, a word in or out.
     Near,
-    /// The same point in other words, linked by the distinctive words both share.
+    /// The same point in other words, linked by the distinctive words both share and by
+    /// runs of ordinary words kept from one to the other.
     Rewritten,
+    /// The same story told independently: shared names, numbers and topic words, but not the
+    /// wording. Not reuse: it counts for nothing, joins no cluster and the reader hides it.
+    Related,
 }
 
 impl Kind {
@@ -42,6 +47,7 @@ impl Kind {
             Self::Verbatim => "verbatim",
             Self::Near => "near",
             Self::Rewritten => "rewritten",
+            Self::Related => "related",
         }
     }
 }
@@ -81,6 +87,11 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// Whether the passage is reuse: neither boilerplate nor the same story told apart.
+    pub fn is_reuse(&self) -> bool {
+        !self.boilerplate && self.kind != Kind::Related
+    }
+
     /// The side in document `doc`, and the other side, if the passage touches `doc`.
     pub fn sides_for(&self, doc: usize) -> Option<(Side, Side)> {
         if self.a.doc == doc {
@@ -162,12 +173,13 @@ fn saturating_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Sorts passages (headline ones first, then by the ids and offsets of their sides) and
-/// numbers them in that order.
+/// Sorts passages (reuse first, then related ones, then boilerplate, each by the ids and
+/// offsets of their sides) and numbers them in that order.
 fn number_in_order(corpus: &Corpus, passages: &mut [Passage]) {
     let key = |p: &Passage| {
         let side = |s: &Side| (corpus.documents[s.doc].id.clone(), s.span.start, s.span.end);
-        (p.boilerplate, side(&p.a), side(&p.b), p.kind)
+        let rank = u8::from(p.boilerplate) * 2 + u8::from(p.kind == Kind::Related);
+        (rank, side(&p.a), side(&p.b), p.kind)
     };
     passages.sort_by_cached_key(key);
     for (i, p) in passages.iter_mut().enumerate() {

@@ -221,7 +221,7 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
 /// The report as a readable summary: document pairs ranked by the text they share, each
 /// passage with a short excerpt of both sides.
 pub fn to_text(corpus: &Corpus, report: &Report) -> String {
-    let headline: Vec<&Passage> = report.passages.iter().filter(|p| !p.boilerplate).collect();
+    let headline: Vec<&Passage> = report.passages.iter().filter(|p| p.is_reuse()).collect();
     let mut out = format!(
         "{}, {} in {}, {}\n\n",
         count(corpus.len(), "document"),

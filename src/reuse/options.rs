@@ -22,6 +22,9 @@ pub struct Options {
     pub min_sentence_score: f64,
     /// Fewest distinctive words two rewritten passages must share.
     pub min_shared_words: usize,
+    /// Lowest share of the shorter side's word pairs found on the other side for a rewrite;
+    /// below it, a link is the same story told independently (`related`).
+    pub min_wording: f64,
     /// Text in at least this share of all the documents is boilerplate.
     pub boilerplate_share: f64,
     /// Text in at least this share of one series' documents (its outlet) is boilerplate there.
@@ -42,6 +45,7 @@ impl Default for Options {
             min_rewrite_score: 0.2,
             min_sentence_score: 0.5,
             min_shared_words: 5,
+            min_wording: 0.3,
             boilerplate_share: 0.3,
             series_share: 0.03,
             boilerplate_min_docs: 8,
@@ -81,6 +85,7 @@ impl Options {
         unit("min_similarity", self.min_similarity)?;
         unit("min_rewrite_score", self.min_rewrite_score)?;
         unit("min_sentence_score", self.min_sentence_score)?;
+        unit("min_wording", self.min_wording)?;
         unit("boilerplate_share", self.boilerplate_share)?;
         unit("series_share", self.series_share)
     }

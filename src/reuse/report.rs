@@ -24,7 +24,7 @@ impl Report {
         docs: usize,
     ) -> Self {
         let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
-        for (i, p) in passages.iter().enumerate().filter(|(_, p)| !p.boilerplate) {
+        for (i, p) in passages.iter().enumerate().filter(|(_, p)| p.is_reuse()) {
             for doc in [p.a.doc, p.b.doc] {
                 if let Some(list) = by_doc.get_mut(doc) {
                     list.push(i);
@@ -46,7 +46,7 @@ impl Report {
         }
     }
 
-    /// Headline (non-boilerplate) passages touching `doc`, in order of their position in it.
+    /// Headline passages (reuse: no boilerplate, no related story) touching `doc`, in order of their position in it.
     pub fn passages_in(&self, doc: usize) -> Vec<&Passage> {
         self.by_doc.get(doc).map_or_else(Vec::new, |ids| {
             ids.iter().map(|&id| &self.passages[id]).collect()

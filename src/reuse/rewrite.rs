@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::candidates::{Postings, Tally, TermSet};
 use super::linked::Linked;
 use super::term::{UnitTerms, document_frequencies, idf, norm, push_terms, shared_terms, term_ids};
+use super::wording::{in_order, shared_pairs};
 use super::{Kind, Options, Passage, Side, saturating_u32};
 use crate::corpus::{Corpus, Document};
 use crate::text::{Span, normalize_word};
@@ -37,6 +38,8 @@ impl Unit {
 struct Level {
     /// Where the units are in a document: its paragraphs or its sentences.
     spans: fn(&Document) -> &Vec<Span>,
+    /// Whether the units are paragraphs.
+    paragraphs: bool,
     units: Vec<Unit>,
     /// For each document, the terms of its units.
     terms: Vec<UnitTerms>,
@@ -61,6 +64,12 @@ const MIN_TERMS: usize = 6;
 const SHARE_DIVISOR: usize = 5;
 /// Most words a unit may have: longer blocks are not paragraphs but whole texts.
 const MAX_WORDS: usize = 400;
+/// Most words of a paragraph retold sentence by sentence: longer blocks are whole articles
+/// scraped without paragraph breaks, where words in order come by chance.
+const MAX_PARAGRAPH_WORDS: usize = 150;
+/// Least share of shared words in the same order for a paragraph retold: a loose bar, as a
+/// retelling may reorder its facts; the sentence structure is the stronger evidence.
+const MIN_IN_ORDER: f64 = 0.4;
 
 /// Rewritten paragraph pairs, then rewritten sentence pairs outside any linked paragraph.
 /// `ranked` lists the corpus indices in order of document id; `linked` holds the spans already
@@ -82,10 +91,12 @@ pub fn passages(
         let tokens = corpus.documents[side.doc].token_range(side.span);
         terms[side.doc][tokens].fill(0);
     }
-    let level = |spans: fn(&Document) -> &Vec<Span>| {
-        Level::new(corpus, &terms, term_count, options.min_words, spans)
+    let level = |spans: fn(&Document) -> &Vec<Span>, paragraphs: bool| {
+        let mut level = Level::new(corpus, &terms, term_count, options.min_words, spans);
+        level.paragraphs = paragraphs;
+        level
     };
-    let paragraphs = level(|d| &d.paragraphs);
+    let paragraphs = level(|d| &d.paragraphs, true);
     let aligned = Linked::new(linked.iter());
     let mut found = paragraphs.pairs(
         corpus,
@@ -95,15 +106,21 @@ pub fn passages(
         options.min_rewrite_score,
     );
     drop(paragraphs);
-    let covered = Linked::new(linked.iter().chain(&found));
-    let sentences = level(|d| &d.sentences);
-    found.extend(sentences.pairs(
+    // A related paragraph link may hold a rewritten sentence: only rewrites explain sentences.
+    let rewritten = found.iter().filter(|p| p.kind == Kind::Rewritten);
+    let covered = Linked::new(linked.iter().chain(rewritten));
+    let sentences = level(|d| &d.sentences, false);
+    let related = Linked::new(found.iter().filter(|p| p.kind == Kind::Related));
+    let mut in_sentences = sentences.pairs(
         corpus,
         &rank_of,
         &covered,
         options,
         options.min_sentence_score,
-    ));
+    );
+    // The same story, told again sentence by sentence, is one related link.
+    in_sentences.retain(|p| p.kind == Kind::Rewritten || !related.covers(&p.a, &p.b));
+    found.extend(in_sentences);
     found
 }
 
@@ -133,6 +150,7 @@ impl Level {
             .collect();
         Self {
             spans,
+            paragraphs: false,
             units,
             terms,
             df,
@@ -262,8 +280,40 @@ impl Level {
         let (a, b) = (self.side(corpus, first), self.side(corpus, second));
         (score >= min_score && !linked.covers(&a, &b)).then(|| {
             let words = first.words.max(second.words) as usize;
-            self.passage(corpus, (a, b), words, &shared, score)
+            let kind = self.kind_of(corpus, (a, b), &shared, options);
+            self.passage(corpus, (a, b), words, &shared, score, kind)
         })
+    }
+
+    /// Rewritten when the two sides keep enough of each other's word pairs, or, for two real
+    /// paragraphs of a few sentences each, when one retells the other (a whole paragraph
+    /// linked, its shared words largely in order). Else related: the same story in
+    /// independent words.
+    fn kind_of(
+        &self,
+        corpus: &Corpus,
+        (a, b): (Side, Side),
+        shared: &[(u32, u32, u32)],
+        options: &Options,
+    ) -> Kind {
+        let (da, db) = (&corpus.documents[a.doc], &corpus.documents[b.doc]);
+        let (ra, rb) = (da.token_range(a.span), db.token_range(b.span));
+        let retold = || {
+            let paragraph = |d: &Document, side: &Side, words: usize| {
+                let first = d.sentences.partition_point(|s| s.end <= side.span.start);
+                let last = d.sentences.partition_point(|s| s.start < side.span.end);
+                last - first >= 2 && words <= MAX_PARAGRAPH_WORDS
+            };
+            self.paragraphs
+                && paragraph(da, &a, ra.len())
+                && paragraph(db, &b, rb.len())
+                && in_order(shared) >= MIN_IN_ORDER
+        };
+        if shared_pairs(da, ra.clone(), db, rb.clone()) >= options.min_wording || retold() {
+            Kind::Rewritten
+        } else {
+            Kind::Related
+        }
     }
 
     /// The passage linking sides `a` and `b` (`a` in the document with the smaller id) of
@@ -275,6 +325,7 @@ impl Level {
         words: usize,
         shared: &[(u32, u32, u32)],
         score: f64,
+        kind: Kind,
     ) -> Passage {
         let doc = &corpus.documents[a.doc];
         let mut shared_words: Vec<(f64, String)> = shared
@@ -284,7 +335,7 @@ impl Level {
         shared_words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
         Passage {
             id: 0,
-            kind: Kind::Rewritten,
+            kind,
             score,
             words,
             a,

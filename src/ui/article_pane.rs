@@ -183,5 +183,6 @@ fn kind_letter(kind: Kind) -> &'static str {
         Kind::Verbatim => "v",
         Kind::Near => "n",
         Kind::Rewritten => "r",
+        Kind::Related => "s",
     }
 }

@@ -1,0 +1,129 @@
+//! Evidence that wording was reused, not only facts: word pairs two spans both have, two words
+//! in a row. Independent reports of one event share names, numbers and topic words; a text
+//! derived from another also keeps runs of its ordinary words ("were rerouted to", "is
+//! expected to import").
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::corpus::Document;
+
+/// Share (0..=1) of the word pairs of the shorter of two token ranges that the other range has
+/// too. A pair of two function words ("of the") or of two names or numbers ("Donald Trump",
+/// "March 10") is no evidence, and does not count.
+pub(super) fn shared_pairs(
+    da: &Document,
+    ra: Range<usize>,
+    db: &Document,
+    rb: Range<usize>,
+) -> f64 {
+    let (short, long) = if ra.len() <= rb.len() {
+        ((da, ra), (db, rb))
+    } else {
+        ((db, rb), (da, ra))
+    };
+    let theirs: FxHashSet<(u64, u64)> = pairs(long.0, long.1).collect();
+    let words = short.1.len();
+    let mine: FxHashSet<(u64, u64)> = pairs(short.0, short.1).collect();
+    let found = mine.iter().filter(|pair| theirs.contains(pair)).count();
+    crate::diff::ratio(found, words.saturating_sub(1).max(1))
+}
+
+/// The word pairs of a token range that can be evidence, as pairs of word hashes.
+fn pairs(doc: &Document, tokens: Range<usize>) -> impl Iterator<Item = (u64, u64)> + '_ {
+    let name = |i: usize| {
+        doc.word(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let start = tokens.start;
+    (start..tokens.end.saturating_sub(1)).filter_map(move |i| {
+        let (x, y) = (&doc.tokens[i], &doc.tokens[i + 1]);
+        let function_words = x.is_stop() && y.is_stop();
+        let names = name(i) && name(i + 1);
+        (!function_words && !names).then(|| (x.hash(), y.hash()))
+    })
+}
+
+/// Share (0..=1) of shared words that come in the same order on both sides: the longest run of
+/// them, by position on one side, whose positions on the other side rise. `shared` holds each
+/// shared word's token index on either side, in any order.
+pub(super) fn in_order(shared: &[(u32, u32, u32)]) -> f64 {
+    let mut by_first: Vec<(u32, u32)> = shared.iter().map(|&(_, x, y)| (x, y)).collect();
+    by_first.sort_unstable();
+    // Patience sorting: `tails[k]` is the smallest last position of a rising run of k + 1.
+    let mut tails: Vec<u32> = Vec::new();
+    for (_, y) in by_first {
+        let at = tails.partition_point(|&t| t < y);
+        if at == tails.len() {
+            tails.push(y);
+        } else {
+            tails[at] = y;
+        }
+    }
+    crate::diff::ratio(tails.len(), shared.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn share(a: &str, b: &str) -> f64 {
+        let (da, db) = (
+            Document::new(Source::new("a", a)),
+            Document::new(Source::new("b", b)),
+        );
+        shared_pairs(&da, 0..da.tokens.len(), &db, 0..db.tokens.len())
+    }
+
+    #[test]
+    fn a_rewrite_keeps_runs_of_ordinary_words() {
+        let x = share(
+            "In the coming five years, China is expected to import $8 trillion of goods.",
+            "China is expected to import $8 trillion of goods in the coming five years, Xi said.",
+        );
+        assert!(x > 0.6, "{x}");
+    }
+
+    #[test]
+    fn shared_names_and_function_words_are_no_evidence() {
+        // Two reports of one event: the name is shared, the words around it are not.
+        let x = share(
+            "Trump might not find a friend in Senate Majority Leader Mitch McConnell, either.",
+            "In the Senate, Majority Leader Mitch McConnell was more frank about other issues.",
+        );
+        assert!(x.abs() < f64::EPSILON, "{x}");
+        // Pairs of function words count for nothing either.
+        let y = share(
+            "one of the best in the city",
+            "none of the worst in the town",
+        );
+        assert!(y.abs() < f64::EPSILON, "{y}");
+    }
+
+    #[test]
+    fn words_in_the_same_order_are_counted_by_their_longest_rising_run() {
+        assert!((in_order(&[(7, 0, 0), (8, 5, 3), (9, 9, 8)]) - 1.0).abs() < f64::EPSILON);
+        // Positions on the second side 8, 3, 5, 1: the longest rising run is 3, 5.
+        let mixed = [(1, 0, 8), (2, 2, 3), (3, 4, 5), (4, 6, 1)];
+        assert!((in_order(&mixed) - 0.5).abs() < f64::EPSILON);
+        assert!(in_order(&[]).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn symmetric_and_zero_for_nothing_in_common() {
+        let (a, b) = (
+            "Storm waters rose fast overnight.",
+            "Judges ruled against the appeal.",
+        );
+        assert!(share(a, b).abs() < f64::EPSILON);
+        let (a, b) = (
+            "the wall gave way under the surge",
+            "the surge was high and the wall gave way",
+        );
+        assert!((share(a, b) - share(b, a)).abs() < f64::EPSILON);
+    }
+}
