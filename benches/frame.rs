@@ -107,7 +107,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
         (from_a, from_b) = (next_a, next_b);
         let diff = word_diff(&corpus.documents[0], a.span, &corpus.documents[1], b.span);
         let score = similarity(&diff);
-        let (words, boilerplate, cluster) = (PARAGRAPH_WORDS, false, 0);
+        let (words, boilerplate, cluster) = (PARAGRAPH_WORDS, false, Some(0));
         passages.push(Passage {
             id,
             kind: Kind::Near,

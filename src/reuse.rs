@@ -78,8 +78,8 @@ pub struct Passage {
     pub b: Side,
     /// Whether the passage is boilerplate (bylines, footers): kept, but out of the headlines.
     pub boilerplate: bool,
-    /// The cluster the passage belongs to.
-    pub cluster: usize,
+    /// The cluster the passage belongs to (none for boilerplate and related links).
+    pub cluster: Option<usize>,
     /// Why the two sides are linked: the distinctive words they share (rewritten passages).
     pub shared_words: Vec<String>,
     /// Word-level differences, a to b (empty for rewritten passages).
@@ -104,7 +104,8 @@ impl Passage {
     }
 }
 
-/// Occurrences of one passage across the corpus: connected components of overlapping spans.
+/// Occurrences of one passage across the corpus: connected components of sides that are the
+/// same text of their document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     /// Position in [`Report::clusters`].
@@ -113,6 +114,8 @@ pub struct Cluster {
     pub docs: usize,
     /// One span per run of overlapping sides (sorted by document id, then start).
     pub members: Vec<Side>,
+    /// The member a list shows: an index into `members`.
+    pub representative: usize,
     /// The passages linking the members.
     pub passages: Vec<usize>,
 }

@@ -42,7 +42,7 @@ struct PassageOut<'a> {
     words: usize,
     a: Place<'a>,
     b: Place<'a>,
-    cluster: usize,
+    cluster: Option<usize>,
     boilerplate: bool,
     shared_words: &'a [String],
     edits: Vec<EditOut<'a>>,
@@ -62,6 +62,7 @@ struct ClusterOut<'a> {
     id: usize,
     docs: usize,
     members: Vec<Place<'a>>,
+    representative: Option<Place<'a>>,
     passages: &'a [usize],
 }
 
@@ -101,6 +102,7 @@ fn clusters_out<'a>(corpus: &'a Corpus, report: &'a Report) -> Vec<ClusterOut<'a
             id: c.id,
             docs: c.docs,
             members: c.members.iter().map(|m| place(corpus, m)).collect(),
+            representative: c.members.get(c.representative).map(|m| place(corpus, m)),
             passages: &c.passages,
         })
         .collect()

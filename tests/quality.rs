@@ -209,7 +209,7 @@ fn seeds_coup_paragraph_is_one_cluster_of_four_and_004_is_alone() {
             .iter()
             .filter_map(|p| p.sides_for(doc).map(|(own, _)| (own, p.cluster)))
             .find(|(own, _)| own.span.overlap(&span) * 2 >= span.len().min(own.span.len()))
-            .map(|(_, c)| c)
+            .and_then(|(_, c)| c)
     };
     let clusters: BTreeSet<Option<usize>> = coup.iter().map(|&c| cluster_of(c)).collect();
     assert_eq!(clusters.len(), 1, "{clusters:?}");

@@ -182,7 +182,7 @@ fn to_passage(
         a: Side { doc: a, span: sa },
         b: Side { doc: b, span: sb },
         boilerplate: false,
-        cluster: 0,
+        cluster: None,
         shared_words: Vec::new(),
         diff: ops,
     })
@@ -207,7 +207,7 @@ mod tests {
             a: Side { doc: 0, span: sa },
             b: Side { doc: 1, span: sb },
             boilerplate: false,
-            cluster: 0,
+            cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),
         }

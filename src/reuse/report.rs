@@ -105,7 +105,7 @@ impl Report {
 
     /// Number of documents in the cluster of passage `id` (2 for a plain pair).
     pub fn cluster_size(&self, id: usize) -> usize {
-        let cluster = self.passages.get(id).map(|p| p.cluster);
+        let cluster = self.passages.get(id).and_then(|p| p.cluster);
         cluster
             .and_then(|c| self.clusters.get(c))
             .map_or(2, |c| c.docs)

@@ -112,7 +112,7 @@ fn passage(corpus: &Corpus, id: usize, kind: Kind, a: (usize, &str), b: (usize, 
         a: sa,
         b: sb,
         boilerplate: false,
-        cluster: usize::from(id != 1),
+        cluster: Some(usize::from(id != 1)),
         shared_words,
         diff,
     }
@@ -134,16 +134,18 @@ pub fn report(corpus: &Corpus) -> Report {
         id: 0,
         docs: corpus.len(),
         members: Vec::new(),
+        representative: 0,
         passages: vec![1],
     };
     let other = Cluster {
         id: 1,
         docs: 2,
         members: Vec::new(),
+        representative: 0,
         passages: vec![0, 2, 3],
     };
     for p in &mut passages {
-        p.cluster = usize::from(matches!(p.id, 0 | 2 | 3));
+        p.cluster = Some(usize::from(matches!(p.id, 0 | 2 | 3)));
     }
     Report::new(passages, vec![quote, other], Vec::new(), corpus.len())
 }
