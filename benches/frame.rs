@@ -119,6 +119,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
             cluster,
             shared_words: Vec::new(),
             diff,
+            parts: Vec::new(),
         });
     }
     Report::new(passages, Vec::new(), Vec::new(), corpus.len())

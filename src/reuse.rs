@@ -8,6 +8,7 @@ mod cluster;
 mod extend;
 mod index;
 mod linked;
+mod merge;
 mod options;
 mod report;
 mod rewrite;
@@ -84,6 +85,21 @@ pub struct Passage {
     pub shared_words: Vec<String>,
     /// Word-level differences, a to b (empty for rewritten passages).
     pub diff: Vec<DiffOp>,
+    /// The passages a section was merged from, in order (empty for a passage of one part).
+    pub parts: Vec<Part>,
+}
+
+/// One of the passages a section was merged from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its score.
+    pub score: f64,
+    /// Its side in the document with the smaller id.
+    pub a: Side,
+    /// Its side in the other document.
+    pub b: Side,
 }
 
 impl Passage {
@@ -166,6 +182,7 @@ pub fn find_reuse_with_progress(
     passages.extend(rewritten);
     progress(STAGES[3]);
     boiler::mark(&mut passages, &boilerplate);
+    let mut passages = merge::sections(corpus, passages);
     number_in_order(corpus, &mut passages);
     let clusters = cluster::cluster(corpus, &mut passages);
     Report::new(passages, clusters, boilerplate, corpus.len())

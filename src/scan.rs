@@ -46,6 +46,15 @@ struct PassageOut<'a> {
     boilerplate: bool,
     shared_words: &'a [String],
     edits: Vec<EditOut<'a>>,
+    parts: Vec<PartOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartOut<'a> {
+    kind: &'static str,
+    score: f64,
+    a: Place<'a>,
+    b: Place<'a>,
 }
 
 #[derive(Serialize)]
@@ -181,18 +190,33 @@ fn document_out(d: &Document) -> DocumentOut<'_> {
     }
 }
 
+/// A score to three decimals, as the JSON gives it.
+fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
 fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
     let (da, db) = (&corpus.documents[p.a.doc], &corpus.documents[p.b.doc]);
     PassageOut {
         id: p.id,
         kind: p.kind.name(),
-        score: (p.score * 1000.0).round() / 1000.0,
+        score: rounded(p.score),
         words: p.words,
         a: place(corpus, &p.a),
         b: place(corpus, &p.b),
         cluster: p.cluster,
         boilerplate: p.boilerplate,
         shared_words: &p.shared_words,
+        parts: p
+            .parts
+            .iter()
+            .map(|part| PartOut {
+                kind: part.kind.name(),
+                score: rounded(part.score),
+                a: place(corpus, &part.a),
+                b: place(corpus, &part.b),
+            })
+            .collect(),
         edits: p
             .diff
             .iter()

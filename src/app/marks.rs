@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::view::{Highlight, Marks};
 use crate::corpus::Document;
 use crate::diff::Change;
-use crate::reuse::{Kind, Passage, Report, Side, term};
+use crate::reuse::{Passage, Report, Side, term};
 
 /// The marks of article `doc` (`document`) for the passages `ids` (a passage's slot is its
 /// index there) and the search matches.
@@ -26,19 +26,18 @@ pub fn marks(
         let Some((own, _)) = passage.sides_for(doc) else {
             continue;
         };
-        let rewritten = passage.kind == Kind::Rewritten;
         marks.passages.push(Highlight {
             slot,
             chars: own.span.start..own.span.end,
             kind: passage.kind,
         });
-        if rewritten {
+        // A section merged from aligned and rewritten parts has both.
+        if !passage.shared_words.is_empty() {
             marks
                 .shared_words
                 .extend(shared_words(document, passage, own));
-        } else {
-            marks.changes.extend(changes(passage, doc));
         }
+        marks.changes.extend(changes(passage, doc));
     }
     marks.passages.sort_by_key(|h| (h.chars.start, h.slot));
     marks.changes.sort_by_key(|c| c.0.start);

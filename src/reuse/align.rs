@@ -185,6 +185,7 @@ fn to_passage(
         cluster: None,
         shared_words: Vec::new(),
         diff: ops,
+        parts: Vec::new(),
     })
 }
 
@@ -210,6 +211,7 @@ mod tests {
             cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),
+            parts: Vec::new(),
         }
     }
 

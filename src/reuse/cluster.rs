@@ -186,6 +186,7 @@ mod tests {
             cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),
+            parts: Vec::new(),
         }
     }
 

@@ -344,6 +344,7 @@ impl Level {
             cluster: None,
             shared_words: shared_words.into_iter().map(|(_, w)| w).collect(),
             diff: Vec::new(),
+            parts: Vec::new(),
         }
     }
 }

@@ -115,6 +115,7 @@ fn passage(corpus: &Corpus, id: usize, kind: Kind, a: (usize, &str), b: (usize, 
         cluster: Some(usize::from(id != 1)),
         shared_words,
         diff,
+        parts: Vec::new(),
     }
 }
 
