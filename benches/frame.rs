@@ -116,6 +116,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
             a,
             b,
             boilerplate,
+            quote: false,
             cluster,
             shared_words: Vec::new(),
             diff,

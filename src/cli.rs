@@ -110,6 +110,10 @@ pub struct EngineArgs {
     /// Fewest articles text must be in to be boilerplate [default: 8].
     #[arg(long, value_name = "N")]
     pub boilerplate_min_docs: Option<usize>,
+    /// Fewest of one outlet's articles a short stock phrase must be in to be boilerplate
+    /// [default: 6].
+    #[arg(long, value_name = "N")]
+    pub stock_min_docs: Option<usize>,
 }
 
 impl EngineArgs {
@@ -124,6 +128,7 @@ impl EngineArgs {
         options.min_rewrite_score = self.min_rewrite_score.unwrap_or(options.min_rewrite_score);
         options.series_share = self.series_share.unwrap_or(options.series_share);
         set(&mut options.boilerplate_min_docs, self.boilerplate_min_docs);
+        set(&mut options.stock_min_docs, self.stock_min_docs);
         options
     }
 }

@@ -10,6 +10,7 @@ mod index;
 mod linked;
 mod merge;
 mod options;
+mod quote;
 mod report;
 mod rewrite;
 mod term;
@@ -79,6 +80,8 @@ pub struct Passage {
     pub b: Side,
     /// Whether the passage is boilerplate (bylines, footers): kept, but out of the headlines.
     pub boilerplate: bool,
+    /// Whether its text lies inside quotation marks (on one side at least): a shared quotation.
+    pub quote: bool,
     /// The cluster the passage belongs to (none for boilerplate and related links).
     pub cluster: Option<usize>,
     /// Why the two sides are linked: the distinctive words they share (rewritten passages).
@@ -181,8 +184,9 @@ pub fn find_reuse_with_progress(
     let rewritten = rewrite::passages(corpus, &ranked, &passages, &boilerplate, options);
     passages.extend(rewritten);
     progress(STAGES[3]);
-    boiler::mark(&mut passages, &boilerplate);
+    boiler::mark(corpus, &mut passages, &boilerplate, options.min_words);
     let mut passages = merge::sections(corpus, passages);
+    quote::mark(corpus, &mut passages);
     number_in_order(corpus, &mut passages);
     let clusters = cluster::cluster(corpus, &mut passages);
     Report::new(passages, clusters, boilerplate, corpus.len())

@@ -44,6 +44,7 @@ struct PassageOut<'a> {
     b: Place<'a>,
     cluster: Option<usize>,
     boilerplate: bool,
+    quote: bool,
     shared_words: &'a [String],
     edits: Vec<EditOut<'a>>,
     parts: Vec<PartOut<'a>>,
@@ -206,6 +207,7 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
         b: place(corpus, &p.b),
         cluster: p.cluster,
         boilerplate: p.boilerplate,
+        quote: p.quote,
         shared_words: &p.shared_words,
         parts: p
             .parts

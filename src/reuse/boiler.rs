@@ -36,21 +36,35 @@ pub fn find(
     spans
 }
 
-/// The spans of the runs of overlapping or touching boilerplate n-grams of `n` words.
+/// Longest run of stock-phrase n-grams, in words, that is boilerplate: a longer one is a story
+/// the outlet republished, which is reuse.
+const MAX_STOCK_WORDS: usize = 40;
+
+/// The spans of the runs of overlapping or touching boilerplate n-grams of `n` words: every
+/// run of template n-grams, and the short runs of stock phrases.
 fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usize) -> Vec<Side> {
     frequent
         .chunk_by(|x, y| x.doc == y.doc)
         .flat_map(|occurrences| {
             let doc = ranked[occurrences[0].doc as usize];
             let document = &corpus.documents[doc];
-            let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-            for f in occurrences {
-                let (start, end) = (f.pos as usize, f.pos as usize + n);
-                match runs.last_mut() {
-                    Some(run) if start <= run.end => run.end = run.end.max(end),
-                    _ => runs.push(start..end),
+            let runs_of = |stock: bool| {
+                let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+                for f in occurrences.iter().filter(|f| f.stock == stock) {
+                    let (start, end) = (f.pos as usize, f.pos as usize + n);
+                    match runs.last_mut() {
+                        Some(run) if start <= run.end => run.end = run.end.max(end),
+                        _ => runs.push(start..end),
+                    }
                 }
-            }
+                runs
+            };
+            let mut runs = runs_of(false);
+            runs.extend(
+                runs_of(true)
+                    .into_iter()
+                    .filter(|r| r.len() <= MAX_STOCK_WORDS),
+            );
             runs.into_iter().map(move |tokens| Side {
                 doc,
                 span: document.token_span(tokens),
@@ -110,20 +124,28 @@ fn frequent_lines(corpus: &Corpus, options: &Options) -> Vec<Side> {
     found
 }
 
-/// Marks passages lying mostly inside boilerplate on either side.
-pub fn mark(passages: &mut [Passage], boilerplate: &[Side]) {
-    let docs = boilerplate.iter().map(|b| b.doc + 1).max().unwrap_or(0);
-    let mut by_doc = vec![Vec::new(); docs];
+/// Marks the passages that are boilerplate: on either side, fewer than `min_words` of their
+/// words lie outside boilerplate, so what they share beyond the template is too short to be
+/// a passage.
+pub fn mark(corpus: &Corpus, passages: &mut [Passage], boilerplate: &[Side], min_words: usize) {
+    let mut by_doc = vec![Vec::new(); corpus.len()];
     for b in boilerplate {
         by_doc[b.doc].push(b.span);
     }
-    let inside = |side: &Side| {
-        let spans = by_doc.get(side.doc).map_or(&[][..], Vec::as_slice);
-        let covered: usize = spans.iter().map(|b| b.overlap(&side.span)).sum();
-        2 * covered >= side.span.len()
+    let fresh_words = |side: &Side| {
+        let doc = &corpus.documents[side.doc];
+        let spans = &by_doc[side.doc];
+        doc.tokens[doc.token_range(side.span)]
+            .iter()
+            .filter(|t| {
+                !spans
+                    .iter()
+                    .any(|b| b.start <= t.start() && t.end() <= b.end)
+            })
+            .count()
     };
     for p in passages {
-        p.boilerplate = inside(&p.a) || inside(&p.b);
+        p.boilerplate = fresh_words(&p.a).min(fresh_words(&p.b)) < min_words.max(1);
     }
 }
 
@@ -132,6 +154,7 @@ mod tests {
     use super::*;
     use crate::corpus::Source;
     use crate::reuse::find_reuse;
+    use crate::text::Span;
 
     const FOOTER: &str = "The views do not necessarily reflect those of the Daily Planet.";
     const STORY: &str = "The harbour wall collapsed late on Tuesday as a storm surge pushed \
@@ -201,6 +224,71 @@ mod tests {
             })
             .collect();
         assert!(texts_marked(sources).is_empty());
+    }
+
+    #[test]
+    fn a_short_phrase_in_a_few_of_one_outlets_articles_is_a_stock_phrase_a_long_story_is_not() {
+        const BIO: &str = "The writer is a senior editorial consultant for the Daily Planet UK.";
+        let story = (0..60)
+            .map(|k| format!("story{k}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sources: Vec<Source> = (0..60)
+            .map(|i| {
+                let bio = if i < 6 { BIO } else { "" };
+                let again = if (10..16).contains(&i) {
+                    story.as_str()
+                } else {
+                    ""
+                };
+                source(
+                    "planet",
+                    i,
+                    format!("Title {i}\n{} {bio} {again}", filler(i)),
+                )
+            })
+            .collect();
+        let marked = texts_marked(sources);
+        assert_eq!(marked.len(), 6, "{marked:?}");
+        assert!(
+            marked
+                .iter()
+                .all(|(_, text)| BIO.starts_with(text.as_str()))
+        );
+    }
+
+    #[test]
+    fn a_passage_is_boilerplate_when_too_few_of_its_words_lie_outside_it() {
+        let text = format!("Crews worked through the night to clear the harbour. {FOOTER}");
+        let corpus = Corpus::from_sources(vec![
+            Source::new("a", text.clone()),
+            Source::new("b", text.clone()),
+        ]);
+        let d = &corpus.documents[0];
+        let footer_start = text.find("The views").unwrap_or(0);
+        let footer = d.map.span(footer_start, d.chars());
+        let whole = d.map.span(0, d.chars());
+        let side = |doc: usize, span: Span| Side { doc, span };
+        let mut passages = vec![crate::reuse::Passage {
+            id: 0,
+            kind: crate::reuse::Kind::Verbatim,
+            score: 1.0,
+            words: 20,
+            a: side(0, whole),
+            b: side(1, whole),
+            boilerplate: false,
+            quote: false,
+            cluster: None,
+            shared_words: Vec::new(),
+            diff: Vec::new(),
+            parts: Vec::new(),
+        }];
+        let boilerplate = [side(0, footer), side(1, footer)];
+        // Nine words of its own: under ten, boilerplate; over nine, reuse with a footer.
+        mark(&corpus, &mut passages, &boilerplate, 10);
+        assert!(passages[0].boilerplate);
+        mark(&corpus, &mut passages, &boilerplate, 9);
+        assert!(!passages[0].boilerplate);
     }
 
     #[test]

@@ -183,6 +183,7 @@ mod tests {
             a: side(a),
             b: side(b),
             boilerplate: false,
+            quote: false,
             cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),

@@ -41,6 +41,9 @@ pub struct Frequent {
     pub doc: u32,
     /// Token index of the n-gram.
     pub pos: u32,
+    /// Whether it is only a stock phrase: in a few of its series' articles, too few to be
+    /// template text; boilerplate only where its run of such n-grams is short.
+    pub stock: bool,
 }
 
 /// What the index finds: the seeds between documents, and the occurrences of n-grams so
@@ -98,6 +101,8 @@ struct BoilerRule {
     per_series: Vec<usize>,
     /// Fewest documents of the corpus that make an n-gram boilerplate everywhere.
     corpus: usize,
+    /// Fewest documents of a series that make an n-gram a stock phrase there.
+    stock: usize,
     /// The smallest of all the thresholds: groups of fewer documents are never boilerplate.
     fewest: usize,
 }
@@ -127,11 +132,16 @@ impl BoilerRule {
             .map(|&size| least.max(options.docs_for_share(options.series_share, size)))
             .collect();
         let corpus_min = least.max(options.docs_for_share(options.boilerplate_share, ranked.len()));
-        let fewest = per_series.iter().copied().fold(corpus_min, usize::min);
+        let stock = options.stock_min_docs.max(3);
+        let fewest = per_series
+            .iter()
+            .copied()
+            .fold(corpus_min.min(stock), usize::min);
         Self {
             series_of,
             per_series,
             corpus: corpus_min,
+            stock,
             fewest,
         }
     }
@@ -150,21 +160,33 @@ impl BoilerRule {
         let everywhere = docs.len() >= self.corpus;
         let mut series: Vec<u32> = docs.iter().map(|&d| self.series_of[d as usize]).collect();
         series.sort_unstable();
-        let frequent_in: Vec<u32> = series
+        // For each series the n-gram is frequent in: whether it is template text there.
+        let frequent_in: Vec<(u32, bool)> = series
             .chunk_by(|x, y| x == y)
-            .filter(|run| run.len() >= self.per_series[run[0] as usize])
-            .map(|run| run[0])
+            .filter(|run| run.len() >= self.stock.min(self.per_series[run[0] as usize]))
+            .map(|run| (run[0], run.len() >= self.per_series[run[0] as usize]))
             .collect();
+        let template = everywhere || frequent_in.iter().any(|&(_, template)| template);
         if !everywhere && frequent_in.is_empty() {
             return false;
         }
-        let counts =
-            |p: &Posting| everywhere || frequent_in.contains(&self.series_of[p.doc as usize]);
-        out.extend(group.iter().filter(|p| counts(p)).map(|p| Frequent {
-            doc: p.doc,
-            pos: p.pos,
+        let kind = |p: &Posting| {
+            let series = self.series_of[p.doc as usize];
+            let found = frequent_in.iter().find(|&&(s, _)| s == series);
+            match (everywhere, found) {
+                (true, _) | (false, Some((_, true))) => Some(false),
+                (false, Some((_, false))) => Some(true),
+                (false, None) => None,
+            }
+        };
+        out.extend(group.iter().filter_map(|p| {
+            kind(p).map(|stock| Frequent {
+                doc: p.doc,
+                pos: p.pos,
+                stock,
+            })
         }));
-        true
+        template
     }
 }
 

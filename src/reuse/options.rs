@@ -32,6 +32,9 @@ pub struct Options {
     /// Fewest documents text must be in to be boilerplate (never fewer than 3), so that a story
     /// an outlet republishes a few times stays reuse.
     pub boilerplate_min_docs: usize,
+    /// Fewest articles of one series a short phrase (a stock description, a writer's bio, an
+    /// interview lead-in) must be in to be boilerplate there (never fewer than 3).
+    pub stock_min_docs: usize,
 }
 
 impl Default for Options {
@@ -49,6 +52,7 @@ impl Default for Options {
             boilerplate_share: 0.3,
             series_share: 0.03,
             boilerplate_min_docs: 8,
+            stock_min_docs: 6,
         }
     }
 }

@@ -341,6 +341,7 @@ impl Level {
             a,
             b,
             boilerplate: false,
+            quote: false,
             cluster: None,
             shared_words: shared_words.into_iter().map(|(_, w)| w).collect(),
             diff: Vec::new(),

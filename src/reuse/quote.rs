@@ -1,0 +1,112 @@
+//! Shared quotations: passages whose text lies inside quotation marks, on both sides (two
+//! articles quoting one speaker) or on one (an article quoting a speech or a post that the
+//! other prints whole). They share words without one copying the other.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::Passage;
+use crate::corpus::{Corpus, Document};
+use crate::text::Span;
+
+/// Least share of a side's chars inside quotation marks for it to be a quote.
+const QUOTED_SHARE: f64 = 0.6;
+
+/// Flags the passages with a side that lies mostly inside quotation marks.
+pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
+    let mut touched = vec![false; corpus.len()];
+    for p in passages.iter() {
+        touched[p.a.doc] = true;
+        touched[p.b.doc] = true;
+    }
+    let quoted: Vec<Vec<Range<usize>>> = corpus
+        .documents
+        .par_iter()
+        .zip(touched)
+        .map(|(d, touched)| if touched { quotations(d) } else { Vec::new() })
+        .collect();
+    for p in passages {
+        p.quote = inside(&quoted[p.a.doc], &p.a.span) || inside(&quoted[p.b.doc], &p.b.span);
+    }
+}
+
+/// Whether most of `span` lies inside the quotations.
+fn inside(quotations: &[Range<usize>], span: &Span) -> bool {
+    let covered: usize = quotations
+        .iter()
+        .map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start)))
+        .sum();
+    !span.is_empty() && crate::diff::ratio(covered, span.len()) >= QUOTED_SHARE
+}
+
+/// The char ranges of a document inside quotation marks: from an opening mark to its closing
+/// one, within a paragraph. Curly quotes and guillemets say which way they go. A straight
+/// quote opens after a space or a bracket and before a word, and closes an open quotation; any
+/// other straight quote (a stray or garbled mark, common in scraped text) is passed over. A
+/// quotation never closed is not counted: in text scraped without paragraph breaks, it would
+/// run on to the end of the article.
+pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for paragraph in &doc.paragraphs {
+        let chars: Vec<char> = doc.slice(*paragraph).chars().collect();
+        let mut open: Option<usize> = None;
+        for (k, &c) in chars.iter().enumerate() {
+            let at = paragraph.start + k;
+            let before = k.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(k + 1).copied();
+            let opens_straight = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
+                && after.is_some_and(|a| !a.is_whitespace());
+            match (c, open) {
+                ('“' | '«' | '„', None) => open = Some(at + 1),
+                ('"', None) if opens_straight => open = Some(at + 1),
+                ('”' | '»' | '"', Some(start)) => {
+                    found.push(start..at);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let d = Document::new(Source::new("q", text));
+        quotations(&d)
+            .into_iter()
+            .map(|r| text.chars().skip(r.start).take(r.len()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn quotations_run_between_their_marks_within_a_paragraph() {
+        assert_eq!(
+            quoted("He said “we will rebuild” and \"soon\".\nShe said: “it is over"),
+            ["we will rebuild", "soon"]
+        );
+        assert!(quoted("No quotes here.").is_empty());
+    }
+
+    #[test]
+    fn a_stray_straight_quote_opens_nothing() {
+        // A garbled dash after a word, then a real quotation.
+        let text = "the residents\"?freedom to travel, said \"irreparable harm\" was done.";
+        assert_eq!(quoted(text), ["irreparable harm"]);
+    }
+
+    #[test]
+    fn a_side_is_a_quote_when_most_of_it_is_quoted() {
+        let text = "Officials said \"the wall will stand for fifty more years\" on Monday.";
+        let d = Document::new(Source::new("q", text));
+        let q = quotations(&d);
+        let start = text.find("the wall").unwrap_or(0);
+        assert!(inside(&q, &d.map.span(start, start + 40)));
+        assert!(!inside(&q, &d.map.span(0, text.chars().count())));
+    }
+}
