@@ -117,6 +117,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
             b,
             boilerplate,
             quote: false,
+            duplicate: false,
             cluster,
             shared_words: Vec::new(),
             diff,
@@ -148,6 +149,7 @@ fn corpus_and_report() -> (Corpus, Report) {
         path: None,
         group: "bench".into(),
         title: None,
+        date: None,
         text,
     });
     let corpus = Corpus::from_sources(sources.to_vec());
@@ -185,6 +187,7 @@ fn library_frames() {
             path: None,
             group: "bench".into(),
             title: None,
+            date: None,
             text: format!("Headline {i}\n{}", paragraph(&mut (i + 1))),
         })
         .collect();

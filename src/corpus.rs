@@ -30,6 +30,8 @@ pub struct Source {
     pub group: String,
     /// An explicit title (JSON `title`), else the first line is used.
     pub title: Option<String>,
+    /// Its publication date, as the input gives it (JSON `date`), if any.
+    pub date: Option<String>,
     /// The decoded text.
     pub text: String,
 }
@@ -42,6 +44,7 @@ impl Source {
             path: None,
             group: String::new(),
             title: None,
+            date: None,
             text: text.into(),
         }
     }

@@ -5,6 +5,7 @@ mod align;
 mod boiler;
 mod candidates;
 mod cluster;
+mod duplicate;
 mod extend;
 mod index;
 mod linked;
@@ -82,6 +83,8 @@ pub struct Passage {
     pub boilerplate: bool,
     /// Whether its text lies inside quotation marks (on one side at least): a shared quotation.
     pub quote: bool,
+    /// Whether it links two duplicates (the same article, posted twice): not reuse.
+    pub duplicate: bool,
     /// The cluster the passage belongs to (none for boilerplate and related links).
     pub cluster: Option<usize>,
     /// Why the two sides are linked: the distinctive words they share (rewritten passages).
@@ -106,9 +109,10 @@ pub struct Part {
 }
 
 impl Passage {
-    /// Whether the passage is reuse: neither boilerplate nor the same story told apart.
+    /// Whether the passage is reuse: neither boilerplate, nor the same story told apart, nor
+    /// the link between two copies of one article.
     pub fn is_reuse(&self) -> bool {
-        !self.boilerplate && self.kind != Kind::Related
+        !self.boilerplate && !self.duplicate && self.kind != Kind::Related
     }
 
     /// The side in document `doc`, and the other side, if the passage touches `doc`.
@@ -129,7 +133,7 @@ impl Passage {
 pub struct Cluster {
     /// Position in [`Report::clusters`].
     pub id: usize,
-    /// Number of distinct documents among the members.
+    /// Number of distinct articles among the members (copies of one article count once).
     pub docs: usize,
     /// One span per run of overlapping sides (sorted by document id, then start).
     pub members: Vec<Side>,
@@ -146,8 +150,12 @@ pub struct Report {
     pub passages: Vec<Passage>,
     /// Every cluster, largest first.
     pub clusters: Vec<Cluster>,
-    /// Boilerplate spans (lines present in a large share of the corpus).
+    /// Boilerplate spans (template text of a series or of the corpus), by document id.
     pub boilerplate: Vec<Side>,
+    /// Groups of duplicate documents (the same article as a whole), each sorted.
+    pub duplicates: Vec<Vec<usize>>,
+    /// For each document, the index of its group in `duplicates`.
+    duplicate_of: Vec<Option<usize>>,
     /// For each document, its headline passages in order of position (see [`Report::new`]).
     by_doc: Vec<Vec<usize>>,
 }
@@ -186,10 +194,19 @@ pub fn find_reuse_with_progress(
     progress(STAGES[3]);
     boiler::mark(corpus, &mut passages, &boilerplate, options.min_words);
     let mut passages = merge::sections(corpus, passages);
+    let duplicates = duplicate::find(corpus, &mut passages);
     quote::mark(corpus, &mut passages);
     number_in_order(corpus, &mut passages);
-    let clusters = cluster::cluster(corpus, &mut passages);
-    Report::new(passages, clusters, boilerplate, corpus.len())
+    let mut article_of: Vec<usize> = (0..corpus.len()).collect();
+    for group in &duplicates {
+        for &doc in group {
+            article_of[doc] = group[0];
+        }
+    }
+    let clusters = cluster::cluster(corpus, &mut passages, &article_of);
+    let mut report = Report::new(passages, clusters, boilerplate, corpus.len());
+    report.set_duplicates(duplicates);
+    report
 }
 
 /// An index as the engine stores it, in 32 bits (indices past `u32::MAX` saturate).
@@ -197,12 +214,12 @@ fn saturating_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Sorts passages (reuse first, then related ones, then boilerplate, each by the ids and
+/// Sorts passages (reuse first, then related and duplicate ones, then boilerplate, each by the ids and
 /// offsets of their sides) and numbers them in that order.
 fn number_in_order(corpus: &Corpus, passages: &mut [Passage]) {
     let key = |p: &Passage| {
         let side = |s: &Side| (corpus.documents[s.doc].id.clone(), s.span.start, s.span.end);
-        let rank = u8::from(p.boilerplate) * 2 + u8::from(p.kind == Kind::Related);
+        let rank = u8::from(p.boilerplate) * 2 + u8::from(p.kind == Kind::Related || p.duplicate);
         (rank, side(&p.a), side(&p.b), p.kind)
     };
     passages.sort_by_cached_key(key);

@@ -23,6 +23,9 @@ struct DocumentOut<'a> {
     id: &'a str,
     path: Option<String>,
     title: &'a str,
+    series: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
     chars: usize,
     words: usize,
 }
@@ -45,6 +48,7 @@ struct PassageOut<'a> {
     cluster: Option<usize>,
     boilerplate: bool,
     quote: bool,
+    duplicate: bool,
     shared_words: &'a [String],
     edits: Vec<EditOut<'a>>,
     parts: Vec<PartOut<'a>>,
@@ -101,6 +105,8 @@ pub fn write_json(
     write_nested(&mut out, &clusters_out(corpus, report), 1)?;
     out.write_all(b",\n  \"boilerplate\": ")?;
     write_nested(&mut out, &boilerplate_out(corpus, report), 1)?;
+    out.write_all(b",\n  \"duplicates\": ")?;
+    write_nested(&mut out, &duplicates_out(corpus, report), 1)?;
     out.write_all(b"\n}")
 }
 
@@ -116,6 +122,21 @@ fn clusters_out<'a>(corpus: &'a Corpus, report: &'a Report) -> Vec<ClusterOut<'a
             passages: &c.passages,
         })
         .collect()
+}
+
+/// Each group of duplicate documents as the list of their ids, sorted.
+fn duplicates_out<'a>(corpus: &'a Corpus, report: &Report) -> Vec<Vec<&'a str>> {
+    let mut groups: Vec<Vec<&str>> = report
+        .duplicates
+        .iter()
+        .map(|g| {
+            let mut ids: Vec<&str> = g.iter().map(|&d| corpus.documents[d].id.as_str()).collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
+    groups.sort_unstable();
+    groups
 }
 
 fn boilerplate_out<'a>(corpus: &'a Corpus, report: &Report) -> Vec<Place<'a>> {
@@ -186,6 +207,8 @@ fn document_out(d: &Document) -> DocumentOut<'_> {
         id: &d.id,
         path: d.path.as_ref().map(|p| p.to_string_lossy().into_owned()),
         title: &d.title,
+        series: &d.group,
+        date: d.date.as_deref(),
         chars: d.chars(),
         words: d.words(),
     }
@@ -208,6 +231,7 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
         cluster: p.cluster,
         boilerplate: p.boilerplate,
         quote: p.quote,
+        duplicate: p.duplicate,
         shared_words: &p.shared_words,
         parts: p
             .parts
@@ -255,20 +279,80 @@ pub fn to_text(corpus: &Corpus, report: &Report) -> String {
         count(corpus.len(), "document"),
         count(headline.len(), "shared passage"),
         count(report.clusters.len(), "cluster"),
-        count(report.boilerplate.len(), "boilerplate line")
+        count(report.boilerplate.len(), "boilerplate span")
     );
-    for pair in ranked_pairs(corpus, report, &headline) {
-        write_pair(&mut out, corpus, report, &pair);
+    for (words, pair) in ranked_pairs(corpus, &headline) {
+        write_pair(&mut out, corpus, report, &pair, words);
     }
-    if !report.boilerplate.is_empty() {
-        out.push_str("Boilerplate, kept out of the results above:\n");
-        for side in &report.boilerplate {
-            let doc = &corpus.documents[side.doc];
-            let (id, text) = (printable(&doc.id), excerpt(doc.slice(side.span)));
-            let _ = writeln!(out, "  {id} {}..{}  {text}", side.span.start, side.span.end);
+    write_duplicates(&mut out, corpus, report);
+    write_boilerplate(&mut out, corpus, report);
+    out
+}
+
+/// The groups of duplicate articles, one line each.
+fn write_duplicates(out: &mut String, corpus: &Corpus, report: &Report) {
+    if report.duplicates.is_empty() {
+        return;
+    }
+    out.push_str("Duplicate articles (the same text as a whole), counted once above:\n");
+    for group in duplicates_out(corpus, report) {
+        let ids: Vec<String> = group.iter().map(|id| printable(id)).collect();
+        let _ = writeln!(out, "  {}", ids.join(" = "));
+    }
+    out.push('\n');
+}
+
+/// Most boilerplate texts listed for one outlet.
+const BOILERPLATE_SHOWN: usize = 8;
+
+/// The boilerplate of each outlet (series): how many articles carry it, and its most frequent
+/// texts.
+fn write_boilerplate(out: &mut String, corpus: &Corpus, report: &Report) {
+    if report.boilerplate.is_empty() {
+        return;
+    }
+    out.push_str("Boilerplate by outlet, kept out of the results above:\n");
+    let mut by_series: std::collections::BTreeMap<&str, Vec<&Side>> =
+        std::collections::BTreeMap::new();
+    for side in &report.boilerplate {
+        by_series
+            .entry(corpus.documents[side.doc].group.as_str())
+            .or_default()
+            .push(side);
+    }
+    for (series, sides) in by_series {
+        let articles = corpus
+            .documents
+            .iter()
+            .filter(|d| d.group == series)
+            .count();
+        let mut carrying: Vec<usize> = sides.iter().map(|s| s.doc).collect();
+        carrying.sort_unstable();
+        carrying.dedup();
+        let name = if series.is_empty() {
+            "(no outlet)".to_owned()
+        } else {
+            printable(series)
+        };
+        let _ = writeln!(
+            out,
+            "  {name}: {} in {} of {}",
+            count(sides.len(), "span"),
+            carrying.len(),
+            count(articles, "article")
+        );
+        let mut texts: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        for side in &sides {
+            let text = corpus.documents[side.doc].slice(side.span);
+            *texts.entry(excerpt(text)).or_default() += 1;
+        }
+        let mut texts: Vec<(String, usize)> = texts.into_iter().collect();
+        texts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        for (text, times) in texts.iter().take(BOILERPLATE_SHOWN) {
+            let _ = writeln!(out, "    {times}× {text}");
         }
     }
-    out
 }
 
 /// One side of a passage in the summary: its offsets and the start of its text.
@@ -300,13 +384,10 @@ fn edits_line(da: &Document, db: &Document, p: &Passage) -> Option<String> {
     (!edits.is_empty()).then(|| edits.join(", "))
 }
 
-/// Headline passages grouped by document pair, the pairs sharing most text first (the
-/// chars their passages cover on both sides, as the reader ranks partners), ties by ids.
-fn ranked_pairs<'r>(
-    corpus: &Corpus,
-    report: &Report,
-    headline: &[&'r Passage],
-) -> Vec<Vec<&'r Passage>> {
+/// Headline passages grouped by document pair, with the words they share (counted once where
+/// passages overlap, on the side where they cover more), the pairs sharing most first, ties
+/// by ids.
+fn ranked_pairs<'r>(corpus: &Corpus, headline: &[&'r Passage]) -> Vec<(usize, Vec<&'r Passage>)> {
     let mut pairs: std::collections::BTreeMap<(&str, &str), Vec<&Passage>> =
         std::collections::BTreeMap::new();
     for p in headline {
@@ -316,24 +397,56 @@ fn ranked_pairs<'r>(
         );
         pairs.entry(ids).or_default().push(p);
     }
-    let mut ranked: Vec<Vec<&Passage>> = pairs.into_values().collect();
-    ranked
-        .sort_by_cached_key(|ps| std::cmp::Reverse(report.shared_chars(ps[0].a.doc, ps[0].b.doc)));
+    let mut ranked: Vec<(usize, Vec<&Passage>)> = pairs
+        .into_values()
+        .map(|ps| (shared_words(corpus, &ps), ps))
+        .collect();
+    ranked.sort_by_key(|(words, _)| std::cmp::Reverse(*words));
     ranked
 }
 
+/// Words the passages between one document pair cover, each counted once, on the side where
+/// they cover more.
+fn shared_words(corpus: &Corpus, passages: &[&Passage]) -> usize {
+    let covered = |side: fn(&Passage) -> Side| {
+        let doc = &corpus.documents[side(passages[0]).doc];
+        let mut ranges: Vec<std::ops::Range<usize>> = passages
+            .iter()
+            .map(|p| doc.token_range(side(p).span))
+            .collect();
+        ranges.sort_unstable_by_key(|r| (r.start, r.end));
+        let (mut total, mut reach) = (0, 0);
+        for r in ranges {
+            total += r.end.saturating_sub(r.start.max(reach));
+            reach = reach.max(r.end);
+        }
+        total
+    };
+    covered(|p| p.a).max(covered(|p| p.b))
+}
+
 /// One document pair of the summary: a header, then each passage with both excerpts.
-fn write_pair(out: &mut String, corpus: &Corpus, report: &Report, passages: &[&Passage]) {
+fn write_pair(
+    out: &mut String,
+    corpus: &Corpus,
+    report: &Report,
+    passages: &[&Passage],
+    words: usize,
+) {
     let (da, db) = (
         &corpus.documents[passages[0].a.doc],
         &corpus.documents[passages[0].b.doc],
     );
-    let words: usize = passages.iter().map(|p| p.words).sum();
     let (ida, idb) = (printable(&da.id), printable(&db.id));
     let (found, shared) = (count(passages.len(), "passage"), count(words, "word"));
     let _ = writeln!(out, "{ida} <> {idb}: {found}, {shared}");
     for p in passages {
-        let (kind, size) = (p.kind.name(), count(report.cluster_size(p.id), "document"));
+        let kind = if p.quote {
+            format!("{} quote", p.kind.name())
+        } else {
+            p.kind.name().to_owned()
+        };
+        let size = count(report.cluster_size(p.id), "document");
         let length = count(p.words, "word");
         let _ = writeln!(
             out,
@@ -381,6 +494,7 @@ mod tests {
         passages: Vec<PassageOut<'a>>,
         clusters: Vec<ClusterOut<'a>>,
         boilerplate: Vec<Place<'a>>,
+        duplicates: Vec<Vec<&'a str>>,
     }
 
     fn in_one_go(corpus: &Corpus, report: &Report, options: &Options) -> String {
@@ -395,6 +509,7 @@ mod tests {
                 .collect(),
             clusters: clusters_out(corpus, report),
             boilerplate: boilerplate_out(corpus, report),
+            duplicates: duplicates_out(corpus, report),
         };
         serde_json::to_string_pretty(&whole).unwrap()
     }

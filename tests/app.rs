@@ -814,6 +814,7 @@ fn library_titles_ids_and_outlets_are_one_safe_line() {
         path: None,
         group: "wire\ndesk".into(),
         title: Some(title.into()),
+        date: None,
         text: "Some text of an article.\n".into(),
     };
     let corpus = rehash::corpus::Corpus::from_sources(vec![

@@ -46,6 +46,7 @@ pub fn demo_corpus() -> Corpus {
             path: None,
             group: "demo".to_owned(),
             title: None,
+            date: None,
             text: (*text).to_owned(),
         })
         .collect();

@@ -18,6 +18,8 @@ pub struct Document {
     pub group: String,
     /// The first non-empty line, trimmed, or an explicit title.
     pub title: String,
+    /// Its publication date, as the input gives it, if any.
+    pub date: Option<String>,
     /// The decoded text, unchanged.
     pub text: String,
     /// Char/byte conversion for `text`.
@@ -51,6 +53,7 @@ impl Document {
             path: source.path,
             group: source.group,
             title,
+            date: source.date,
             text: source.text,
             map,
             paragraphs,

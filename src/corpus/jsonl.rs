@@ -1,5 +1,5 @@
 //! JSON lines as passim reads them: one object a line with `id` and `text` (and optionally
-//! `title` and `series`).
+//! `title`, `series` and `date`).
 
 use std::path::Path;
 
@@ -13,6 +13,7 @@ struct Record {
     text: String,
     title: Option<String>,
     series: Option<String>,
+    date: Option<String>,
 }
 
 /// Reads the documents of a JSON lines file into `sources`, with one warning for the lines
@@ -39,6 +40,7 @@ pub(super) fn read_json_lines(
                 path: Some(path.to_path_buf()),
                 group: record.series.unwrap_or_else(|| group.to_owned()),
                 title: record.title,
+                date: record.date,
                 text: record.text,
             }),
             Err(e) => skipped.push(format!("line {}: {}", n + 1, without_position(&e))),

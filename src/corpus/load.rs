@@ -242,6 +242,7 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
         path: Some(path.clone()),
         group: file.group.clone(),
         title: None,
+        date: None,
         text,
     });
     Ok(found)

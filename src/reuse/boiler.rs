@@ -39,6 +39,9 @@ pub fn find(
 /// Longest run of stock-phrase n-grams, in words, that is boilerplate: a longer one is a story
 /// the outlet republished, which is reuse.
 const MAX_STOCK_WORDS: usize = 40;
+/// Shortest run of stock-phrase n-grams, in words, that is boilerplate: a shorter one is a
+/// common phrase ("on the sidelines of the"), not a stock description.
+const MIN_STOCK_WORDS: usize = 8;
 
 /// The spans of the runs of overlapping or touching boilerplate n-grams of `n` words: every
 /// run of template n-grams, and the short runs of stock phrases.
@@ -63,7 +66,7 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
             runs.extend(
                 runs_of(true)
                     .into_iter()
-                    .filter(|r| r.len() <= MAX_STOCK_WORDS),
+                    .filter(|r| (MIN_STOCK_WORDS..=MAX_STOCK_WORDS).contains(&r.len())),
             );
             runs.into_iter().map(move |tokens| Side {
                 doc,
@@ -278,6 +281,7 @@ mod tests {
             b: side(1, whole),
             boilerplate: false,
             quote: false,
+            duplicate: false,
             cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),

@@ -11,7 +11,9 @@ use crate::text::Span;
 /// Groups the reuse passages into clusters and sets each passage's `cluster` (none for
 /// boilerplate and related links). Two sides in one document join when each covers most of
 /// the other, so that a long section never glues the short passages inside it together.
-pub fn cluster(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Cluster> {
+/// `article_of` gives each document's article: itself, or the first of its duplicates, so that
+/// copies of one article count once in a cluster's `docs`.
+pub fn cluster(corpus: &Corpus, passages: &mut [Passage], article_of: &[usize]) -> Vec<Cluster> {
     let mut sets = DisjointSets::new(passages.len());
     let mut sides: Vec<(Side, usize)> = passages
         .iter()
@@ -39,7 +41,7 @@ pub fn cluster(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Cluster> {
     }
     let mut clusters: Vec<Cluster> = groups
         .into_values()
-        .map(|members| build(corpus, passages, members))
+        .map(|members| build(corpus, passages, members, article_of))
         .collect();
     let total = |c: &Cluster| c.members.iter().map(|m| m.span.len()).sum::<usize>();
     clusters.sort_by(|x, y| {
@@ -62,7 +64,7 @@ fn same_text(x: &Span, y: &Span) -> bool {
 }
 
 /// A cluster from the passages of one component: one merged span per document.
-fn build(corpus: &Corpus, passages: &[Passage], ids: Vec<usize>) -> Cluster {
+fn build(corpus: &Corpus, passages: &[Passage], ids: Vec<usize>, article_of: &[usize]) -> Cluster {
     let mut by_doc: BTreeMap<(&str, usize), Vec<Side>> = BTreeMap::new();
     for &i in &ids {
         for side in [passages[i].a, passages[i].b] {
@@ -72,7 +74,10 @@ fn build(corpus: &Corpus, passages: &[Passage], ids: Vec<usize>) -> Cluster {
                 .push(side);
         }
     }
-    let docs = by_doc.len();
+    let mut articles: Vec<usize> = by_doc.keys().map(|&(_, doc)| article_of[doc]).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let docs = articles.len();
     let members: Vec<Side> = by_doc
         .into_values()
         .flat_map(|mut sides| {
@@ -184,6 +189,7 @@ mod tests {
             b: side(b),
             boilerplate: false,
             quote: false,
+            duplicate: false,
             cluster: None,
             shared_words: Vec::new(),
             diff: Vec::new(),
@@ -200,7 +206,8 @@ mod tests {
             passage(&c, Kind::Verbatim, (0, 100, 200), (2, 0, 100)),
             passage(&c, Kind::Verbatim, (0, 600, 700), (3, 0, 100)),
         ];
-        let clusters = cluster(&c, &mut passages);
+        let articles: Vec<usize> = (0..c.len()).collect();
+        let clusters = cluster(&c, &mut passages, &articles);
         assert_eq!(clusters.len(), 3);
         assert!(clusters.iter().all(|c| c.docs == 2));
     }
@@ -213,7 +220,8 @@ mod tests {
             passage(&c, Kind::Near, (0, 110, 300), (2, 50, 240)),
             passage(&c, Kind::Near, (1, 0, 190), (3, 10, 200)),
         ];
-        let clusters = cluster(&c, &mut passages);
+        let articles: Vec<usize> = (0..c.len()).collect();
+        let clusters = cluster(&c, &mut passages, &articles);
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].docs, 4);
         assert!(passages.iter().all(|p| p.cluster == Some(0)));
@@ -232,7 +240,8 @@ mod tests {
             passage(&c, Kind::Related, (0, 0, 100), (2, 0, 100)),
             passage(&c, Kind::Verbatim, (1, 0, 100), (2, 0, 100)),
         ];
-        let clusters = cluster(&c, &mut passages);
+        let articles: Vec<usize> = (0..c.len()).collect();
+        let clusters = cluster(&c, &mut passages, &articles);
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].passages, [2]);
         assert_eq!(passages[0].cluster, None);

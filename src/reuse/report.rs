@@ -42,8 +42,28 @@ impl Report {
             passages,
             clusters,
             boilerplate,
+            duplicates: Vec::new(),
+            duplicate_of: vec![None; docs],
             by_doc,
         }
+    }
+
+    /// Sets the groups of duplicate documents (each sorted, no document in two).
+    pub fn set_duplicates(&mut self, groups: Vec<Vec<usize>>) {
+        for (g, group) in groups.iter().enumerate() {
+            for &doc in group {
+                if let Some(slot) = self.duplicate_of.get_mut(doc) {
+                    *slot = Some(g);
+                }
+            }
+        }
+        self.duplicates = groups;
+    }
+
+    /// The duplicate group of `doc` (the documents that are the same article), if it has one.
+    pub fn duplicates_of(&self, doc: usize) -> Option<&[usize]> {
+        let group = self.duplicate_of.get(doc).copied().flatten()?;
+        self.duplicates.get(group).map(Vec::as_slice)
     }
 
     /// Headline passages (reuse: no boilerplate, no related story) touching `doc`, in order of their position in it.
@@ -79,6 +99,16 @@ impl Report {
             })
             .collect();
         partners.sort_by(|x, y| y.shared_chars.cmp(&x.shared_chars).then(x.doc.cmp(&y.doc)));
+        // Copies of one article are one partner: the copy sharing most stands for them.
+        let mut seen_groups = Vec::new();
+        partners.retain(|p| match self.duplicate_of.get(p.doc).copied().flatten() {
+            Some(group) if seen_groups.contains(&group) => false,
+            Some(group) => {
+                seen_groups.push(group);
+                true
+            }
+            None => true,
+        });
         partners
     }
 

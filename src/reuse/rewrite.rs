@@ -342,6 +342,7 @@ impl Level {
             b,
             boilerplate: false,
             quote: false,
+            duplicate: false,
             cluster: None,
             shared_words: shared_words.into_iter().map(|(_, w)| w).collect(),
             diff: Vec::new(),

@@ -52,6 +52,7 @@ pub fn corpus() -> Corpus {
             path: None,
             group,
             title: None,
+            date: None,
             text,
         })
         .collect();
@@ -113,6 +114,7 @@ fn passage(corpus: &Corpus, id: usize, kind: Kind, a: (usize, &str), b: (usize, 
         b: sb,
         boilerplate: false,
         quote: false,
+        duplicate: false,
         cluster: Some(usize::from(id != 1)),
         shared_words,
         diff,

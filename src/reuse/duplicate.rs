@@ -1,0 +1,113 @@
+//! Duplicate articles: documents that are the same text, or nearly so, as a whole (an article
+//! an outlet posted twice). Their link is not reuse, and they count once as a partner.
+
+use rustc_hash::FxHashMap;
+
+use super::{Passage, Side};
+use crate::corpus::Corpus;
+
+/// Least share of each document's text the passages between two documents must cover for the
+/// two to be duplicates.
+const DUPLICATE_SHARE: f64 = 0.9;
+
+/// The groups of duplicate documents (each sorted, the groups by their first document, in
+/// corpus order), with the passages between two members of one group flagged `duplicate`.
+pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
+    let mut by_pair: FxHashMap<(usize, usize), (Vec<Side>, Vec<Side>)> = FxHashMap::default();
+    for p in passages.iter().filter(|p| p.is_reuse()) {
+        let sides = by_pair.entry((p.a.doc, p.b.doc)).or_default();
+        sides.0.push(p.a);
+        sides.1.push(p.b);
+    }
+    let whole = |sides: &[Side]| {
+        let doc = sides[0].doc;
+        let share = crate::diff::ratio(covered(sides), corpus.documents[doc].chars());
+        share >= DUPLICATE_SHARE
+    };
+    let mut parent: Vec<usize> = (0..corpus.len()).collect();
+    let mut pairs: Vec<(usize, usize)> = by_pair
+        .iter()
+        .filter(|(_, (a, b))| whole(a) && whole(b))
+        .map(|(&pair, _)| pair)
+        .collect();
+    pairs.sort_unstable();
+    for &(a, b) in &pairs {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for &(a, b) in &pairs {
+        let r = root(&mut parent, a);
+        groups.entry(r).or_default().extend([a, b]);
+    }
+    let mut groups: Vec<Vec<usize>> = groups
+        .into_values()
+        .map(|mut g| {
+            g.sort_unstable();
+            g.dedup();
+            g
+        })
+        .collect();
+    groups.sort_unstable();
+    for p in passages.iter_mut() {
+        p.duplicate = root(&mut parent, p.a.doc) == root(&mut parent, p.b.doc);
+    }
+    groups
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Chars covered by the union of the sides (all in one document).
+fn covered(sides: &[Side]) -> usize {
+    let mut spans: Vec<(usize, usize)> = sides.iter().map(|s| (s.span.start, s.span.end)).collect();
+    spans.sort_unstable();
+    let (mut total, mut reach) = (0, 0);
+    for (start, end) in spans {
+        total += end.saturating_sub(start.max(reach));
+        reach = reach.max(end);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{Corpus, Source};
+    use crate::reuse::{Options, find_reuse};
+
+    const STORY: &str = "The harbour wall collapsed late on Tuesday as a storm surge pushed \
+        seawater into the lower district, forcing the evacuation of thirty homes. Emergency \
+        crews said nobody was killed, but one man was taken to hospital with a broken leg.";
+
+    #[test]
+    fn an_article_posted_twice_is_a_duplicate_not_reuse_and_one_partner() {
+        let other = format!(
+            "Readers wrote in all week. {STORY} The council meets on Friday \
+            to decide who pays for the repairs, and residents plan a protest outside."
+        );
+        let corpus = Corpus::from_sources(vec![
+            Source::new("a", format!("Wall falls\n{STORY}")),
+            Source::new("a-again", format!("Wall falls!\n{STORY}")),
+            Source::new("b", other),
+        ]);
+        let report = find_reuse(&corpus, &Options::default());
+        assert_eq!(report.duplicates, [vec![0, 1]]);
+        let twin = report
+            .passages
+            .iter()
+            .find(|p| p.a.doc == 0 && p.b.doc == 1);
+        assert!(twin.is_some_and(|p| p.duplicate && !p.is_reuse()));
+        // The twin is no partner, and "b" counts the pair once.
+        assert_eq!(
+            report.partners(0).iter().map(|p| p.doc).collect::<Vec<_>>(),
+            [2]
+        );
+        assert_eq!(report.partners(2).len(), 1);
+        assert!(report.reused_share(&corpus, 0) > 0.5);
+    }
+}
