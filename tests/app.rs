@@ -834,3 +834,35 @@ fn library_titles_ids_and_outlets_are_one_safe_line() {
     assert_eq!(entry.group, "wire desk");
     assert_eq!(entry.id, "a\u{FFFD}.txt");
 }
+
+#[test]
+fn boilerplate_is_drawn_dimmed_and_b_leaves_it_unmarked() {
+    let mut app = demo_app(120, 40);
+    // The strongest partner of the Valley Courier, whose footer line is boilerplate.
+    let courier = app
+        .library()
+        .entries
+        .iter()
+        .position(|e| e.title.contains("Valley Courier") || e.id.starts_with("02-"))
+        .expect("the courier is listed");
+    run(&mut app, &[Action::Top]);
+    for _ in 0..courier {
+        app.update(Action::ScrollBy(1));
+    }
+    app.update(Action::Open);
+    let dimmed = |app: &App| {
+        let pane = &compare(app).left;
+        pane.view
+            .segments
+            .iter()
+            .flatten()
+            .filter(|s| s.mark.boilerplate)
+            .count()
+    };
+    assert_eq!(compare(&app).left.doc(), app.library().entries[courier].doc);
+    assert!(dimmed(&app) > 0, "the footer is marked");
+    app.update(Action::ToggleBoilerplate);
+    assert_eq!(dimmed(&app), 0);
+    app.update(Action::ToggleBoilerplate);
+    assert!(dimmed(&app) > 0);
+}

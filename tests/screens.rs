@@ -445,3 +445,34 @@ fn library_of_one_article_60x15() {
     let title = row_text(terminal.backend().buffer(), 0);
     assert!(title.contains("Library · 1 article ·"), "{title}");
 }
+
+#[test]
+fn an_article_posted_twice_is_one_library_row_with_its_count() {
+    let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                 into the lower district, forcing the evacuation of thirty homes. Emergency \
+                 crews said nobody was killed, but one man was taken to hospital.";
+    let sources = vec![
+        rehash::corpus::Source::new("a.txt", format!("Wall falls\n{story}")),
+        rehash::corpus::Source::new("a-again.txt", format!("Wall falls\n{story}")),
+        rehash::corpus::Source::new("b.txt", "Gardens\nThe roses bloomed early this spring."),
+    ];
+    let corpus = rehash::corpus::Corpus::from_sources(sources);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let mut app = App::new(
+        corpus,
+        report,
+        Settings {
+            color: ColorMode::Monochrome,
+            mouse: true,
+            sync_scroll: false,
+        },
+    );
+    app.update(Action::Resize(80, 24));
+    let entries = &app.library().entries;
+    assert_eq!(entries.len(), 2);
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains("Wall falls ×2"), "{screen}");
+    assert!(screen.contains("2 articles"), "{screen}");
+    // The copies are no partners of each other: the article is not shown as reused.
+    assert!(entries.iter().all(|e| e.partners == 0 && e.reused < 0.01));
+}

@@ -27,6 +27,8 @@ pub enum Action {
     Jump,
     /// Turn synchronised scrolling on or off.
     ToggleSync,
+    /// Show the articles' boilerplate dimmed, or leave it unmarked.
+    ToggleBoilerplate,
     /// Show the next partner article (by shared text) in the right pane.
     NextPartner,
     /// Show the previous partner article in the right pane.

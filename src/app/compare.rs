@@ -41,6 +41,8 @@ pub struct Compare {
     pub selected: Option<usize>,
     /// Whether scrolling one pane scrolls the other by as much.
     pub sync: bool,
+    /// Whether the articles' boilerplate is drawn dimmed.
+    pub boilerplate: bool,
     /// The left article's partners, most shared text first.
     pub partners: Vec<usize>,
     /// Which partner the right pane shows, if it is one.

@@ -127,6 +127,12 @@ pub const COMPARE: &[Binding] = &[
         "synchronised scrolling on/off",
     ),
     bind(
+        &[ch('b')],
+        "b",
+        Action::ToggleBoilerplate,
+        "boilerplate dimmed/unmarked",
+    ),
+    bind(
         &[ch(']')],
         "]",
         Action::NextPartner,

@@ -67,6 +67,8 @@ pub struct Entry {
     pub strongest: Option<usize>,
     /// Its id's file name (the whole id if it has none), to tell same-titled articles apart.
     pub id: String,
+    /// How many copies of the article the corpus holds (duplicates listed once): 1 for most.
+    pub copies: usize,
 }
 
 /// The start of the selected article, wrapped for the preview pane, its reused spans marked.
@@ -155,12 +157,14 @@ pub const MAX_GROUP_WIDTH: u16 = 16;
 pub const MAX_ID_WIDTH: u16 = 32;
 
 impl Library {
-    /// Lists every article of the corpus with its figures from the report.
+    /// Lists every article of the corpus with its figures from the report, the copies of a
+    /// duplicated article as one entry (its first copy) with their count.
     pub fn new(corpus: &Corpus, report: &Report) -> Self {
         let entries: Vec<Entry> = corpus
             .documents
             .iter()
             .enumerate()
+            .filter(|&(doc, _)| report.duplicates_of(doc).is_none_or(|g| g[0] == doc))
             .map(|(doc, d)| {
                 let partners = report.partners(doc);
                 Entry {
@@ -172,6 +176,7 @@ impl Library {
                     partners: partners.len(),
                     strongest: partners.first().map(|p| p.doc),
                     id: printable(file_name(&d.id)),
+                    copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
                 }
             })
             .collect();

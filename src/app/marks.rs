@@ -9,18 +9,22 @@ use crate::diff::Change;
 use crate::reuse::{Passage, Report, Side, term};
 
 /// The marks of article `doc` (`document`) for the passages `ids` (a passage's slot is its
-/// index there) and the search matches.
+/// index there), the search matches and, when `boilerplate` is on, the article's boilerplate.
 pub fn marks(
     document: &Document,
     report: &Report,
     ids: &[usize],
-    doc: usize,
+    (doc, boilerplate): (usize, bool),
     search: &[Range<usize>],
 ) -> Marks {
     let mut marks = Marks {
         search: search.to_vec(),
         ..Marks::default()
     };
+    if boilerplate {
+        let spans = report.boilerplate_in(doc).iter();
+        marks.boilerplate = spans.map(|s| s.start..s.end).collect();
+    }
     for (slot, &id) in ids.iter().enumerate() {
         let passage = &report.passages[id];
         let Some((own, _)) = passage.sides_for(doc) else {

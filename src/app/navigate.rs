@@ -20,8 +20,10 @@ impl App {
             .compare
             .as_ref()
             .map_or(self.settings.sync_scroll, |c| c.sync);
+        let boilerplate = self.compare.as_ref().is_none_or(|c| c.boilerplate);
         let mut compare = Compare {
             sync,
+            boilerplate,
             partners,
             partner,
             ..Compare::default()
@@ -63,7 +65,8 @@ impl App {
             let matches = self.search.matches_for(which);
             let doc = compare.pane(which).doc();
             let document = &self.corpus.documents[doc];
-            let marks = marks(document, &self.report, &compare.passages, doc, matches);
+            let shown = (doc, compare.boilerplate);
+            let marks = marks(document, &self.report, &compare.passages, shown, matches);
             let pane = compare.pane_mut(which);
             let width = usize::from(area.width);
             if fresh || pane.view.width != width {
@@ -114,6 +117,16 @@ impl App {
                     "off"
                 };
                 self.message = Some(format!("synchronised scrolling {state}"));
+            }
+            Action::ToggleBoilerplate => {
+                compare.boilerplate = !compare.boilerplate;
+                let state = if compare.boilerplate {
+                    "shown dimmed"
+                } else {
+                    "not marked"
+                };
+                self.message = Some(format!("boilerplate {state}"));
+                self.rebuild(false);
             }
             Action::NextPartner => self.cycle_partner(true),
             Action::PrevPartner => self.cycle_partner(false),

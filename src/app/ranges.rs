@@ -12,6 +12,7 @@ pub(super) struct Reach {
     pub(super) changes: Vec<usize>,
     pub(super) shared: Vec<usize>,
     pub(super) search: Vec<usize>,
+    pub(super) boilerplate: Vec<usize>,
 }
 
 impl Reach {
@@ -21,6 +22,7 @@ impl Reach {
             changes: reach(&marks.changes, |c| &c.0),
             shared: reach(&marks.shared_words, |r| r),
             search: reach(&marks.search, |r| r),
+            boilerplate: reach(&marks.boilerplate, |r| r),
         }
     }
 }

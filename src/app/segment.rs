@@ -15,6 +15,7 @@ struct RowMarks<'m> {
     changes: &'m [(Range<usize>, Change)],
     shared: &'m [Range<usize>],
     search: &'m [Range<usize>],
+    boilerplate: &'m [Range<usize>],
 }
 
 impl<'m> RowMarks<'m> {
@@ -28,6 +29,7 @@ impl<'m> RowMarks<'m> {
             changes: overlapping(&marks.changes, &reach.changes, chars, |c| &c.0),
             shared: overlapping(&marks.shared_words, &reach.shared, chars, |r| r),
             search: overlapping(&marks.search, &reach.search, chars, |r| r),
+            boilerplate: overlapping(&marks.boilerplate, &reach.boilerplate, chars, |r| r),
         }
     }
 
@@ -36,6 +38,7 @@ impl<'m> RowMarks<'m> {
             && self.changes.is_empty()
             && self.shared.is_empty()
             && self.search.is_empty()
+            && self.boilerplate.is_empty()
     }
 
     /// Where the marks start and end within `chars`, sorted, with its two ends.
@@ -43,7 +46,12 @@ impl<'m> RowMarks<'m> {
         let mut cuts = vec![chars.start, chars.end];
         let passages = self.passages.iter().map(|h| &h.chars);
         let ranges = passages.chain(self.changes.iter().map(|c| &c.0));
-        for range in ranges.chain(self.shared).chain(self.search) {
+        let rest = self
+            .shared
+            .iter()
+            .chain(self.search)
+            .chain(self.boilerplate);
+        for range in ranges.chain(rest) {
             cuts.push(range.start.clamp(chars.start, chars.end));
             cuts.push(range.end.clamp(chars.start, chars.end));
         }
@@ -67,6 +75,7 @@ impl<'m> RowMarks<'m> {
             change: self.changes.iter().find(|c| c.0.contains(&at)).map(|c| c.1),
             shared_word: rewritten && self.shared.iter().any(|r| r.contains(&at)),
             search: self.search.iter().any(|r| r.contains(&at)),
+            boilerplate: self.boilerplate.iter().any(|r| r.contains(&at)),
         }
     }
 }

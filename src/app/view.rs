@@ -13,6 +13,8 @@ use crate::reuse::Kind;
 use crate::text::wrap::{Row, reflow, shown_width, space_paragraphs};
 
 /// What a run of text shows; the theme turns it into a style.
+// Independent layers of one run (a passage, a diff, a search match, boilerplate), each on or off.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Mark {
     /// The shared passage the run belongs to (its colour slot in the pair), if any.
@@ -25,6 +27,8 @@ pub struct Mark {
     pub shared_word: bool,
     /// A match of the current search.
     pub search: bool,
+    /// Boilerplate of the article's outlet (drawn dimmed).
+    pub boilerplate: bool,
 }
 
 /// A run of one row with one mark.
@@ -74,6 +78,8 @@ pub struct Marks {
     pub shared_words: Vec<Range<usize>>,
     /// Search matches.
     pub search: Vec<Range<usize>>,
+    /// Boilerplate spans (outlet template text), drawn dimmed.
+    pub boilerplate: Vec<Range<usize>>,
 }
 
 /// An article wrapped at one width, with its marks resolved per row.

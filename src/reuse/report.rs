@@ -38,14 +38,29 @@ impl Report {
                     .map(|(own, _)| (own.span.start, own.span.end, id))
             });
         }
+        let mut boilerplate_by_doc = vec![Vec::new(); docs];
+        for side in &boilerplate {
+            if let Some(list) = boilerplate_by_doc.get_mut(side.doc) {
+                list.push(side.span);
+            }
+        }
+        for list in &mut boilerplate_by_doc {
+            list.sort_unstable();
+        }
         Self {
             passages,
             clusters,
             boilerplate,
             duplicates: Vec::new(),
             duplicate_of: vec![None; docs],
+            boilerplate_by_doc,
             by_doc,
         }
+    }
+
+    /// The boilerplate spans of `doc`, in order.
+    pub fn boilerplate_in(&self, doc: usize) -> &[crate::text::Span] {
+        self.boilerplate_by_doc.get(doc).map_or(&[], Vec::as_slice)
     }
 
     /// Sets the groups of duplicate documents (each sorted, no document in two).

@@ -138,10 +138,17 @@ fn widths(group_width: u16, id_width: Option<u16>) -> Vec<Constraint> {
 
 fn row(entry: &Entry, with_id: bool) -> Row<'_> {
     let percent = (entry.reused * 100.0).round();
-    let mut cells = vec![
-        Cell::from(entry.title.as_str()),
-        Cell::from(entry.group.as_str()),
-    ];
+    let title = match entry.copies {
+        1 => Line::from(entry.title.as_str()),
+        n => Line::from(vec![
+            Span::raw(entry.title.as_str()),
+            Span::styled(
+                format!(" ×{n}"),
+                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+        ]),
+    };
+    let mut cells = vec![Cell::from(title), Cell::from(entry.group.as_str())];
     if with_id {
         cells.push(Cell::from(entry.id.as_str()));
     }

@@ -87,8 +87,8 @@ fn cut(text: &str, room: usize) -> String {
     out
 }
 
-/// `passage i/n · kind · score · words · in k articles` for the selection, or a hint; in
-/// full and short.
+/// `passage i/n · kind · score · words · in k articles` for the selection (the kind followed
+/// by "quote" for a shared quotation), or a hint; in full and short.
 fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let total = compare.focused().view.passage_rows.len();
     let selected = compare.selected.zip(compare.selected_position());
@@ -101,7 +101,12 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     };
     let id = compare.passages[slot];
     let passage = &app.report().passages[id];
-    let (kind, words) = (passage.kind.name(), count(passage.words, "word"));
+    let kind = if passage.quote {
+        format!("{} quote", passage.kind.name())
+    } else {
+        passage.kind.name().to_owned()
+    };
+    let words = count(passage.words, "word");
     let docs = count(app.report().cluster_size(id), "article");
     [
         format!(

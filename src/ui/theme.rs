@@ -82,6 +82,9 @@ impl Theme {
     /// The style of a run of article text.
     pub fn mark(&self, mark: Mark, selected: Option<usize>) -> Style {
         let mut style = Style::default();
+        if mark.boilerplate && mark.passage.is_none() {
+            style = self.boilerplate();
+        }
         if let Some(slot) = mark.passage {
             if !mark.rewritten {
                 style = self.passage(slot);
@@ -100,6 +103,16 @@ impl Theme {
             style = self.search_match();
         }
         style
+    }
+
+    /// Boilerplate text: dimmed, in grey where there is colour.
+    fn boilerplate(&self) -> Style {
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        if self.monochrome() {
+            dim
+        } else {
+            dim.fg(Color::DarkGray)
+        }
     }
 
     /// A passage's text: on its colour, or without colour reversed for odd numbers and
