@@ -135,21 +135,24 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage], boilerplate: &[Side], min
     for b in boilerplate {
         by_doc[b.doc].push(b.span);
     }
+    // The spans of one document do not overlap (`find` merges them): the words of a side
+    // inside boilerplate are those of its overlaps with them.
     let fresh_words = |side: &Side| {
         let doc = &corpus.documents[side.doc];
-        let spans = &by_doc[side.doc];
-        doc.tokens[doc.token_range(side.span)]
+        let words = doc.token_range(side.span).len();
+        let inside: usize = by_doc[side.doc]
             .iter()
-            .filter(|t| {
-                !spans
-                    .iter()
-                    .any(|b| b.start <= t.start() && t.end() <= b.end)
+            .filter(|b| b.start < side.span.end && side.span.start < b.end)
+            .map(|b| {
+                let (start, end) = (b.start.max(side.span.start), b.end.min(side.span.end));
+                doc.token_range(doc.map.span(start, end)).len()
             })
-            .count()
+            .sum();
+        words.saturating_sub(inside)
     };
-    for p in passages {
+    passages.par_iter_mut().for_each(|p| {
         p.boilerplate = fresh_words(&p.a).min(fresh_words(&p.b)) < min_words.max(1);
-    }
+    });
 }
 
 #[cfg(test)]

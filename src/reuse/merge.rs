@@ -2,6 +2,7 @@
 //! other in the same order on both sides, a sentence or less apart, become one passage, which
 //! keeps its parts.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Kind, Part, Passage, Side};
@@ -22,20 +23,29 @@ pub fn sections(corpus: &Corpus, passages: Vec<Passage>) -> Vec<Passage> {
     }
     let mut pairs: Vec<Vec<Passage>> = by_pair.into_values().collect();
     pairs.sort_by_key(|ps| (ps[0].a.doc, ps[0].b.doc));
-    for mut pair in pairs {
-        pair.sort_by_key(|p| (p.a.span.start, p.b.span.start, p.a.span.end));
-        let mut run: Vec<Passage> = Vec::new();
-        for p in pair {
-            if run.last().is_some_and(|last| !follows(corpus, last, &p)) {
-                kept.push(merged(corpus, std::mem::take(&mut run)));
-            }
-            run.push(p);
-        }
-        if !run.is_empty() {
-            kept.push(merged(corpus, run));
-        }
-    }
+    let sections: Vec<Passage> = pairs
+        .into_par_iter()
+        .flat_map_iter(|pair| sections_of_pair(corpus, pair))
+        .collect();
+    kept.extend(sections);
     kept
+}
+
+/// The sections of the reuse passages of one document pair.
+fn sections_of_pair(corpus: &Corpus, mut pair: Vec<Passage>) -> Vec<Passage> {
+    pair.sort_by_key(|p| (p.a.span.start, p.b.span.start, p.a.span.end));
+    let mut out = Vec::new();
+    let mut run: Vec<Passage> = Vec::new();
+    for p in pair {
+        if run.last().is_some_and(|last| !follows(corpus, last, &p)) {
+            out.push(merged(corpus, std::mem::take(&mut run)));
+        }
+        run.push(p);
+    }
+    if !run.is_empty() {
+        out.push(merged(corpus, run));
+    }
+    out
 }
 
 /// Whether passage `next` comes after `last` on both sides, a sentence or less further on.

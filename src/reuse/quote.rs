@@ -26,9 +26,9 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
         .zip(touched)
         .map(|(d, touched)| if touched { quotations(d) } else { Vec::new() })
         .collect();
-    for p in passages {
+    passages.par_iter_mut().for_each(|p| {
         p.quote = inside(&quoted[p.a.doc], &p.a.span) || inside(&quoted[p.b.doc], &p.b.span);
-    }
+    });
 }
 
 /// Whether most of `span` lies inside the quotations.
@@ -49,12 +49,17 @@ fn inside(quotations: &[Range<usize>], span: &Span) -> bool {
 pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     for paragraph in &doc.paragraphs {
-        let chars: Vec<char> = doc.slice(*paragraph).chars().collect();
+        let text = doc.slice(*paragraph);
+        // Most paragraphs hold no quotation mark at all: skip them without decoding.
+        if !text.contains(['"', '“', '”', '«', '»', '„']) {
+            continue;
+        }
         let mut open: Option<usize> = None;
-        for (k, &c) in chars.iter().enumerate() {
+        let mut before: Option<char> = None;
+        let mut chars = text.chars().enumerate().peekable();
+        while let Some((k, c)) = chars.next() {
             let at = paragraph.start + k;
-            let before = k.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(k + 1).copied();
+            let after = chars.peek().map(|&(_, a)| a);
             let opens_straight = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
                 && after.is_some_and(|a| !a.is_whitespace());
             match (c, open) {
@@ -66,6 +71,7 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
                 }
                 _ => {}
             }
+            before = Some(c);
         }
     }
     found
