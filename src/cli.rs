@@ -84,6 +84,9 @@ pub struct GenerateArgs {
     /// Seed of the random generator.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Where to write the ground truth (the planted spans) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub truth: Option<PathBuf>,
 }
 
 /// Engine thresholds that override the configuration's.

@@ -1,159 +1,213 @@
-//! A synthetic corpus for benchmarks: articles of about 800 words in invented words. A third
-//! recycle paragraphs from a shared pool with typos and substituted words, and a fifth carry a
-//! rewrite of a pool paragraph (its words shuffled, some replaced).
+//! A synthetic corpus with planted reuse and its ground truth, for benchmarks and tests:
+//! articles of about 800 invented words, one folder per outlet.
+//!
+//! - A third of the articles recycle one or two paragraphs of a shared pool, with typos and
+//!   substituted words (near copies).
+//! - A fifth carry a rewrite of a pool paragraph (no run of five words kept), and a tenth a
+//!   rewritten section of two pool paragraphs in a row.
+//! - Each outlet has a template sentence, which a fifth of its articles carry inside a
+//!   paragraph, as scraped pages do.
+//! - Some events are told by two or three articles in their own words: the same names and
+//!   numbers, nothing else in common.
+
+mod words;
 
 use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
 
 use crate::cli::GenerateArgs;
+use words::{Rng, WORDS};
 
-/// Paragraphs per article and words per paragraph.
+/// Paragraphs per article.
 const PARAGRAPHS: usize = 8;
-const WORDS: usize = 100;
-const FILLERS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "that", "for", "on", "with", "as", "by",
-];
+/// Articles per outlet.
+const OUTLET_ARTICLES: usize = 250;
+/// Names and numbers an event's articles share.
+const EVENT_FACTS: usize = 8;
 
-/// A small deterministic random generator (`SplitMix64`).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-    }
-
-    /// A skewed pick in `0..n`: small numbers far more often (roughly Zipf).
-    fn skewed(&mut self, n: usize) -> usize {
-        let r = self.below(n) + 1;
-        self.below(r)
-    }
+/// A span of one generated article, in chars (the text is ASCII).
+#[derive(Debug, Clone, Serialize)]
+pub struct Planted {
+    /// The article's id: its path under the corpus folder.
+    pub doc: String,
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// What it was made from: the pool paragraph (copies, rewrites) or the event (same-event
+    /// paragraphs); the first paragraph of a section.
+    pub source: usize,
+    /// `copy`, `rewrite`, `section` (a rewritten run of two pool paragraphs), `template` or
+    /// `event`.
+    pub kind: &'static str,
 }
 
-/// Writes `args.articles` articles under `args.dir`, in folders of 1,000.
+/// Everything planted in a generated corpus.
+#[derive(Debug, Default, Serialize)]
+pub struct Truth {
+    /// Every planted span, by article then start.
+    pub planted: Vec<Planted>,
+}
+
+/// Writes `args.articles` articles under `args.dir`, one folder per outlet, and the ground
+/// truth as JSON to `args.truth` if given.
 pub fn write(args: &GenerateArgs) -> std::io::Result<()> {
     let mut rng = Rng(args.seed);
-    let vocabulary: Vec<String> = (0..20_000).map(|_| invented_word(&mut rng)).collect();
-    let pool: Vec<String> = (0..(args.articles / 10).max(2))
-        .map(|_| paragraph(&mut rng, &vocabulary))
+    let vocabulary: Vec<String> = (0..20_000)
+        .map(|_| words::invented_word(&mut rng))
         .collect();
+    // At least eight pairs, so that an article can take four paragraphs of different pairs.
+    let pool: Vec<String> = (0..(args.articles / 10).max(16))
+        .map(|_| words::paragraph(&mut rng, &vocabulary))
+        .collect();
+    let outlets = args.articles.div_ceil(OUTLET_ARTICLES).max(2);
+    let names: Vec<String> = (0..outlets).map(|_| words::name(&mut rng)).collect();
+    let templates: Vec<String> = names
+        .iter()
+        .map(|n| words::template(&mut rng, n, &vocabulary))
+        .collect();
+    let events: Vec<Vec<String>> = (0..(args.articles / 20).max(1))
+        .map(|_| facts(&mut rng))
+        .collect();
+    let mut truth = Truth::default();
     for i in 0..args.articles {
-        let folder = args.dir.join(format!("{:03}", i / 1000));
-        fs::create_dir_all(&folder)?;
-        let text = article(&mut rng, &vocabulary, &pool, i);
-        fs::write(folder.join(format!("article-{i:06}.txt")), text)?;
+        // Runs of ten articles per outlet, so that every kind of planted reuse is in all.
+        let outlet = (i / 10) % outlets;
+        let folder = format!("outlet-{outlet:02}");
+        fs::create_dir_all(args.dir.join(&folder))?;
+        let id = format!("{folder}/article-{i:06}.txt");
+        let plan = Plan {
+            vocabulary: &vocabulary,
+            pool: &pool,
+            template: &templates[outlet],
+            events: &events,
+        };
+        let (text, planted) = plan.article(&mut rng, i, &id);
+        fs::write(args.dir.join(&id), text)?;
+        truth.planted.extend(planted);
+    }
+    if let Some(path) = &args.truth {
+        write_truth(path, &truth)?;
     }
     Ok(())
 }
 
-fn article(rng: &mut Rng, vocabulary: &[String], pool: &[String], i: usize) -> String {
-    let mut paragraphs: Vec<String> = (0..PARAGRAPHS)
-        .map(|_| paragraph(rng, vocabulary))
-        .collect();
-    if i.is_multiple_of(3) {
-        for _ in 0..=rng.below(2) {
-            let source = rng.skewed(pool.len());
-            let copy = edited(rng, &pool[source], vocabulary);
-            let at = rng.below(PARAGRAPHS);
-            paragraphs[at] = copy;
-        }
-    }
-    if i % 5 == 1 {
-        let source = rng.skewed(pool.len());
-        let at = rng.below(PARAGRAPHS);
-        paragraphs[at] = rewritten(rng, &pool[source], vocabulary);
-    }
-    format!(
-        "Article {i}: {}\n\n{}\n",
-        vocabulary[rng.below(vocabulary.len())],
-        paragraphs.join("\n\n")
-    )
+fn write_truth(path: &Path, truth: &Truth) -> std::io::Result<()> {
+    let json = serde_json::to_string(truth).map_err(std::io::Error::other)?;
+    fs::write(path, json)
 }
 
-fn paragraph(rng: &mut Rng, vocabulary: &[String]) -> String {
-    let words: Vec<&str> = (0..WORDS)
-        .map(|_| {
-            if rng.below(3) == 0 {
-                FILLERS[rng.below(FILLERS.len())]
+/// The names and numbers of one event.
+fn facts(rng: &mut Rng) -> Vec<String> {
+    (0..EVENT_FACTS)
+        .map(|k| {
+            if k % 4 == 3 {
+                format!("{}", 100 + rng.below(9_000))
             } else {
-                vocabulary[rng.skewed(vocabulary.len())].as_str()
+                words::name(rng)
             }
         })
-        .collect();
-    sentences(&words)
-}
-
-/// Joins words into sentences of 10–20 words with capitals and full stops.
-fn sentences(words: &[&str]) -> String {
-    let mut out = String::new();
-    for (k, chunk) in words.chunks(15).enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        let text = chunk.join(" ");
-        let mut chars = text.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-        out.push('.');
-    }
-    out
-}
-
-/// A copy of a paragraph with about one word in twelve substituted or misspelt.
-fn edited(rng: &mut Rng, text: &str, vocabulary: &[String]) -> String {
-    let words: Vec<String> = text
-        .split(' ')
-        .map(|w| match rng.below(24) {
-            0 => vocabulary[rng.below(vocabulary.len())].clone(),
-            1 if w.len() > 4 => swap_letters(w),
-            _ => w.to_owned(),
-        })
-        .collect();
-    words.join(" ")
-}
-
-/// A rewrite of a paragraph: the same words shuffled, one in five replaced, so that it keeps its
-/// distinctive words but hardly any run of five.
-fn rewritten(rng: &mut Rng, text: &str, vocabulary: &[String]) -> String {
-    let mut words: Vec<String> = text
-        .split(' ')
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .map(|w| {
-            if rng.below(5) == 0 {
-                vocabulary[rng.below(vocabulary.len())].clone()
-            } else {
-                w
-            }
-        })
-        .collect();
-    for i in (1..words.len()).rev() {
-        words.swap(i, rng.below(i + 1));
-    }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    sentences(&words)
-}
-
-fn swap_letters(word: &str) -> String {
-    let mut chars: Vec<char> = word.chars().collect();
-    chars.swap(1, 2);
-    chars.into_iter().collect()
-}
-
-fn invented_word(rng: &mut Rng) -> String {
-    const SYLLABLES: &[&str] = &[
-        "ka", "lo", "mi", "ner", "sta", "vu", "pel", "dor", "an", "tis", "ro", "gue", "bal", "shi",
-        "mon", "ter",
-    ];
-    (0..2 + rng.below(3))
-        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
         .collect()
+}
+
+/// What articles are made of.
+struct Plan<'a> {
+    vocabulary: &'a [String],
+    pool: &'a [String],
+    template: &'a str,
+    events: &'a [Vec<String>],
+}
+
+impl Plan<'_> {
+    /// Article `i`, with id `id`, and the spans planted in it.
+    fn article(&self, rng: &mut Rng, i: usize, id: &str) -> (String, Vec<Planted>) {
+        let mut paragraphs: Vec<(String, Option<(usize, &'static str)>)> = (0..PARAGRAPHS)
+            .map(|_| (words::paragraph(rng, self.vocabulary), None))
+            .collect();
+        let pool = self.pool.len();
+        // An article carries a pool paragraph once at most.
+        let mut used: Vec<usize> = Vec::new();
+        let mut pick = |rng: &mut Rng| loop {
+            let source = rng.below(pool);
+            if !used.contains(&source) && !used.contains(&(source ^ 1)) {
+                used.push(source);
+                break source;
+            }
+        };
+        if i.is_multiple_of(3) {
+            for _ in 0..=rng.below(2) {
+                let source = pick(rng);
+                let copy = words::edited(rng, &self.pool[source], self.vocabulary);
+                paragraphs[rng.below(PARAGRAPHS)] = (copy, Some((source, "copy")));
+            }
+        }
+        if i % 5 == 1 {
+            let source = pick(rng);
+            let rewrite = words::rewritten(rng, &self.pool[source], self.vocabulary);
+            paragraphs[rng.below(PARAGRAPHS)] = (rewrite, Some((source, "rewrite")));
+        }
+        if i % 10 == 7 {
+            // A section: pool paragraphs 2k and 2k + 1, rewritten, one after the other.
+            let source = pick(rng) & !1;
+            let at = rng.below(PARAGRAPHS - 1);
+            for k in 0..2 {
+                let rewrite = words::rewritten(rng, &self.pool[source + k], self.vocabulary);
+                paragraphs[at + k] = (rewrite, Some((source, "section")));
+            }
+        }
+        if i % 20 < 3 {
+            // Events are told by the articles 20e, 20e + 1 and 20e + 2.
+            let event = (i / 20) % self.events.len();
+            let told = words::on_event(rng, &self.events[event], self.vocabulary);
+            paragraphs[rng.below(PARAGRAPHS)] = (told, Some((event, "event")));
+        }
+        let template = rng.below(5) == 0;
+        self.assemble(rng, i, id, paragraphs, template)
+    }
+
+    /// The text of the article from its paragraphs, with the template inside one of them, and
+    /// the spans planted in it.
+    fn assemble(
+        &self,
+        rng: &mut Rng,
+        i: usize,
+        id: &str,
+        mut paragraphs: Vec<(String, Option<(usize, &'static str)>)>,
+        template: bool,
+    ) -> (String, Vec<Planted>) {
+        let with_template = template.then(|| rng.below(PARAGRAPHS));
+        let title = &self.vocabulary[rng.below(self.vocabulary.len())];
+        let mut text = format!("Article {i}: {title}\n\n");
+        let mut planted = Vec::new();
+        let mut span = |start: usize, end: usize, (source, kind): (usize, &'static str)| {
+            planted.push(Planted {
+                doc: id.to_owned(),
+                start,
+                end,
+                source,
+                kind,
+            });
+        };
+        for (k, (paragraph, origin)) in paragraphs.iter_mut().enumerate() {
+            if k > 0 {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(paragraph);
+            if let Some(origin) = origin {
+                span(start, text.len(), *origin);
+            }
+            if with_template == Some(k) {
+                text.push(' ');
+                let at = text.len();
+                text.push_str(self.template);
+                span(at, text.len(), (0, "template"));
+            }
+        }
+        text.push('\n');
+        debug_assert!(text.is_ascii() && WORDS > 0);
+        (text, planted)
+    }
 }

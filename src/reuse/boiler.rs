@@ -51,20 +51,22 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
         .flat_map(|occurrences| {
             let doc = ranked[occurrences[0].doc as usize];
             let document = &corpus.documents[doc];
-            let runs_of = |stock: bool| {
+            // Runs of stock phrases are joined across short gaps (an edit in one copy breaks
+            // the n-grams around it), so that a paragraph copied with typos is one long run.
+            let runs_of = |stock: bool, gap: usize| {
                 let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
                 for f in occurrences.iter().filter(|f| f.stock == stock) {
                     let (start, end) = (f.pos as usize, f.pos as usize + n);
                     match runs.last_mut() {
-                        Some(run) if start <= run.end => run.end = run.end.max(end),
+                        Some(run) if start <= run.end + gap => run.end = run.end.max(end),
                         _ => runs.push(start..end),
                     }
                 }
                 runs
             };
-            let mut runs = runs_of(false);
+            let mut runs = runs_of(false, 0);
             runs.extend(
-                runs_of(true)
+                runs_of(true, 2 * n)
                     .into_iter()
                     .filter(|r| (MIN_STOCK_WORDS..=MAX_STOCK_WORDS).contains(&r.len())),
             );

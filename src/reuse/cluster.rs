@@ -58,9 +58,10 @@ pub fn cluster(corpus: &Corpus, passages: &mut [Passage], article_of: &[usize]) 
     clusters
 }
 
-/// Whether two spans of one document are the same text: each covers most of the other.
+/// Whether two spans of one document are the same text: each covers most of the other, at
+/// least two thirds (a paragraph is not the same text as the section of two it starts).
 fn same_text(x: &Span, y: &Span) -> bool {
-    2 * x.overlap(y) > x.len().max(y.len())
+    3 * x.overlap(y) >= 2 * x.len().max(y.len())
 }
 
 /// A cluster from the passages of one component: one merged span per document.
