@@ -471,7 +471,7 @@ fn an_article_posted_twice_is_one_library_row_with_its_count() {
     let entries = &app.library().entries;
     assert_eq!(entries.len(), 2);
     let screen = format!("{:?}", draw(&app).backend());
-    assert!(screen.contains("Wall falls ×2"), "{screen}");
+    assert!(screen.contains("×2 Wall falls"), "{screen}");
     assert!(screen.contains("2 articles"), "{screen}");
     // The copies are no partners of each other: the article is not shown as reused.
     assert!(entries.iter().all(|e| e.partners == 0 && e.reused < 0.01));

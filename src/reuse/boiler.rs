@@ -39,12 +39,17 @@ pub fn find(
 /// Longest run of stock-phrase n-grams, in words, that is boilerplate: a longer one is a story
 /// the outlet republished, which is reuse.
 const MAX_STOCK_WORDS: usize = 40;
-/// Shortest run of stock-phrase n-grams, in words, that is boilerplate: a shorter one is a
-/// common phrase ("on the sidelines of the"), not a stock description.
+/// Shortest run of template n-grams, in words: a shorter one is a common phrase of the
+/// outlet's subjects ("the Belt and Road Initiative"), not template text.
+const MIN_TEMPLATE_WORDS: usize = 6;
+/// Shortest run of stock-phrase n-grams, in words.
 const MIN_STOCK_WORDS: usize = 8;
+/// Most words a run may stop short of its paragraph's end and still take it in: the varying
+/// tail of a footer (a date, a page number).
+const TAIL_WORDS: usize = 3;
 
-/// The spans of the runs of overlapping or touching boilerplate n-grams of `n` words: every
-/// run of template n-grams, and the short runs of stock phrases.
+/// The spans of the runs of overlapping or touching boilerplate n-grams of `n` words: the runs
+/// of template n-grams and the short runs of stock phrases, but for the shortest.
 fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usize) -> Vec<Side> {
     frequent
         .chunk_by(|x, y| x.doc == y.doc)
@@ -64,7 +69,10 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
                 }
                 runs
             };
-            let mut runs = runs_of(false, 0);
+            let mut runs: Vec<std::ops::Range<usize>> = runs_of(false, 0)
+                .into_iter()
+                .filter(|r| r.len() >= MIN_TEMPLATE_WORDS)
+                .collect();
             runs.extend(
                 runs_of(true, 2 * n)
                     .into_iter()
@@ -72,10 +80,28 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
             );
             runs.into_iter().map(move |tokens| Side {
                 doc,
-                span: document.token_span(tokens),
+                span: document.token_span(with_tail(document, tokens)),
             })
         })
         .collect()
+}
+
+/// A run of tokens taken on to the end of its paragraph when only a few words are left there.
+fn with_tail(
+    document: &crate::corpus::Document,
+    run: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let last = document.tokens[run.end - 1].start();
+    let paragraph = document.paragraphs.partition_point(|p| p.end <= last);
+    let Some(&span) = document.paragraphs.get(paragraph) else {
+        return run;
+    };
+    let end = document.token_range(span).end;
+    if end > run.end && end - run.end <= TAIL_WORDS {
+        run.start..end
+    } else {
+        run
+    }
 }
 
 /// Longest line, in words, counted as boilerplate at `Options::boilerplate_share`; longer lines

@@ -3,18 +3,24 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Passage, Side};
+use super::{Kind, Passage, Side};
 use crate::corpus::Corpus;
 
 /// Least share of each document's text the passages between two documents must cover for the
 /// two to be duplicates.
 const DUPLICATE_SHARE: f64 = 0.9;
+/// Least share of equal words of those passages: the same text, not the same story retold.
+const DUPLICATE_SIMILARITY: f64 = 0.9;
 
 /// The groups of duplicate documents (each sorted, the groups by their first document, in
 /// corpus order), with the passages between two members of one group flagged `duplicate`.
+/// Only aligned passages of nearly equal words make duplicates: a rewrite is another text.
 pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
     let mut by_pair: FxHashMap<(usize, usize), (Vec<Side>, Vec<Side>)> = FxHashMap::default();
-    for p in passages.iter().filter(|p| p.is_reuse()) {
+    let same_words = |p: &&Passage| {
+        matches!(p.kind, Kind::Verbatim | Kind::Near) && p.score >= DUPLICATE_SIMILARITY
+    };
+    for p in passages.iter().filter(|p| p.is_reuse()).filter(same_words) {
         let sides = by_pair.entry((p.a.doc, p.b.doc)).or_default();
         sides.0.push(p.a);
         sides.1.push(p.b);

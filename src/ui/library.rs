@@ -140,12 +140,13 @@ fn row(entry: &Entry, with_id: bool) -> Row<'_> {
     let percent = (entry.reused * 100.0).round();
     let title = match entry.copies {
         1 => Line::from(entry.title.as_str()),
+        // The count first, where a long title cannot push it out of the column.
         n => Line::from(vec![
-            Span::raw(entry.title.as_str()),
             Span::styled(
-                format!(" ×{n}"),
+                format!("×{n} "),
                 Style::new().add_modifier(ratatui::style::Modifier::BOLD),
             ),
+            Span::raw(entry.title.as_str()),
         ]),
     };
     let mut cells = vec![Cell::from(title), Cell::from(entry.group.as_str())];
