@@ -67,29 +67,72 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Found {
     let mut postings = repeated(&per_document);
     drop(per_document);
     postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
-    let (mut seeds, mut frequent): (Vec<Seed>, Vec<Frequent>) = postings
+    let (mut seeds, mut frequent, templates) = postings
         .par_chunk_by(|x, y| x.hash == y.hash)
         .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut seeds, mut frequent), group| {
-                if !rule.push_frequent(group, &mut frequent) {
+            || (Vec::new(), Vec::new(), Vec::new()),
+            |(mut seeds, mut frequent, mut templates), group| {
+                if rule.push_frequent(group, &mut frequent) {
+                    templates.push(group);
+                } else {
                     push_pairs(group, options.max_df, &mut seeds);
                 }
-                (seeds, frequent)
+                (seeds, frequent, templates)
             },
         )
         .reduce(
-            || (Vec::new(), Vec::new()),
-            |(mut seeds, mut frequent), (more_seeds, more_frequent)| {
+            || (Vec::new(), Vec::new(), Vec::new()),
+            |(mut seeds, mut frequent, mut templates), (more_seeds, more_frequent, more)| {
                 seeds.extend(more_seeds);
                 frequent.extend(more_frequent);
-                (seeds, frequent)
+                templates.extend(more);
+                (seeds, frequent, templates)
             },
         );
+    frequent.par_sort_unstable();
+    // A long run of template n-grams is a story the outlet republished: reuse, which seeds.
+    let republished = take_long_runs(&mut frequent, options.ngram);
+    if !republished.is_empty() {
+        for group in templates {
+            let kept: Vec<Posting> = group
+                .iter()
+                .filter(|p| republished.binary_search(&(p.doc, p.pos)).is_ok())
+                .copied()
+                .collect();
+            push_pairs(&kept, options.max_df, &mut seeds);
+        }
+    }
     drop(postings);
     seeds.par_sort_unstable();
-    frequent.par_sort_unstable();
     Found { seeds, frequent }
+}
+
+/// Most words a run of template n-grams may have: a longer one is a story republished.
+pub const MAX_TEMPLATE_WORDS: usize = 60;
+
+/// Takes out of `frequent` (sorted) the template occurrences in runs of more than
+/// [`MAX_TEMPLATE_WORDS`] words, and returns them as sorted (document, position) pairs.
+fn take_long_runs(frequent: &mut Vec<Frequent>, n: usize) -> Vec<(u32, u32)> {
+    let mut long = Vec::new();
+    for occurrences in frequent.chunk_by(|x, y| x.doc == y.doc) {
+        let template: Vec<&Frequent> = occurrences.iter().filter(|f| !f.stock).collect();
+        let mut first = 0;
+        while first < template.len() {
+            let (mut last, mut end) = (first, template[first].pos as usize + n);
+            while last + 1 < template.len() && template[last + 1].pos as usize <= end {
+                last += 1;
+                end = end.max(template[last].pos as usize + n);
+            }
+            if end - template[first].pos as usize > MAX_TEMPLATE_WORDS {
+                long.extend(template[first..=last].iter().map(|f| (f.doc, f.pos)));
+            }
+            first = last + 1;
+        }
+    }
+    if !long.is_empty() {
+        frequent.retain(|f| f.stock || long.binary_search(&(f.doc, f.pos)).is_err());
+    }
+    long
 }
 
 /// When an n-gram is template text: found in at least `per_series[s]` documents of series
