@@ -40,7 +40,7 @@ pub struct DiffOp {
 
 /// The word diff of span `sa` of document `a` against span `sb` of document `b`, on normalised
 /// words (case, quotes and dashes do not count as differences). Deterministic: no time limit,
-/// as the spans are aligned passages, not whole texts.
+/// as the spans are aligned passages or sections of them, whose words largely agree.
 pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> {
     let (ra, rb) = (a.token_range(sa), b.token_range(sb));
     let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(Token::hash).collect();

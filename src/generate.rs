@@ -18,7 +18,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::cli::GenerateArgs;
-use words::{Rng, WORDS};
+use words::Rng;
 
 /// Paragraphs per article.
 const PARAGRAPHS: usize = 8;
@@ -36,11 +36,11 @@ pub struct Planted {
     pub start: usize,
     /// One past the last char.
     pub end: usize,
-    /// What it was made from: the pool paragraph (copies, rewrites) or the event (same-event
-    /// paragraphs); the first paragraph of a section.
+    /// What it was made from: the pool paragraph (copies, rewrites, each paragraph of a
+    /// section) or the event (same-event paragraphs); 0 for a template.
     pub source: usize,
-    /// `copy`, `rewrite`, `section` (a rewritten run of two pool paragraphs), `template` or
-    /// `event`.
+    /// `copy`, `rewrite`, `section` (one of a rewritten run of two pool paragraphs, 2k and
+    /// 2k + 1), `template` or `event`.
     pub kind: &'static str,
 }
 
@@ -154,7 +154,7 @@ impl Plan<'_> {
             let at = rng.below(PARAGRAPHS - 1);
             for k in 0..2 {
                 let rewrite = words::rewritten(rng, &self.pool[source + k], self.vocabulary);
-                paragraphs[at + k] = (rewrite, Some((source, "section")));
+                paragraphs[at + k] = (rewrite, Some((source + k, "section")));
             }
         }
         if i % 20 < 3 {
@@ -207,7 +207,6 @@ impl Plan<'_> {
             }
         }
         text.push('\n');
-        debug_assert!(text.is_ascii() && WORDS > 0);
         (text, planted)
     }
 }

@@ -44,6 +44,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether passages of this kind are reuse (a related link is the same story told apart).
+    pub fn is_reuse(self) -> bool {
+        match self {
+            Self::Verbatim | Self::Near | Self::Rewritten => true,
+            Self::Related => false,
+        }
+    }
+
     /// The kind's name as `scan` prints it.
     pub fn name(self) -> &'static str {
         match self {
@@ -89,7 +97,8 @@ pub struct Passage {
     pub cluster: Option<usize>,
     /// Why the two sides are linked: the distinctive words they share (rewritten passages).
     pub shared_words: Vec<String>,
-    /// Word-level differences, a to b (empty for rewritten passages).
+    /// Word-level differences, a to b: empty for a rewritten passage; for a rewritten
+    /// section, those of its aligned parts.
     pub diff: Vec<DiffOp>,
     /// The passages a section was merged from, in order (empty for a passage of one part).
     pub parts: Vec<Part>,
@@ -112,7 +121,17 @@ impl Passage {
     /// Whether the passage is reuse: neither boilerplate, nor the same story told apart, nor
     /// the link between two copies of one article.
     pub fn is_reuse(&self) -> bool {
-        !self.boilerplate && !self.duplicate && self.kind != Kind::Related
+        !self.boilerplate && !self.duplicate && self.kind.is_reuse()
+    }
+
+    /// Its kind as the reader and the summary name it: "near", or "near quote" for a shared
+    /// quotation.
+    pub fn label(&self) -> String {
+        if self.quote {
+            format!("{} quote", self.kind.name())
+        } else {
+            self.kind.name().to_owned()
+        }
     }
 
     /// The side in document `doc`, and the other side, if the passage touches `doc`.
@@ -152,7 +171,7 @@ pub struct Report {
     pub clusters: Vec<Cluster>,
     /// Boilerplate spans (template text of a series or of the corpus), by document id.
     pub boilerplate: Vec<Side>,
-    /// Groups of duplicate documents (the same article as a whole), each sorted.
+    /// Groups of duplicate documents (the same article as a whole), each by document id.
     pub duplicates: Vec<Vec<usize>>,
     /// For each document, the index of its group in `duplicates`.
     duplicate_of: Vec<Option<usize>>,
@@ -221,7 +240,7 @@ fn saturating_u32(i: usize) -> u32 {
 fn number_in_order(corpus: &Corpus, passages: &mut [Passage]) {
     let key = |p: &Passage| {
         let side = |s: &Side| (corpus.documents[s.doc].id.clone(), s.span.start, s.span.end);
-        let rank = u8::from(p.boilerplate) * 2 + u8::from(p.kind == Kind::Related || p.duplicate);
+        let rank = u8::from(p.boilerplate) * 2 + u8::from(!p.kind.is_reuse() || p.duplicate);
         (rank, side(&p.a), side(&p.b), p.kind)
     };
     passages.sort_by_cached_key(key);

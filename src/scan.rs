@@ -441,11 +441,7 @@ fn write_pair(
     let (found, shared) = (count(passages.len(), "passage"), count(words, "word"));
     let _ = writeln!(out, "{ida} <> {idb}: {found}, {shared}");
     for p in passages {
-        let kind = if p.quote {
-            format!("{} quote", p.kind.name())
-        } else {
-            p.kind.name().to_owned()
-        };
+        let kind = p.label();
         let size = count(report.cluster_size(p.id), "document");
         let length = count(p.words, "word");
         let _ = writeln!(

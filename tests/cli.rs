@@ -267,7 +267,8 @@ fn escape_sequences_in_ids_and_file_names_never_reach_the_terminal() {
     let lines = format!(
         "{}\n{}\n",
         serde_json::json!({"id": "evil\u{1b}]0;pwned\u{7}\u{1b}[31m", "text": ARTICLE}),
-        serde_json::json!({"id": "plain", "text": ARTICLE}),
+        // Not a copy of the whole: the pair is reuse, shown with both ids.
+        serde_json::json!({"id": "plain", "text": format!("{ARTICLE}\nThe council met on Monday to hear residents of the flooded streets ask who would pay for the repairs and when.")}),
     );
     let dir = folder_with(&[
         ("corpus.jsonl", lines.as_bytes()),
@@ -284,7 +285,7 @@ fn escape_sequences_in_ids_and_file_names_never_reach_the_terminal() {
         String::from_utf8_lossy(&out.stderr),
     );
     assert!(
-        stdout.contains("evil\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}[31m = plain"),
+        stdout.contains("evil\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}[31m <> plain"),
         "{stdout}"
     );
     assert!(

@@ -12,8 +12,8 @@ const DUPLICATE_SHARE: f64 = 0.9;
 /// Least share of equal words of those passages: the same text, not the same story retold.
 const DUPLICATE_SIMILARITY: f64 = 0.9;
 
-/// The groups of duplicate documents (each sorted, the groups by their first document, in
-/// corpus order), with the passages between two members of one group flagged `duplicate`.
+/// The groups of duplicate documents (each by document id, the groups by their first id), with
+/// the passages between two members of one group flagged `duplicate`.
 /// Only aligned passages of nearly equal words make duplicates: a rewrite is another text.
 pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
     let mut by_pair: FxHashMap<(usize, usize), (Vec<Side>, Vec<Side>)> = FxHashMap::default();
@@ -46,15 +46,18 @@ pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
         let r = root(&mut parent, a);
         groups.entry(r).or_default().extend([a, b]);
     }
+    // Members in order of id, and groups in order of their first member: the first copy of an
+    // article is the same whatever the order the documents were given in.
+    let id = |doc: &usize| corpus.documents[*doc].id.as_str();
     let mut groups: Vec<Vec<usize>> = groups
         .into_values()
         .map(|mut g| {
-            g.sort_unstable();
+            g.sort_unstable_by_key(id);
             g.dedup();
             g
         })
         .collect();
-    groups.sort_unstable();
+    groups.sort_unstable_by(|x, y| id(&x[0]).cmp(id(&y[0])));
     for p in passages.iter_mut() {
         p.duplicate = root(&mut parent, p.a.doc) == root(&mut parent, p.b.doc);
     }

@@ -54,7 +54,8 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
         if !text.contains(['"', '“', '”', '«', '»', '„']) {
             continue;
         }
-        let mut open: Option<usize> = None;
+        // Where the open quotation starts, and the marks that may close it.
+        let mut open: Option<(usize, &str)> = None;
         let mut before: Option<char> = None;
         let mut chars = text.chars().enumerate().peekable();
         while let Some((k, c)) = chars.next() {
@@ -63,9 +64,12 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
             let opens_straight = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
                 && after.is_some_and(|a| !a.is_whitespace());
             match (c, open) {
-                ('“' | '«' | '„', None) => open = Some(at + 1),
-                ('"', None) if opens_straight => open = Some(at + 1),
-                ('”' | '»' | '"', Some(start)) => {
+                ('“', None) => open = Some((at + 1, "”")),
+                ('«', None) => open = Some((at + 1, "»")),
+                ('„', None) => open = Some((at + 1, "“”")),
+                ('"', None) if opens_straight => open = Some((at + 1, "\"")),
+                // Quotation marks inside a quotation are its own: only its closing mark ends it.
+                (_, Some((start, closers))) if closers.contains(c) => {
                     found.push(start..at);
                     open = None;
                 }
@@ -97,6 +101,15 @@ mod tests {
             ["we will rebuild", "soon"]
         );
         assert!(quoted("No quotes here.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_inside_a_quotation_does_not_close_it() {
+        assert_eq!(
+            quoted("He said “they gave «a promise» to us” then left."),
+            ["they gave «a promise» to us"]
+        );
+        assert_eq!(quoted("Sie sagte „wir kommen“ gestern."), ["wir kommen"]);
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl Report {
         self.boilerplate_by_doc.get(doc).map_or(&[], Vec::as_slice)
     }
 
-    /// Sets the groups of duplicate documents (each sorted, no document in two).
+    /// Sets the groups of duplicate documents (each by document id, no document in two).
     pub fn set_duplicates(&mut self, groups: Vec<Vec<usize>>) {
         for (g, group) in groups.iter().enumerate() {
             for &doc in group {

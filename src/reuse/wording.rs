@@ -10,8 +10,8 @@ use rustc_hash::FxHashSet;
 use crate::corpus::Document;
 
 /// Share (0..=1) of the word pairs of the shorter of two token ranges that the other range has
-/// too. A pair of two function words ("of the") or of two names or numbers ("Donald Trump",
-/// "March 10") is no evidence, and does not count.
+/// too, out of all its pairs. A pair of two function words ("of the") or of two names or
+/// numbers ("Donald Trump", "March 10") is no evidence: it is never counted as shared.
 pub(super) fn shared_pairs(
     da: &Document,
     ra: Range<usize>,

@@ -101,11 +101,7 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     };
     let id = compare.passages[slot];
     let passage = &app.report().passages[id];
-    let kind = if passage.quote {
-        format!("{} quote", passage.kind.name())
-    } else {
-        passage.kind.name().to_owned()
-    };
+    let kind = passage.label();
     let words = count(passage.words, "word");
     let docs = count(app.report().cluster_size(id), "article");
     [
