@@ -41,8 +41,8 @@ pub struct Compare {
     pub selected: Option<usize>,
     /// Whether scrolling one pane scrolls the other by as much.
     pub sync: bool,
-    /// Whether the articles' boilerplate is drawn dimmed.
-    pub boilerplate: bool,
+    /// Whether the articles' boilerplate is left unmarked (it is drawn dimmed by default).
+    pub boilerplate_unmarked: bool,
     /// The left article's partners, most shared text first.
     pub partners: Vec<usize>,
     /// Which partner the right pane shows, if it is one.

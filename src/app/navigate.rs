@@ -20,10 +20,13 @@ impl App {
             .compare
             .as_ref()
             .map_or(self.settings.sync_scroll, |c| c.sync);
-        let boilerplate = self.compare.as_ref().is_none_or(|c| c.boilerplate);
+        let boilerplate_unmarked = self
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.boilerplate_unmarked);
         let mut compare = Compare {
             sync,
-            boilerplate,
+            boilerplate_unmarked,
             partners,
             partner,
             ..Compare::default()
@@ -65,7 +68,7 @@ impl App {
             let matches = self.search.matches_for(which);
             let doc = compare.pane(which).doc();
             let document = &self.corpus.documents[doc];
-            let shown = (doc, compare.boilerplate);
+            let shown = (doc, !compare.boilerplate_unmarked);
             let marks = marks(document, &self.report, &compare.passages, shown, matches);
             let pane = compare.pane_mut(which);
             let width = usize::from(area.width);
@@ -119,11 +122,11 @@ impl App {
                 self.message = Some(format!("synchronised scrolling {state}"));
             }
             Action::ToggleBoilerplate => {
-                compare.boilerplate = !compare.boilerplate;
-                let state = if compare.boilerplate {
-                    "shown dimmed"
-                } else {
+                compare.boilerplate_unmarked = !compare.boilerplate_unmarked;
+                let state = if compare.boilerplate_unmarked {
                     "not marked"
+                } else {
+                    "shown dimmed"
                 };
                 self.message = Some(format!("boilerplate {state}"));
                 self.rebuild(false);

@@ -128,19 +128,19 @@ fn representative(members: &[Side], passages: &[Passage], ids: &[usize]) -> usiz
     best
 }
 
-/// Union–find over passage indices.
-struct DisjointSets {
+/// Union–find over indices (of passages, or of documents).
+pub(super) struct DisjointSets {
     parent: Vec<usize>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         Self {
             parent: (0..n).collect(),
         }
     }
 
-    fn root(&mut self, mut i: usize) -> usize {
+    pub(super) fn root(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
@@ -148,7 +148,7 @@ impl DisjointSets {
         i
     }
 
-    fn join(&mut self, i: usize, j: usize) {
+    pub(super) fn join(&mut self, i: usize, j: usize) {
         let (ri, rj) = (self.root(i), self.root(j));
         if ri != rj {
             self.parent[ri.max(rj)] = ri.min(rj);

@@ -3,6 +3,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::cluster::DisjointSets;
+use super::report::covered_chars;
 use super::{Kind, Passage, Side};
 use crate::corpus::Corpus;
 
@@ -27,10 +29,10 @@ pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
     }
     let whole = |sides: &[Side]| {
         let doc = sides[0].doc;
-        let share = crate::diff::ratio(covered(sides), corpus.documents[doc].chars());
+        let share = crate::diff::ratio(covered_chars(sides), corpus.documents[doc].chars());
         share >= DUPLICATE_SHARE
     };
-    let mut parent: Vec<usize> = (0..corpus.len()).collect();
+    let mut sets = DisjointSets::new(corpus.len());
     let mut pairs: Vec<(usize, usize)> = by_pair
         .iter()
         .filter(|(_, (a, b))| whole(a) && whole(b))
@@ -38,12 +40,11 @@ pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
         .collect();
     pairs.sort_unstable();
     for &(a, b) in &pairs {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        parent[ra.max(rb)] = ra.min(rb);
+        sets.join(a, b);
     }
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &(a, b) in &pairs {
-        let r = root(&mut parent, a);
+        let r = sets.root(a);
         groups.entry(r).or_default().extend([a, b]);
     }
     // Members in order of id, and groups in order of their first member: the first copy of an
@@ -59,29 +60,9 @@ pub fn find(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Vec<usize>> {
         .collect();
     groups.sort_unstable_by(|x, y| id(&x[0]).cmp(id(&y[0])));
     for p in passages.iter_mut() {
-        p.duplicate = root(&mut parent, p.a.doc) == root(&mut parent, p.b.doc);
+        p.duplicate = sets.root(p.a.doc) == sets.root(p.b.doc);
     }
     groups
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-/// Chars covered by the union of the sides (all in one document).
-fn covered(sides: &[Side]) -> usize {
-    let mut spans: Vec<(usize, usize)> = sides.iter().map(|s| (s.span.start, s.span.end)).collect();
-    spans.sort_unstable();
-    let (mut total, mut reach) = (0, 0);
-    for (start, end) in spans {
-        total += end.saturating_sub(start.max(reach));
-        reach = reach.max(end);
-    }
-    total
 }
 
 #[cfg(test)]

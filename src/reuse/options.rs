@@ -29,8 +29,9 @@ pub struct Options {
     pub boilerplate_share: f64,
     /// Text in at least this share of one series' documents (its outlet) is boilerplate there.
     pub series_share: f64,
-    /// Fewest documents text must be in to be boilerplate (never fewer than 3), so that a story
-    /// an outlet republishes a few times stays reuse.
+    /// Fewest documents a phrase must be in to be boilerplate (never fewer than 3), so that a
+    /// story an outlet republishes a few times stays reuse. A whole line found in
+    /// `boilerplate_share` of the corpus needs only 3.
     pub boilerplate_min_docs: usize,
     /// Fewest articles of one series a short phrase (a stock description, a writer's bio, an
     /// interview lead-in) must be in to be boilerplate there (never fewer than 3).

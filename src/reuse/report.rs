@@ -127,17 +127,6 @@ impl Report {
         partners
     }
 
-    /// Chars of `doc` and of `other` that their headline passages cover, each counted once.
-    pub fn shared_chars(&self, doc: usize, other: usize) -> usize {
-        let sides = |own: usize| -> Vec<Side> {
-            self.passages_between(own, if own == doc { other } else { doc })
-                .iter()
-                .filter_map(|p| p.sides_for(own).map(|(side, _)| side))
-                .collect()
-        };
-        covered_chars(&sides(doc)) + covered_chars(&sides(other))
-    }
-
     /// Share (0..=1) of `doc`'s text found in some other document.
     pub fn reused_share(&self, corpus: &Corpus, doc: usize) -> f64 {
         let sides: Vec<Side> = self
@@ -158,7 +147,7 @@ impl Report {
 }
 
 /// Chars covered by the union of the spans (all in one document).
-fn covered_chars(sides: &[Side]) -> usize {
+pub(super) fn covered_chars(sides: &[Side]) -> usize {
     let mut spans: Vec<(usize, usize)> = sides.iter().map(|s| (s.span.start, s.span.end)).collect();
     spans.sort_unstable();
     let (mut total, mut reach) = (0, 0);

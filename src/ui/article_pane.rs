@@ -177,7 +177,8 @@ impl<'a> ArticlePane<'a> {
     }
 }
 
-/// The letter a passage's kind shows in the gutter.
+/// The letter a passage's kind shows in the gutter: `s` for the same story (related links are
+/// hidden in the reader, but the letter keeps the match whole).
 fn kind_letter(kind: Kind) -> &'static str {
     match kind {
         Kind::Verbatim => "v",
