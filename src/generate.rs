@@ -55,9 +55,9 @@ pub struct Truth {
 /// truth as JSON to `args.truth` if given.
 pub fn write(args: &GenerateArgs) -> std::io::Result<()> {
     let mut rng = Rng(args.seed);
-    let vocabulary: Vec<String> = (0..20_000)
-        .map(|_| words::invented_word(&mut rng))
-        .collect();
+    // The vocabulary grows with the corpus, as real vocabularies do: its rarer words stay rare.
+    let size = (args.articles * 20).max(20_000);
+    let vocabulary: Vec<String> = (0..size).map(|_| words::invented_word(&mut rng)).collect();
     // At least eight pairs, so that an article can take four paragraphs of different pairs.
     let pool: Vec<String> = (0..(args.articles / 10).max(16))
         .map(|_| words::paragraph(&mut rng, &vocabulary))

@@ -32,13 +32,13 @@ impl Rng {
     }
 }
 
-/// An invented lower-case word of two to four syllables.
+/// An invented lower-case word of two to five syllables.
 pub fn invented_word(rng: &mut Rng) -> String {
     const SYLLABLES: &[&str] = &[
         "ka", "lo", "mi", "ner", "sta", "vu", "pel", "dor", "an", "tis", "ro", "gue", "bal", "shi",
         "mon", "ter",
     ];
-    (0..2 + rng.below(3))
+    (0..2 + rng.below(4))
         .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
         .collect()
 }
