@@ -118,6 +118,26 @@ pub struct Part {
 }
 
 impl Passage {
+    /// A passage of `kind` linking sides `a` and `b`, of `words` words, scored `score`, with
+    /// no word diff, shared words or parts yet, and no flag: the later stages set those.
+    pub(crate) fn linking(kind: Kind, (a, b): (Side, Side), words: usize, score: f64) -> Self {
+        Self {
+            id: 0,
+            kind,
+            score,
+            words,
+            a,
+            b,
+            boilerplate: false,
+            quote: false,
+            duplicate: false,
+            cluster: None,
+            shared_words: Vec::new(),
+            diff: Vec::new(),
+            parts: Vec::new(),
+        }
+    }
+
     /// Whether the passage is reuse: neither boilerplate, nor the same story told apart, nor
     /// the link between two copies of one article.
     pub fn is_reuse(&self) -> bool {

@@ -174,20 +174,11 @@ fn to_passage(
         return None;
     }
     let exact = ops.iter().all(|op| op.change == Change::Equal);
+    let kind = if exact { Kind::Verbatim } else { Kind::Near };
+    let sides = (Side { doc: a, span: sa }, Side { doc: b, span: sb });
     Some(Passage {
-        id: 0,
-        kind: if exact { Kind::Verbatim } else { Kind::Near },
-        score,
-        words,
-        a: Side { doc: a, span: sa },
-        b: Side { doc: b, span: sb },
-        boilerplate: false,
-        quote: false,
-        duplicate: false,
-        cluster: None,
-        shared_words: Vec::new(),
         diff: ops,
-        parts: Vec::new(),
+        ..Passage::linking(kind, sides, words, score)
     })
 }
 
@@ -202,21 +193,8 @@ mod tests {
     }
 
     fn passage((sa, sb, words): Sides) -> Passage {
-        Passage {
-            id: 0,
-            kind: Kind::Verbatim,
-            score: 1.0,
-            words,
-            a: Side { doc: 0, span: sa },
-            b: Side { doc: 1, span: sb },
-            boilerplate: false,
-            quote: false,
-            duplicate: false,
-            cluster: None,
-            shared_words: Vec::new(),
-            diff: Vec::new(),
-            parts: Vec::new(),
-        }
+        let sides = (Side { doc: 0, span: sa }, Side { doc: 1, span: sb });
+        Passage::linking(Kind::Verbatim, sides, words, 1.0)
     }
 
     #[test]

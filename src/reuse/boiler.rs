@@ -323,21 +323,9 @@ mod tests {
         let footer = d.map.span(footer_start, d.chars());
         let whole = d.map.span(0, d.chars());
         let side = |doc: usize, span: Span| Side { doc, span };
-        let mut passages = vec![crate::reuse::Passage {
-            id: 0,
-            kind: crate::reuse::Kind::Verbatim,
-            score: 1.0,
-            words: 20,
-            a: side(0, whole),
-            b: side(1, whole),
-            boilerplate: false,
-            quote: false,
-            duplicate: false,
-            cluster: None,
-            shared_words: Vec::new(),
-            diff: Vec::new(),
-            parts: Vec::new(),
-        }];
+        let sides = (side(0, whole), side(1, whole));
+        let verbatim = crate::reuse::Kind::Verbatim;
+        let mut passages = vec![Passage::linking(verbatim, sides, 20, 1.0)];
         let boilerplate = [side(0, footer), side(1, footer)];
         // Nine words of its own: under ten, boilerplate; over nine, reuse with a footer.
         mark(&corpus, &mut passages, &boilerplate, 10);

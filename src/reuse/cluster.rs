@@ -181,21 +181,7 @@ mod tests {
             doc,
             span: corpus.documents[doc].map.span(start, end),
         };
-        Passage {
-            id: 0,
-            kind,
-            score: 1.0,
-            words: 10,
-            a: side(a),
-            b: side(b),
-            boilerplate: false,
-            quote: false,
-            duplicate: false,
-            cluster: None,
-            shared_words: Vec::new(),
-            diff: Vec::new(),
-            parts: Vec::new(),
-        }
+        Passage::linking(kind, (side(a), side(b)), 10, 1.0)
     }
 
     #[test]

@@ -119,19 +119,10 @@ fn merged(corpus: &Corpus, mut run: Vec<Passage>) -> Passage {
         }
     }
     Passage {
-        id: 0,
-        kind,
-        score,
-        words,
-        a,
-        b,
-        boilerplate: false,
-        quote: false,
-        duplicate: false,
-        cluster: None,
         shared_words,
         diff,
         parts,
+        ..Passage::linking(kind, (a, b), words, score)
     }
 }
 
@@ -156,19 +147,8 @@ mod tests {
             span: c.documents[doc].token_span(first..end),
         };
         Passage {
-            id: 0,
-            kind: Kind::Rewritten,
-            score: 0.5,
-            words: a.1 - a.0,
-            a: side(0, a),
-            b: side(1, b),
-            boilerplate: false,
-            quote: false,
-            duplicate: false,
-            cluster: None,
             shared_words: vec![format!("w{}", a.0)],
-            diff: Vec::new(),
-            parts: Vec::new(),
+            ..Passage::linking(Kind::Rewritten, (side(0, a), side(1, b)), a.1 - a.0, 0.5)
         }
     }
 

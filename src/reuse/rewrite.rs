@@ -334,19 +334,8 @@ impl Level {
             .collect();
         shared_words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
         Passage {
-            id: 0,
-            kind,
-            score,
-            words,
-            a,
-            b,
-            boilerplate: false,
-            quote: false,
-            duplicate: false,
-            cluster: None,
             shared_words: shared_words.into_iter().map(|(_, w)| w).collect(),
-            diff: Vec::new(),
-            parts: Vec::new(),
+            ..Passage::linking(kind, (a, b), words, score)
         }
     }
 }
