@@ -131,7 +131,7 @@ fn unshadowed(
 
 /// `span` extended over the punctuation that closes its last word (a full stop, a closing
 /// quote or bracket), so that a passage ending a sentence ends with it.
-fn with_closing_marks(doc: &Document, span: Span) -> Span {
+pub(super) fn with_closing_marks(doc: &Document, span: Span) -> Span {
     let rest = &doc.text[span.byte_end..];
     let marks = rest.chars().take_while(|c| {
         matches!(

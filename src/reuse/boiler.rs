@@ -5,6 +5,7 @@
 
 use rayon::prelude::*;
 
+use super::align::with_closing_marks;
 use super::index::Frequent;
 use super::{Options, Passage, Side};
 use crate::corpus::Corpus;
@@ -80,7 +81,10 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
             );
             runs.into_iter().map(move |tokens| Side {
                 doc,
-                span: document.token_span(with_tail(document, tokens)),
+                span: with_closing_marks(
+                    document,
+                    document.token_span(with_tail(document, tokens)),
+                ),
             })
         })
         .collect()
