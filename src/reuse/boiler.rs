@@ -246,10 +246,7 @@ mod tests {
         assert_eq!(marked.len(), 8, "{marked:?}");
         for (id, text) in &marked {
             assert!(id.starts_with("planet/"), "{id}");
-            assert_eq!(
-                text,
-                "The views do not necessarily reflect those of the Daily Planet"
-            );
+            assert_eq!(text, FOOTER);
         }
     }
 
