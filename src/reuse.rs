@@ -144,14 +144,17 @@ impl Passage {
         !self.boilerplate && !self.duplicate && self.kind.is_reuse()
     }
 
-    /// Its kind as the reader and the summary name it: "near", or "near quote" for a shared
-    /// quotation.
+    /// Its kind as the reader and the summary name it: "near", "near quote" for a shared
+    /// quotation, "verbatim duplicate" for the link between two copies of one article.
     pub fn label(&self) -> String {
+        let mut label = self.kind.name().to_owned();
         if self.quote {
-            format!("{} quote", self.kind.name())
-        } else {
-            self.kind.name().to_owned()
+            label.push_str(" quote");
         }
+        if self.duplicate {
+            label.push_str(" duplicate");
+        }
+        label
     }
 
     /// The side in document `doc`, and the other side, if the passage touches `doc`.

@@ -866,3 +866,26 @@ fn boilerplate_is_drawn_dimmed_and_b_leaves_it_unmarked() {
     app.update(Action::ToggleBoilerplate);
     assert!(dimmed(&app) > 0);
 }
+
+#[test]
+fn two_copies_of_one_article_compared_show_their_link_as_a_duplicate() {
+    let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                 into the lower district, forcing the evacuation of thirty homes. Emergency \
+                 crews said nobody was killed, but one man was taken to hospital.";
+    let corpus = rehash::corpus::Corpus::from_sources(vec![
+        rehash::corpus::Source::new("a.txt", format!("Wall falls\n{story}")),
+        rehash::corpus::Source::new("b.txt", format!("Wall falls\n{story}")),
+    ]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    assert_eq!(report.duplicates, [vec![0, 1]]);
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::NextPassage);
+    let compare = compare(&app);
+    assert_eq!(compare.passages.len(), 1);
+    let passage = &app.report().passages[compare.passages[0]];
+    assert_eq!(passage.label(), "verbatim duplicate");
+    // Shown, but no reuse: the copies are no partners of each other.
+    assert!(app.report().partners(0).is_empty());
+    assert!(app.report().reused_share(app.corpus(), 0) < 0.01);
+}

@@ -105,7 +105,7 @@ impl Preview {
         let chars = (width + 1) * (height + 1) * 2;
         let rows = wrap_document(document, width, Some(chars));
         let mut marks = Marks::default();
-        for passage in report.passages_in(doc) {
+        for passage in report.passages_in(doc).into_iter().filter(|p| p.is_reuse()) {
             if let Some((own, _)) = passage.sides_for(doc) {
                 marks.passages.push(Highlight {
                     slot: 0,

@@ -24,7 +24,9 @@ impl Report {
         docs: usize,
     ) -> Self {
         let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
-        for (i, p) in passages.iter().enumerate().filter(|(_, p)| p.is_reuse()) {
+        // Reuse, and the links between copies of one article: the reader shows both.
+        let shown = |p: &Passage| p.is_reuse() || (p.duplicate && !p.boilerplate);
+        for (i, p) in passages.iter().enumerate().filter(|(_, p)| shown(p)) {
             for doc in [p.a.doc, p.b.doc] {
                 if let Some(list) = by_doc.get_mut(doc) {
                     list.push(i);
@@ -81,7 +83,8 @@ impl Report {
         self.duplicates.get(group).map(Vec::as_slice)
     }
 
-    /// Headline passages (reuse: no boilerplate, no related story) touching `doc`, in order of their position in it.
+    /// The passages the reader shows touching `doc` (reuse, and links to copies of the same
+    /// article; no boilerplate, no related story), in order of their position in it.
     pub fn passages_in(&self, doc: usize) -> Vec<&Passage> {
         self.by_doc.get(doc).map_or_else(Vec::new, |ids| {
             ids.iter().map(|&id| &self.passages[id]).collect()
@@ -100,7 +103,7 @@ impl Report {
     pub fn partners(&self, doc: usize) -> Vec<Partner> {
         let mut by_doc: std::collections::BTreeMap<usize, Vec<Side>> =
             std::collections::BTreeMap::new();
-        for p in self.passages_in(doc) {
+        for p in self.passages_in(doc).into_iter().filter(|p| p.is_reuse()) {
             if let Some((own, other)) = p.sides_for(doc) {
                 by_doc.entry(other.doc).or_default().push(own);
             }
@@ -132,6 +135,7 @@ impl Report {
         let sides: Vec<Side> = self
             .passages_in(doc)
             .into_iter()
+            .filter(|p| p.is_reuse())
             .filter_map(|p| p.sides_for(doc).map(|(own, _)| own))
             .collect();
         crate::diff::ratio(covered_chars(&sides), corpus.documents[doc].chars())
