@@ -253,6 +253,15 @@ pub fn find_reuse_with_progress(
     report
 }
 
+/// For each corpus index, its rank in `ranked` (the corpus indices in order of document id).
+fn ranks(ranked: &[usize]) -> Vec<usize> {
+    let mut rank_of = vec![0; ranked.len()];
+    for (rank, &doc) in ranked.iter().enumerate() {
+        rank_of[doc] = rank;
+    }
+    rank_of
+}
+
 /// An index as the engine stores it, in 32 bits (indices past `u32::MAX` saturate).
 fn saturating_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)

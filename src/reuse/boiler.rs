@@ -20,10 +20,7 @@ pub fn find(
     frequent: &[Frequent],
     options: &Options,
 ) -> Vec<Side> {
-    let mut rank_of = vec![0; corpus.len()];
-    for (rank, &doc) in ranked.iter().enumerate() {
-        rank_of[doc] = rank;
-    }
+    let rank_of = super::ranks(ranked);
     let mut spans = phrase_runs(corpus, ranked, frequent, options.ngram);
     spans.extend(frequent_lines(corpus, options));
     spans.sort_unstable_by_key(|s| (rank_of[s.doc], s.span.start, s.span.end));

@@ -82,10 +82,7 @@ pub fn passages(
     boilerplate: &[Side],
     options: &Options,
 ) -> Vec<Passage> {
-    let mut rank_of = vec![0; corpus.len()];
-    for (rank, &doc) in ranked.iter().enumerate() {
-        rank_of[doc] = rank;
-    }
+    let rank_of = super::ranks(ranked);
     let (mut terms, term_count) = term_ids(&corpus.documents);
     for side in boilerplate {
         let tokens = corpus.documents[side.doc].token_range(side.span);
