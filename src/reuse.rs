@@ -198,6 +198,8 @@ pub struct Report {
     pub duplicates: Vec<Vec<usize>>,
     /// For each document, the index of its group in `duplicates`.
     duplicate_of: Vec<Option<usize>>,
+    /// For each document, its related links (kept apart from the headline ones), in order.
+    related_by_doc: Vec<Vec<usize>>,
     /// For each document, its boilerplate spans in order.
     boilerplate_by_doc: Vec<Vec<Span>>,
     /// For each document, its headline passages in order of position (see [`Report::new`]).

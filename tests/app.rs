@@ -889,3 +889,36 @@ fn two_copies_of_one_article_compared_show_their_link_as_a_duplicate() {
     assert!(app.report().partners(0).is_empty());
     assert!(app.report().reused_share(app.corpus(), 0) < 0.01);
 }
+
+#[test]
+fn r_shows_the_same_story_told_apart_and_hides_it_again() {
+    let x = "Sanctions on oligarchs froze their yachts and banks across Europe after the Kremlin \
+             ordered the invasion, officials in Brussels said on Monday evening.";
+    let y = "Brussels officials said the bank accounts and the yacht of every oligarch named in the \
+             sanction list were frozen once the Kremlin began its invasion.";
+    let corpus = rehash::corpus::Corpus::from_sources(vec![
+        rehash::corpus::Source::new("x.txt", x),
+        rehash::corpus::Source::new("y.txt", y),
+    ]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let related = report
+        .passages
+        .iter()
+        .filter(|p| p.kind == rehash::reuse::Kind::Related);
+    assert_eq!(
+        related.count(),
+        1,
+        "the two tell one story in their own words"
+    );
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(100, 30));
+    assert!(compare(&app).passages.is_empty(), "hidden by default");
+    app.update(Action::ToggleRelated);
+    assert_eq!(compare(&app).passages.len(), 1);
+    app.update(Action::NextPassage);
+    let id = compare(&app).passages[0];
+    assert_eq!(app.report().passages[id].label(), "related");
+    app.update(Action::ToggleRelated);
+    assert!(compare(&app).passages.is_empty());
+    assert_eq!(compare(&app).selected, None);
+}

@@ -29,6 +29,8 @@ pub enum Action {
     ToggleSync,
     /// Show the articles' boilerplate dimmed, or leave it unmarked.
     ToggleBoilerplate,
+    /// Show or hide the related links (the same story told apart).
+    ToggleRelated,
     /// Show the next partner article (by shared text) in the right pane.
     NextPartner,
     /// Show the previous partner article in the right pane.

@@ -43,6 +43,8 @@ pub struct Compare {
     pub sync: bool,
     /// Whether the articles' boilerplate is left unmarked (it is drawn dimmed by default).
     pub boilerplate_unmarked: bool,
+    /// Whether the related links (the same story told apart, not reuse) are shown too.
+    pub related_shown: bool,
     /// The left article's partners, most shared text first.
     pub partners: Vec<usize>,
     /// Which partner the right pane shows, if it is one.

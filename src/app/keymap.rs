@@ -133,6 +133,12 @@ pub const COMPARE: &[Binding] = &[
         "boilerplate dimmed/unmarked",
     ),
     bind(
+        &[ch('r')],
+        "r",
+        Action::ToggleRelated,
+        "same-story (related) links shown/hidden",
+    ),
+    bind(
         &[ch(']')],
         "]",
         Action::NextPartner,

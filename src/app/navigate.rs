@@ -24,9 +24,11 @@ impl App {
             .compare
             .as_ref()
             .is_some_and(|c| c.boilerplate_unmarked);
+        let related_shown = self.compare.as_ref().is_some_and(|c| c.related_shown);
         let mut compare = Compare {
             sync,
             boilerplate_unmarked,
+            related_shown,
             partners,
             partner,
             ..Compare::default()
@@ -48,12 +50,12 @@ impl App {
         };
         let areas = layout::panes(self.area);
         let (left, right) = (compare.left.doc(), compare.right.doc());
-        compare.passages = self
-            .report
-            .passages_between(left, right)
-            .iter()
-            .map(|p| p.id)
-            .collect();
+        let mut shown = self.report.passages_between(left, right);
+        if compare.related_shown {
+            shown.extend(self.report.related_between(left, right));
+            shown.sort_by_key(|p| p.sides_for(left).map(|(own, _)| (own.span.start, p.id)));
+        }
+        compare.passages = shown.iter().map(|p| p.id).collect();
         // Nothing is drawn on a too-small screen: wrapping a long article at a few columns
         // would only cost time; the next usable size rewraps.
         if layout::too_small(self.area) {
@@ -129,6 +131,17 @@ impl App {
                     "shown dimmed"
                 };
                 self.message = Some(format!("boilerplate {state}"));
+                self.rebuild(false);
+            }
+            Action::ToggleRelated => {
+                compare.related_shown = !compare.related_shown;
+                compare.selected = None;
+                let state = if compare.related_shown {
+                    "shown: the same story in other words, not reuse"
+                } else {
+                    "hidden"
+                };
+                self.message = Some(format!("related links {state}"));
                 self.rebuild(false);
             }
             Action::NextPartner => self.cycle_partner(true),

@@ -52,9 +52,13 @@ pub struct Highlight {
 }
 
 impl Highlight {
-    /// Whether it is a rewritten passage (no background, a gutter bar instead).
+    /// Whether it is drawn as a rewritten passage (no background, a gutter bar instead): a
+    /// rewrite, or a related link.
     pub fn rewritten(&self) -> bool {
-        self.kind == Kind::Rewritten
+        match self.kind {
+            Kind::Rewritten | Kind::Related => true,
+            Kind::Verbatim | Kind::Near => false,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Questions the reader asks of a report: a document's passages, partners and reused share.
 
-use super::{Cluster, Passage, Report, Side};
+use super::{Cluster, Kind, Passage, Report, Side};
 use crate::corpus::Corpus;
 
 /// Another document that shares passages with a given one.
@@ -33,13 +33,17 @@ impl Report {
                 }
             }
         }
-        for (doc, list) in by_doc.iter_mut().enumerate() {
-            list.sort_by_key(|&id| {
-                passages[id]
-                    .sides_for(doc)
-                    .map(|(own, _)| (own.span.start, own.span.end, id))
-            });
+        let mut related_by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
+        let related = |p: &Passage| p.kind == Kind::Related && !p.boilerplate;
+        for (i, p) in passages.iter().enumerate().filter(|(_, p)| related(p)) {
+            for doc in [p.a.doc, p.b.doc] {
+                if let Some(list) = related_by_doc.get_mut(doc) {
+                    list.push(i);
+                }
+            }
         }
+        sort_by_position(&mut by_doc, &passages);
+        sort_by_position(&mut related_by_doc, &passages);
         let mut boilerplate_by_doc = vec![Vec::new(); docs];
         for side in &boilerplate {
             if let Some(list) = boilerplate_by_doc.get_mut(side.doc) {
@@ -55,6 +59,7 @@ impl Report {
             boilerplate,
             duplicates: Vec::new(),
             duplicate_of: vec![None; docs],
+            related_by_doc,
             boilerplate_by_doc,
             by_doc,
         }
@@ -89,6 +94,16 @@ impl Report {
         self.by_doc.get(doc).map_or_else(Vec::new, |ids| {
             ids.iter().map(|&id| &self.passages[id]).collect()
         })
+    }
+
+    /// The related links (the same story told apart) between `doc` and `other`, in order of
+    /// their position in `doc`: the reader shows them on request only.
+    pub fn related_between(&self, doc: usize, other: usize) -> Vec<&Passage> {
+        let ids = self.related_by_doc.get(doc).map_or(&[][..], Vec::as_slice);
+        ids.iter()
+            .map(|&id| &self.passages[id])
+            .filter(|p| p.sides_for(doc).is_some_and(|(_, o)| o.doc == other))
+            .collect()
     }
 
     /// Headline passages linking `doc` and `other`, in order of their position in `doc`.
@@ -147,6 +162,17 @@ impl Report {
         cluster
             .and_then(|c| self.clusters.get(c))
             .map_or(2, |c| c.docs)
+    }
+}
+
+/// Sorts each document's list of passage ids by the passages' position in it.
+fn sort_by_position(by_doc: &mut [Vec<usize>], passages: &[Passage]) {
+    for (doc, list) in by_doc.iter_mut().enumerate() {
+        list.sort_by_key(|&id| {
+            passages[id]
+                .sides_for(doc)
+                .map(|(own, _)| (own.span.start, own.span.end, id))
+        });
     }
 }
 
