@@ -169,9 +169,11 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage], boilerplate: &[Side], min
     let fresh_words = |side: &Side| {
         let doc = &corpus.documents[side.doc];
         let words = doc.token_range(side.span).len();
-        let inside: usize = by_doc[side.doc]
+        let spans = &by_doc[side.doc];
+        let first = spans.partition_point(|b| b.end <= side.span.start);
+        let inside: usize = spans[first..]
             .iter()
-            .filter(|b| b.start < side.span.end && side.span.start < b.end)
+            .take_while(|b| b.start < side.span.end)
             .map(|b| {
                 let (start, end) = (b.start.max(side.span.start), b.end.min(side.span.end));
                 doc.token_range(doc.map.span(start, end)).len()

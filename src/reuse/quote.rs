@@ -33,8 +33,12 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
 
 /// Whether most of `span` lies inside the quotations.
 fn inside(quotations: &[Range<usize>], span: &Span) -> bool {
-    let covered: usize = quotations
+    // Quotations come in order and do not overlap: only those from the first ending past
+    // the span's start can cover it.
+    let first = quotations.partition_point(|q| q.end <= span.start);
+    let covered: usize = quotations[first..]
         .iter()
+        .take_while(|q| q.start < span.end)
         .map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start)))
         .sum();
     !span.is_empty() && crate::diff::ratio(covered, span.len()) >= QUOTED_SHARE
