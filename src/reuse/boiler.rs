@@ -270,6 +270,24 @@ mod tests {
     }
 
     #[test]
+    fn a_long_footer_in_many_of_one_outlets_articles_stays_boilerplate() {
+        let footer = (0..70)
+            .map(|k| format!("sign{k}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sources: Vec<Source> = (0..100)
+            .map(|i| {
+                let tail = if i < 30 { footer.as_str() } else { "" };
+                source("planet", i, format!("Title {i}\n{} {tail}", filler(i)))
+            })
+            .collect();
+        let corpus = Corpus::from_sources(sources);
+        let report = find_reuse(&corpus, &Options::default());
+        assert_eq!(report.boilerplate.len(), 30);
+        assert!(report.passages.iter().all(|p| !p.is_reuse()));
+    }
+
+    #[test]
     fn a_story_an_outlet_republishes_a_few_times_is_not_boilerplate() {
         let sources: Vec<Source> = (0..20)
             .map(|i| {

@@ -44,6 +44,8 @@ pub struct Frequent {
     /// Whether it is only a stock phrase: in a few of its series' articles, too few to be
     /// template text; boilerplate only where its run of such n-grams is short.
     pub stock: bool,
+    /// How many documents the n-gram is in.
+    pub docs: u32,
 }
 
 /// What the index finds: the seeds between documents, and the occurrences of n-grams so
@@ -107,11 +109,15 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Found {
     Found { seeds, frequent }
 }
 
-/// Most words a run of template n-grams may have: a longer one is a story republished.
+/// Most words a run of template n-grams may have: a longer one is a story republished, unless
+/// it is in more than [`MAX_REPUBLISHED`] documents (a long footer).
 pub const MAX_TEMPLATE_WORDS: usize = 60;
+/// Most documents a long run of template n-grams may be in and still be a story republished.
+const MAX_REPUBLISHED: u32 = 20;
 
 /// Takes out of `frequent` (sorted) the template occurrences in runs of more than
-/// [`MAX_TEMPLATE_WORDS`] words, and returns them as sorted (document, position) pairs.
+/// [`MAX_TEMPLATE_WORDS`] words found in at most [`MAX_REPUBLISHED`] documents, and returns
+/// them as sorted (document, position) pairs.
 fn take_long_runs(frequent: &mut Vec<Frequent>, n: usize) -> Vec<(u32, u32)> {
     let mut long = Vec::new();
     for occurrences in frequent.chunk_by(|x, y| x.doc == y.doc) {
@@ -123,8 +129,10 @@ fn take_long_runs(frequent: &mut Vec<Frequent>, n: usize) -> Vec<(u32, u32)> {
                 last += 1;
                 end = end.max(template[last].pos as usize + n);
             }
-            if end - template[first].pos as usize > MAX_TEMPLATE_WORDS {
-                long.extend(template[first..=last].iter().map(|f| (f.doc, f.pos)));
+            let run = &template[first..=last];
+            let docs = run.iter().map(|f| f.docs).max().unwrap_or(0);
+            if end - template[first].pos as usize > MAX_TEMPLATE_WORDS && docs <= MAX_REPUBLISHED {
+                long.extend(run.iter().map(|f| (f.doc, f.pos)));
             }
             first = last + 1;
         }
@@ -227,6 +235,7 @@ impl BoilerRule {
                 doc: p.doc,
                 pos: p.pos,
                 stock,
+                docs: u32::try_from(docs.len()).unwrap_or(u32::MAX),
             })
         }));
         template
