@@ -542,3 +542,46 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+    use crate::corpus::{Source, demo_corpus};
+    use crate::reuse::find_reuse;
+
+    /// The words figure of each pair header of the summary, in order.
+    fn pair_words(text: &str) -> Vec<usize> {
+        text.lines()
+            .filter(|l| l.contains(" <> "))
+            .filter_map(|l| l.rsplit(", ").next())
+            .filter_map(|w| w.split(' ').next()?.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn pairs_are_ranked_by_the_words_they_share_in_the_order_printed() {
+        let corpus = demo_corpus();
+        let report = find_reuse(&corpus, &Options::default());
+        let words = pair_words(&to_text(&corpus, &report));
+        assert!(words.len() > 3, "{words:?}");
+        assert!(words.windows(2).all(|w| w[0] >= w[1]), "{words:?}");
+    }
+
+    #[test]
+    fn words_shared_twice_by_overlapping_passages_count_once() {
+        let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                     into the lower district, forcing the evacuation of thirty homes.";
+        let corpus = Corpus::from_sources(vec![
+            Source::new("a", format!("{story} Officials blamed the council.")),
+            Source::new("b", format!("Readers wrote in. {story}")),
+        ]);
+        let report = find_reuse(&corpus, &Options::default());
+        let headline: Vec<&Passage> = report.passages.iter().filter(|p| p.is_reuse()).collect();
+        // Counted twice, the same words would be more than either side holds.
+        let shared = shared_words(&corpus, &[headline[0], headline[0]]);
+        assert_eq!(
+            shared,
+            corpus.documents[0].token_range(headline[0].a.span).len()
+        );
+    }
+}
