@@ -14,6 +14,7 @@ mod options;
 mod quote;
 mod report;
 mod rewrite;
+mod template;
 mod term;
 mod wording;
 

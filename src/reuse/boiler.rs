@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::align::with_closing_marks;
-use super::index::Frequent;
+use super::template::{Frequent, runs};
 use super::{Options, Passage, Side};
 use crate::corpus::Corpus;
 use crate::text::hash_tokens;
@@ -57,23 +57,15 @@ fn phrase_runs(corpus: &Corpus, ranked: &[usize], frequent: &[Frequent], n: usiz
             // Runs of stock phrases are joined across short gaps (an edit in one copy breaks
             // the n-grams around it), so that a paragraph copied with typos is one long run.
             let runs_of = |stock: bool, gap: usize| {
-                let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-                for f in occurrences.iter().filter(|f| f.stock == stock) {
-                    let (start, end) = (f.pos as usize, f.pos as usize + n);
-                    match runs.last_mut() {
-                        Some(run) if start <= run.end + gap => run.end = run.end.max(end),
-                        _ => runs.push(start..end),
-                    }
-                }
-                runs
+                let kind: Vec<&Frequent> =
+                    occurrences.iter().filter(|f| f.stock == stock).collect();
+                runs(&kind, n, gap).into_iter().map(|(tokens, _)| tokens)
             };
             let mut runs: Vec<std::ops::Range<usize>> = runs_of(false, 0)
-                .into_iter()
                 .filter(|r| r.len() >= MIN_TEMPLATE_WORDS)
                 .collect();
             runs.extend(
                 runs_of(true, 2 * n)
-                    .into_iter()
                     .filter(|r| (MIN_STOCK_WORDS..=MAX_STOCK_WORDS).contains(&r.len())),
             );
             runs.into_iter().map(move |tokens| Side {

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 
 use super::Options;
+use super::template::{BoilerRule, Frequent, take_long_runs};
 use crate::corpus::{Corpus, Document};
 use crate::text::hash_tokens;
 
@@ -23,30 +24,15 @@ pub struct Seed {
 
 /// One posting of the index: an n-gram's hash, the document rank and the token index.
 #[derive(Clone, Copy)]
-struct Posting {
+pub(super) struct Posting {
     hash: u64,
-    doc: u32,
-    pos: u32,
+    pub(super) doc: u32,
+    pub(super) pos: u32,
 }
 
 /// Most pairings of one n-gram's occurrences in two documents before only the k-th occurrence
 /// in one is paired with the k-th in the other.
 const MAX_PAIRINGS: usize = 4;
-
-/// An occurrence of an n-gram frequent enough to be boilerplate: the document's rank and the
-/// token index where the n-gram starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Frequent {
-    /// Rank of the document.
-    pub doc: u32,
-    /// Token index of the n-gram.
-    pub pos: u32,
-    /// Whether it is only a stock phrase: in a few of its series' articles, too few to be
-    /// template text; boilerplate only where its run of such n-grams is short.
-    pub stock: bool,
-    /// How many documents the n-gram is in.
-    pub docs: u32,
-}
 
 /// What the index finds: the seeds between documents, and the occurrences of n-grams so
 /// frequent in a series (or the corpus) that they are template text.
@@ -107,139 +93,6 @@ pub fn seeds(corpus: &Corpus, ranked: &[usize], options: &Options) -> Found {
     drop(postings);
     seeds.par_sort_unstable();
     Found { seeds, frequent }
-}
-
-/// Most words a run of template n-grams may have: a longer one is a story republished, unless
-/// it is in more than [`MAX_REPUBLISHED`] documents (a long footer).
-pub const MAX_TEMPLATE_WORDS: usize = 60;
-/// Most documents a long run of template n-grams may be in and still be a story republished.
-const MAX_REPUBLISHED: u32 = 20;
-
-/// Takes out of `frequent` (sorted) the template occurrences in runs of more than
-/// [`MAX_TEMPLATE_WORDS`] words found in at most [`MAX_REPUBLISHED`] documents, and returns
-/// them as sorted (document, position) pairs.
-fn take_long_runs(frequent: &mut Vec<Frequent>, n: usize) -> Vec<(u32, u32)> {
-    let mut long = Vec::new();
-    for occurrences in frequent.chunk_by(|x, y| x.doc == y.doc) {
-        let template: Vec<&Frequent> = occurrences.iter().filter(|f| !f.stock).collect();
-        let mut first = 0;
-        while first < template.len() {
-            let (mut last, mut end) = (first, template[first].pos as usize + n);
-            while last + 1 < template.len() && template[last + 1].pos as usize <= end {
-                last += 1;
-                end = end.max(template[last].pos as usize + n);
-            }
-            let run = &template[first..=last];
-            let docs = run.iter().map(|f| f.docs).max().unwrap_or(0);
-            if end - template[first].pos as usize > MAX_TEMPLATE_WORDS && docs <= MAX_REPUBLISHED {
-                long.extend(run.iter().map(|f| (f.doc, f.pos)));
-            }
-            first = last + 1;
-        }
-    }
-    if !long.is_empty() {
-        frequent.retain(|f| f.stock || long.binary_search(&(f.doc, f.pos)).is_err());
-    }
-    long
-}
-
-/// When an n-gram is template text: found in at least `per_series[s]` documents of series
-/// `s`, or in at least `corpus` documents in all.
-struct BoilerRule {
-    /// The series of each document, by rank.
-    series_of: Vec<u32>,
-    /// Fewest documents of each series that make an n-gram boilerplate there.
-    per_series: Vec<usize>,
-    /// Fewest documents of the corpus that make an n-gram boilerplate everywhere.
-    corpus: usize,
-    /// Fewest documents of a series that make an n-gram a stock phrase there.
-    stock: usize,
-    /// The smallest of all the thresholds: groups of fewer documents are never boilerplate.
-    fewest: usize,
-}
-
-impl BoilerRule {
-    fn new(corpus: &Corpus, ranked: &[usize], options: &Options) -> Self {
-        let mut names: Vec<&str> = ranked
-            .iter()
-            .map(|&doc| corpus.documents[doc].group.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let series_of: Vec<u32> = ranked
-            .iter()
-            .map(|&doc| {
-                let name = corpus.documents[doc].group.as_str();
-                u32::try_from(names.binary_search(&name).unwrap_or(0)).unwrap_or(u32::MAX)
-            })
-            .collect();
-        let mut sizes = vec![0usize; names.len()];
-        for &s in &series_of {
-            sizes[s as usize] += 1;
-        }
-        let least = options.boilerplate_min_docs.max(3);
-        let per_series: Vec<usize> = sizes
-            .iter()
-            .map(|&size| least.max(options.docs_for_share(options.series_share, size)))
-            .collect();
-        let corpus_min = least.max(options.docs_for_share(options.boilerplate_share, ranked.len()));
-        let stock = options.stock_min_docs.max(3);
-        let fewest = per_series
-            .iter()
-            .copied()
-            .fold(corpus_min.min(stock), usize::min);
-        Self {
-            series_of,
-            per_series,
-            corpus: corpus_min,
-            stock,
-            fewest,
-        }
-    }
-
-    /// Appends the occurrences of one n-gram (its postings, sorted by document) that are
-    /// boilerplate to `out`, and says whether any was: the n-gram then seeds no passage.
-    fn push_frequent(&self, group: &[Posting], out: &mut Vec<Frequent>) -> bool {
-        if group.len() < self.fewest {
-            return false;
-        }
-        let mut docs: Vec<u32> = group.iter().map(|p| p.doc).collect();
-        docs.dedup();
-        if docs.len() < self.fewest {
-            return false;
-        }
-        let everywhere = docs.len() >= self.corpus;
-        let mut series: Vec<u32> = docs.iter().map(|&d| self.series_of[d as usize]).collect();
-        series.sort_unstable();
-        // For each series the n-gram is frequent in: whether it is template text there.
-        let frequent_in: Vec<(u32, bool)> = series
-            .chunk_by(|x, y| x == y)
-            .filter(|run| run.len() >= self.stock.min(self.per_series[run[0] as usize]))
-            .map(|run| (run[0], run.len() >= self.per_series[run[0] as usize]))
-            .collect();
-        let template = everywhere || frequent_in.iter().any(|&(_, template)| template);
-        if !everywhere && frequent_in.is_empty() {
-            return false;
-        }
-        let kind = |p: &Posting| {
-            let series = self.series_of[p.doc as usize];
-            let found = frequent_in.iter().find(|&&(s, _)| s == series);
-            match (everywhere, found) {
-                (true, _) | (false, Some((_, true))) => Some(false),
-                (false, Some((_, false))) => Some(true),
-                (false, None) => None,
-            }
-        };
-        out.extend(group.iter().filter_map(|p| {
-            kind(p).map(|stock| Frequent {
-                doc: p.doc,
-                pos: p.pos,
-                stock,
-                docs: u32::try_from(docs.len()).unwrap_or(u32::MAX),
-            })
-        }));
-        template
-    }
 }
 
 /// The postings whose n-gram may occur more than once in the corpus. Most n-grams occur once
