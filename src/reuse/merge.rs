@@ -21,8 +21,8 @@ pub fn sections(corpus: &Corpus, passages: Vec<Passage>) -> Vec<Passage> {
     for p in reuse {
         by_pair.entry((p.a.doc, p.b.doc)).or_default().push(p);
     }
-    let mut pairs: Vec<Vec<Passage>> = by_pair.into_values().collect();
-    pairs.sort_by_key(|ps| (ps[0].a.doc, ps[0].b.doc));
+    // In any order: the passages are numbered in order of their sides afterwards.
+    let pairs: Vec<Vec<Passage>> = by_pair.into_values().collect();
     let sections: Vec<Passage> = pairs
         .into_par_iter()
         .flat_map_iter(|pair| sections_of_pair(corpus, pair))
