@@ -223,7 +223,7 @@ fn main() {
     let open = timed(|| app = Some(App::new(corpus, report, settings)));
     stats("open pair (library figures, wrap, marks)", vec![open]);
     let mut app = app.expect("app built");
-    let resizes = (0..10).map(|i| timed(|| app.update(Action::Resize(160 - (i % 2), 48))));
+    let resizes = (0..10).map(|i| timed(|| drop(app.update(Action::Resize(160 - (i % 2), 48)))));
     stats("resize: rewrap + re-mark both panes", resizes.collect());
     app.update(Action::Resize(160, 48));
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
@@ -240,6 +240,6 @@ fn main() {
         "frame: synchronised scroll, draw",
         frames(&mut app, &mut terminal, Action::ScrollBy(-7), 300),
     );
-    let updates = (0..300).map(|_| timed(|| app.update(Action::ScrollBy(3))));
+    let updates = (0..300).map(|_| timed(|| drop(app.update(Action::ScrollBy(3)))));
     stats("update only: synchronised scroll", updates.collect());
 }

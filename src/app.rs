@@ -1,39 +1,32 @@
 //! The reader's state and the only place it changes: `App::update(Action)`. No terminal, no
-//! I/O, no styles; `ui` draws it and `tui` feeds it input.
+//! I/O, no styles; `ui` draws it, `tui` feeds it input and carries out the effects `update`
+//! returns.
 
 mod action;
-mod compare;
+pub mod article;
+pub mod context;
 mod help;
+pub mod ids;
 pub mod keymap;
 pub mod layout;
-mod library;
 mod marks;
-mod navigate;
-mod pane;
 mod ranges;
-mod search;
 mod segment;
 pub mod view;
 
 pub use action::Action;
-pub use compare::{Anchor, Compare, Focus, Pane};
-pub use library::{Entry, Library, Preview, SortKey};
-pub use search::{Search, find_matches};
+pub use context::Context;
+pub use ids::{ClusterId, DocId, PassageId};
+pub use view::View;
+pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
+pub use view::library::{Entry, Library, Preview, SortKey};
 
 use ratatui::layout::Rect;
 
 use crate::corpus::Corpus;
 use crate::reuse::Report;
 use crate::text::printable;
-
-/// The screens of the reader (the help overlay sits on top of either).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Every article with its reuse figures.
-    Library,
-    /// Two articles side by side.
-    Compare,
-}
+use view::{Opening, Outcome};
 
 /// How much colour the terminal gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,46 +51,58 @@ pub struct Settings {
     pub sync_scroll: bool,
 }
 
+/// What the event loop must do after an update: the app itself does no I/O.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+    /// Leave the reader.
+    Quit,
+}
+
 /// Everything the reader shows and remembers.
 #[derive(Debug)]
 pub struct App {
-    corpus: Corpus,
-    report: Report,
-    settings: Settings,
-    screen: Screen,
-    help: bool,
-    quit: bool,
-    area: Rect,
+    ctx: Context,
+    /// The views the user came through, the one shown last; never empty.
+    stack: Vec<View>,
     library: Library,
     compare: Option<Compare>,
-    search: Search,
-    message: Option<String>,
+    help: bool,
     help_scroll: usize,
+    quit: bool,
+    message: Option<String>,
 }
 
 impl App {
     /// A reader on an analysed corpus, sized 80×24 until told otherwise: the library for more
-    /// than two documents, else the compare view of the first two.
+    /// than two documents, else the compare view of the first two (Esc leads to the library).
     pub fn new(corpus: Corpus, report: Report, settings: Settings) -> Self {
         let library = Library::new(&corpus, &report);
-        let mut app = Self {
+        let ctx = Context {
             corpus,
             report,
             settings,
-            screen: Screen::Library,
-            help: false,
-            quit: false,
             area: Rect::new(0, 0, 80, 24),
+        };
+        let mut app = Self {
+            ctx,
+            stack: vec![View::Library],
             library,
             compare: None,
-            search: Search::default(),
-            message: None,
+            help: false,
             help_scroll: 0,
+            quit: false,
+            message: None,
         };
-        if app.corpus.len() == 2 {
-            app.open_pair(0, 1);
+        if app.ctx.corpus.len() == 2 {
+            app.open(Opening {
+                left: DocId(0),
+                right: DocId(1),
+                passage: None,
+            });
         }
-        app.refresh_preview();
+        app.library.refresh_preview(&app.ctx);
         app
     }
 
@@ -114,19 +119,29 @@ impl App {
         };
     }
 
+    /// What every view reads: corpus, report, settings and area.
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
     /// The corpus being read.
     pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+        &self.ctx.corpus
     }
 
     /// The engine's findings.
     pub fn report(&self) -> &Report {
-        &self.report
+        &self.ctx.report
     }
 
-    /// The screen shown.
-    pub fn screen(&self) -> Screen {
-        self.screen
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.stack.last().copied().unwrap_or(View::Library)
+    }
+
+    /// The views the user came through, the one shown last.
+    pub fn stack(&self) -> &[View] {
+        &self.stack
     }
 
     /// Whether the help overlay is open.
@@ -146,17 +161,17 @@ impl App {
 
     /// The terminal area last reported.
     pub fn area(&self) -> Rect {
-        self.area
+        self.ctx.area
     }
 
     /// The colour depth to draw with.
     pub fn color(&self) -> ColorMode {
-        self.settings.color
+        self.ctx.settings.color
     }
 
     /// Whether mouse capture should be on.
     pub fn mouse(&self) -> bool {
-        self.settings.mouse
+        self.ctx.settings.mouse
     }
 
     /// The library's state.
@@ -169,146 +184,132 @@ impl App {
         self.compare.as_ref()
     }
 
-    /// The search prompt and results.
-    pub fn search(&self) -> &Search {
-        &self.search
-    }
-
     /// A one-off notice for the status line.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
+    /// Whether a prompt of the view shown takes the keys.
+    fn typing(&self) -> bool {
+        match self.view() {
+            View::Compare => self
+                .compare
+                .as_ref()
+                .is_some_and(|c| c.search.input.is_some()),
+            View::Library => false,
+        }
+    }
+
     /// How input is read right now.
     pub fn mode(&self) -> keymap::Mode {
         keymap::Mode {
-            screen: self.screen,
+            view: self.view(),
             help: self.help,
-            typing: self.search.input.is_some(),
+            typing: self.typing(),
         }
     }
 
-    /// Carries out one action.
-    pub fn update(&mut self, action: Action) {
+    /// Carries out one action, and says what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if let Action::Resize(width, height) = action {
             self.resize(Rect::new(0, 0, width, height));
-            return;
+            return Vec::new();
         }
+        let typing = self.typing();
         let mouse = matches!(action, Action::Wheel { .. } | Action::Click { .. });
-        if mouse && (self.help || self.search.input.is_some()) {
-            return;
+        if mouse && (self.help || typing) {
+            return Vec::new();
         }
         self.message = None;
-        if self.help && self.search.input.is_none() && self.update_help(action) {
-            return;
+        if self.help && !typing && self.update_help(action) {
+            return Vec::new();
         }
         match action {
-            Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.toggle_help(),
-            Action::CloseOverlay => self.close_overlay(),
-            Action::ToggleMouse => self.toggle_mouse(),
-            Action::ShowLibrary => self.screen = Screen::Library,
-            Action::ShowCompare => self.show_compare(),
-            Action::StartSearch
-            | Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchSubmit
-            | Action::NextMatch
-            | Action::PrevMatch => {
-                self.update_search(action);
+            Action::Quit => {
+                self.quit = true;
+                return vec![Effect::Quit];
             }
-            _ if self.screen == Screen::Library => self.update_library(action),
-            _ => self.update_compare(action),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::CloseOverlay if !typing => self.help = false,
+            Action::ToggleMouse => return vec![self.toggle_mouse()],
+            Action::Show(view) => self.show(view),
+            Action::Back => self.back(),
+            _ => self.update_view(action),
+        }
+        Vec::new()
+    }
+
+    /// Passes `action` to the view shown, and carries out what it asks.
+    fn update_view(&mut self, action: Action) {
+        let outcome = match self.view() {
+            View::Library => self.library.update(&self.ctx, action),
+            View::Compare => match self.compare.as_mut() {
+                Some(compare) => compare.update(&self.ctx, action),
+                None => Outcome::Done,
+            },
+        };
+        self.carry_out(outcome);
+    }
+
+    fn carry_out(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done => {}
+            Outcome::Message(message) => self.message = Some(message),
+            Outcome::Open(opening) => self.open(opening),
         }
     }
 
-    fn close_overlay(&mut self) {
-        if self.search.input.take().is_none() {
-            self.help = false;
+    /// Opens a pair in the compare view, on top of the view shown.
+    fn open(&mut self, opening: Opening) {
+        self.compare = Some(Compare::open(&self.ctx, opening, self.compare.as_ref()));
+        self.push(View::Compare);
+    }
+
+    /// Shows `view` on top of the one shown (a view is on the stack once).
+    fn push(&mut self, view: View) {
+        if self.view() != view {
+            self.stack.retain(|&v| v != view);
+            self.stack.push(view);
         }
     }
 
-    fn toggle_mouse(&mut self) {
-        self.settings.mouse = !self.settings.mouse;
-        let state = if self.settings.mouse {
+    /// Shows `view`; the compare view, before any pair was opened, opens the library's
+    /// selection.
+    fn show(&mut self, view: View) {
+        match view {
+            View::Compare if self.compare.is_none() => {
+                let outcome = self.library.update(&self.ctx, Action::Open);
+                self.carry_out(outcome);
+            }
+            View::Library | View::Compare => self.push(view),
+        }
+    }
+
+    /// Goes back to the view shown before, as it was left.
+    fn back(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+
+    fn toggle_mouse(&mut self) -> Effect {
+        let settings = &mut self.ctx.settings;
+        settings.mouse = !settings.mouse;
+        let state = if settings.mouse {
             "on: wheel and clicks"
         } else {
             "off: select text to copy"
         };
         self.message = Some(format!("mouse {state}"));
+        Effect::SetMouse(settings.mouse)
     }
 
-    fn show_compare(&mut self) {
-        if self.compare.is_some() {
-            self.screen = Screen::Compare;
-        } else {
-            self.update_library(Action::Open);
-        }
-    }
-
-    fn update_library(&mut self, action: Action) {
-        let rows = layout::library_rows(self.area);
-        let page = isize::try_from(rows.max(1)).unwrap_or(1);
-        match action {
-            Action::ScrollBy(delta) => self.library.select_by(signed(delta), rows),
-            Action::Page(pages) => self.library.select_by(signed(pages) * page, rows),
-            Action::Top => self.library.select_by(isize::MIN / 2, rows),
-            Action::Bottom => self.library.select_by(isize::MAX / 2, rows),
-            Action::CycleSort => {
-                self.library.cycle_sort();
-                self.library.keep_visible(rows);
-                self.message = Some(format!("sorted by {}", self.library.sort.name()));
-            }
-            Action::Open => self.open_selected(),
-            Action::Wheel { down, .. } => self.library.select_by(if down { 1 } else { -1 }, rows),
-            Action::Click { row, .. } => self.click_library(row),
-            _ => {}
-        }
-        self.refresh_preview();
-    }
-
-    /// Rewraps the preview if the selection or its width changed.
-    fn refresh_preview(&mut self) {
-        let preview = layout::library(self.area).preview;
-        let width = usize::from(preview.width.saturating_sub(2));
-        let height = usize::from(preview.height.saturating_sub(2));
-        let doc = self.library.current().map(|e| e.doc);
-        if let Some(doc) = doc {
-            let document = &self.corpus.documents[doc];
-            self.library
-                .preview
-                .refresh((doc, document), &self.report, width, height);
-        }
-    }
-
-    /// Selects the library entry on screen row `row`, if there is one.
-    fn click_library(&mut self, row: u16) {
-        let first = layout::library(self.area).table.y + 2; // border and header
-        let Some(offset) = row.checked_sub(first) else {
-            return;
-        };
-        let index = self.library.offset + usize::from(offset);
-        if index
-            < self
-                .library
-                .entries
-                .len()
-                .min(self.library.offset + layout::library_rows(self.area))
-        {
-            self.library.selected = index;
-        }
-    }
-
-    fn open_selected(&mut self) {
-        let Some(entry) = self.library.current() else {
-            return;
-        };
-        let (doc, title) = (entry.doc, entry.title.clone());
-        match entry.strongest {
-            Some(partner) => self.open_pair(doc, partner),
-            None => {
-                self.message = Some(format!("“{title}” shares no passage with another article"));
-            }
+    fn resize(&mut self, area: Rect) {
+        self.ctx.area = area;
+        self.library.resize(&self.ctx);
+        self.clamp_help();
+        if let Some(compare) = self.compare.as_mut() {
+            compare.rebuild(&self.ctx, false);
         }
     }
 }

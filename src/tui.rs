@@ -6,7 +6,7 @@ use std::time::Duration;
 use crossterm::event;
 use ratatui::DefaultTerminal;
 
-use crate::app::{App, ColorMode, Settings, keymap};
+use crate::app::{App, ColorMode, Effect, Settings, keymap};
 use crate::config::{ColorChoice, Config};
 use crate::corpus::Corpus;
 use crate::reuse::Report;
@@ -65,24 +65,22 @@ fn color_mode(no_color: bool) -> ColorMode {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
-    let mut mouse = app.mouse();
-    while !app.should_quit() {
+    loop {
         terminal.draw(|frame| ui::render(app, frame))?;
-        handle(app, &event::read()?);
+        let mut effects = handle(app, &event::read()?);
         // Take what is already queued before drawing again, so fast scrolling never lags.
         while !app.should_quit() && event::poll(Duration::ZERO)? {
-            handle(app, &event::read()?);
+            effects.extend(handle(app, &event::read()?));
         }
-        if app.mouse() != mouse {
-            mouse = app.mouse();
-            terminal::set_mouse(mouse)?;
+        for effect in effects {
+            match effect {
+                Effect::SetMouse(on) => terminal::set_mouse(on)?,
+                Effect::Quit => return Ok(()),
+            }
         }
     }
-    Ok(())
 }
 
-fn handle(app: &mut App, event: &event::Event) {
-    if let Some(action) = keymap::action_for(event, app.mode()) {
-        app.update(action);
-    }
+fn handle(app: &mut App, event: &event::Event) -> Vec<Effect> {
+    keymap::action_for(event, app.mode()).map_or_else(Vec::new, |action| app.update(action))
 }

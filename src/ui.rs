@@ -1,12 +1,10 @@
 //! Drawing the reader: `render(&App, &mut Frame)` and one module per screen or widget. Reads
 //! the app, never changes it, and does no work beyond the visible rows.
 
-mod article_pane;
-mod compare;
 mod help;
-mod library;
 mod status_bar;
 pub mod theme;
+mod view;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -14,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, too_small};
-use crate::app::{App, Screen};
+use crate::app::{App, View};
 use theme::Theme;
 
 /// Draws the whole screen for the app's state.
@@ -25,9 +23,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let theme = Theme::new(app.color());
-    match (app.screen(), app.compare()) {
-        (Screen::Compare, Some(compare)) => compare::render(app, compare, &theme, frame),
-        _ => library::render(app, &theme, frame),
+    match (app.view(), app.compare()) {
+        (View::Compare, Some(compare)) => view::compare::render(app, compare, &theme, frame),
+        (View::Compare, None) | (View::Library, _) => view::library::render(app, &theme, frame),
     }
     if app.help_open() {
         help::render(app, &theme, frame);

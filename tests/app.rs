@@ -6,8 +6,8 @@ mod support_notice;
 #[path = "support/fixture.rs"]
 mod fixture;
 
-use rehash::app::layout::panes;
-use rehash::app::{Action, App, ColorMode, Compare, Focus, Pane, Screen, Settings, SortKey};
+use rehash::app::view::compare::layout::panes;
+use rehash::app::{Action, App, ColorMode, Compare, DocId, Focus, Pane, Settings, SortKey, View};
 
 const SETTINGS: Settings = Settings {
     color: ColorMode::Indexed,
@@ -49,9 +49,9 @@ fn screen_row(pane: &Pane, slot: usize) -> isize {
 
 #[test]
 fn first_screen_depends_on_the_number_of_documents() {
-    assert_eq!(pair_app().screen(), Screen::Compare);
+    assert_eq!(pair_app().view(), View::Compare);
     let app = library_app();
-    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!(app.view(), View::Library);
     assert!(app.compare().is_none());
 }
 
@@ -371,7 +371,7 @@ fn open_first_article(app: &mut App) {
         .library()
         .entries
         .iter()
-        .position(|e| e.doc == 0)
+        .position(|e| e.doc == DocId(0))
         .expect("article 0 listed");
     run(
         app,
@@ -387,10 +387,10 @@ fn open_first_article(app: &mut App) {
 fn library_opens_the_strongest_partner_and_partners_cycle() {
     let mut app = library_app();
     open_first_article(&mut app);
-    assert_eq!(app.screen(), Screen::Compare);
-    let doc = |app: &App| (compare(app).left.doc(), compare(app).right.doc());
+    assert_eq!(app.view(), View::Compare);
+    let doc = |app: &App| (compare(app).left.doc().0, compare(app).right.doc().0);
     assert_eq!(doc(&app), (0, 1));
-    assert_eq!(compare(&app).partners, [1, 2]);
+    assert_eq!(compare(&app).partners, [DocId(1), DocId(2)]);
     app.update(Action::NextPartner);
     assert_eq!(doc(&app), (0, 2));
     assert_eq!(compare(&app).passages.len(), 1);
@@ -411,13 +411,12 @@ fn library_sorts_and_selects() {
     let mut app = library_app();
     assert_eq!(app.library().sort, SortKey::Reused);
     app.update(Action::Bottom);
-    let doc = app.library().current().unwrap().doc;
     app.update(Action::CycleSort);
     assert_eq!(app.library().sort, SortKey::Partners);
     assert_eq!(
-        app.library().current().unwrap().doc,
-        doc,
-        "the selection follows the article"
+        (app.library().selected, app.library().offset),
+        (0, 0),
+        "a new order shows its top"
     );
     run(&mut app, &[Action::CycleSort, Action::CycleSort]);
     let titles: Vec<&str> = app
@@ -439,7 +438,7 @@ fn library_sorts_and_selects() {
         &[Action::Top, Action::ScrollBy(1), Action::Page(1)],
     );
     assert_eq!(app.library().selected, 2);
-    let table = rehash::app::layout::library(app.area()).table;
+    let table = rehash::app::view::library::layout(app.area()).table;
     app.update(Action::Click {
         column: 5,
         row: table.y + 3,
@@ -476,7 +475,7 @@ fn search_marks_matches_and_steps_through_them() {
     }
     run(&mut app, &[Action::SearchBackspace, Action::SearchSubmit]);
     assert!(!app.mode().typing);
-    let search = app.search();
+    let search = &compare(&app).search;
     assert_eq!(
         (search.query.as_str(), search.matches.len(), search.current),
         ("OFFICIALS", 19, Some(0))
@@ -492,14 +491,14 @@ fn search_marks_matches_and_steps_through_them() {
     assert_eq!(marked, 19);
     run(&mut app, &[Action::StartSearch, Action::SearchSubmit]);
     assert_eq!(
-        app.search().current,
+        compare(&app).search.current,
         Some(1),
         "an empty prompt repeats the last query"
     );
     let row = compare(&app)
         .left
         .view
-        .row_of(app.search().matches[1].start);
+        .row_of(compare(&app).search.matches[1].start);
     assert!(
         row >= compare(&app).left.scroll
             && row < compare(&app).left.scroll + compare(&app).left.height
@@ -535,10 +534,13 @@ fn overlays_close_before_quitting() {
 #[test]
 fn screens_mouse_and_resize() {
     let mut app = pair_app();
-    run(&mut app, &[Action::ShowLibrary]);
-    assert_eq!(app.screen(), Screen::Library);
-    run(&mut app, &[Action::ShowCompare, Action::ToggleMouse]);
-    assert_eq!(app.screen(), Screen::Compare);
+    run(&mut app, &[Action::Show(View::Library)]);
+    assert_eq!(app.view(), View::Library);
+    run(
+        &mut app,
+        &[Action::Show(View::Compare), Action::ToggleMouse],
+    );
+    assert_eq!(app.view(), View::Compare);
     assert!(!app.mouse());
     app.update(Action::Resize(160, 48));
     let c = compare(&app);
@@ -661,7 +663,7 @@ fn a_resize_keeps_the_message_and_a_key_clears_it() {
 fn help_scrolls_on_a_small_screen() {
     let mut app = pair_app();
     run(&mut app, &[Action::Resize(60, 15), Action::ToggleHelp]);
-    let lines = rehash::app::keymap::help(Screen::Compare).len();
+    let lines = rehash::app::keymap::help(View::Compare).len();
     app.update(Action::Bottom);
     let shown = usize::from(rehash::app::layout::help(app.area(), 100).height) - 2;
     assert_eq!(
@@ -686,17 +688,17 @@ fn search_folds_case_and_steps_both_ways() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::SearchSubmit);
-    let n = app.search().matches.len();
+    let n = compare(&app).search.matches.len();
     assert_eq!(n, 3, "history, diplomacy, markets");
     run(
         &mut app,
         &[Action::NextMatch, Action::NextMatch, Action::NextMatch],
     );
-    assert_eq!(app.search().current, Some(0), "wraps");
+    assert_eq!(compare(&app).search.current, Some(0), "wraps");
     app.update(Action::PrevMatch);
-    assert_eq!(app.search().current, Some(2));
+    assert_eq!(compare(&app).search.current, Some(2));
     assert!(app.message().unwrap().contains("^N next"));
-    let current = app.search().current_bytes.clone().unwrap();
+    let current = compare(&app).search.current_bytes.clone().unwrap();
     let text = &app.corpus().documents[0].text;
     assert_eq!(&text[current], "Paragraph 2 on");
 }
@@ -828,7 +830,7 @@ fn library_titles_ids_and_outlets_are_one_safe_line() {
         .library()
         .entries
         .iter()
-        .find(|e| e.doc == 0)
+        .find(|e| e.doc == DocId(0))
         .expect("an entry");
     assert_eq!(entry.title, "Two lines \u{FFFD}here");
     assert_eq!(entry.group, "wire desk");
@@ -883,7 +885,7 @@ fn two_copies_of_one_article_compared_show_their_link_as_a_duplicate() {
     app.update(Action::NextPassage);
     let compare = compare(&app);
     assert_eq!(compare.passages.len(), 1);
-    let passage = &app.report().passages[compare.passages[0]];
+    let passage = app.context().passage(compare.passages[0]);
     assert_eq!(passage.label(), "verbatim duplicate");
     // Shown, but no reuse: the copies are no partners of each other.
     assert!(app.report().partners(0).is_empty());
@@ -917,8 +919,65 @@ fn r_shows_the_same_story_told_apart_and_hides_it_again() {
     assert_eq!(compare(&app).passages.len(), 1);
     app.update(Action::NextPassage);
     let id = compare(&app).passages[0];
-    assert_eq!(app.report().passages[id].label(), "related");
+    assert_eq!(app.context().passage(id).label(), "related");
     app.update(Action::ToggleRelated);
     assert!(compare(&app).passages.is_empty());
     assert_eq!(compare(&app).selected, None);
+}
+
+#[test]
+fn esc_goes_back_to_the_same_row_and_digits_jump() {
+    let mut app = library_app();
+    run(&mut app, &[Action::Bottom]);
+    let row = app.library().selected;
+    app.update(Action::Open);
+    assert_eq!(app.stack(), [View::Library, View::Compare]);
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Library);
+    assert_eq!(app.library().selected, row, "the row left");
+    app.update(Action::Back);
+    assert_eq!(app.stack(), [View::Library], "the first view stays");
+    app.update(Action::Show(View::Compare));
+    assert_eq!(app.view(), View::Compare, "the last pair again");
+    app.update(Action::Show(View::Library));
+    assert_eq!(
+        app.stack(),
+        [View::Compare, View::Library],
+        "a view is on the stack once"
+    );
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Compare);
+}
+
+#[test]
+fn update_returns_the_effects_for_the_event_loop() {
+    use rehash::app::Effect;
+    let mut app = pair_app();
+    assert_eq!(app.update(Action::NextPassage), []);
+    assert_eq!(app.update(Action::ToggleMouse), [Effect::SetMouse(false)]);
+    assert_eq!(app.update(Action::ToggleMouse), [Effect::SetMouse(true)]);
+    assert_eq!(app.update(Action::ToggleHelp), []);
+    assert_eq!(app.update(Action::Quit), [Effect::Quit]);
+}
+
+#[test]
+fn q_in_the_help_closes_it_and_esc_leaves_compare() {
+    let mut app = pair_app();
+    app.update(Action::ToggleHelp);
+    let q = rehash::app::keymap::action_for(
+        &crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('q'),
+            crossterm::event::KeyModifiers::NONE,
+        )),
+        app.mode(),
+    );
+    assert_eq!(q, Some(Action::CloseOverlay));
+    app.update(Action::CloseOverlay);
+    assert!(!app.help_open() && !app.should_quit());
+    app.update(Action::Back);
+    assert_eq!(
+        app.view(),
+        View::Library,
+        "two articles open on a pair, Esc shows all"
+    );
 }

@@ -264,7 +264,10 @@ fn opens_the_demo_library_without_arguments() {
     });
     tmux.keys(&["?"]);
     tmux.wait_for("help", |s| s.contains("Keys · compare"));
-    tmux.keys(&["Escape", "q"]);
+    // q closes the help, as in less; the next q quits.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the help closed", |s| !s.contains("Keys · compare"));
+    tmux.keys(&["q"]);
     let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
     assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
 }

@@ -375,7 +375,7 @@ fn library_preview_marks_reused_text_and_fills_its_box() {
     for color in [ColorMode::Indexed, ColorMode::Monochrome] {
         let terminal = draw(&app(color, false, (100, 30), &[]));
         let buffer = terminal.backend().buffer();
-        let preview = rehash::app::layout::library(buffer.area).preview;
+        let preview = rehash::app::view::library::layout(buffer.area).preview;
         let (x, y) = cell_of(buffer, "encroachment", 0);
         assert!(y > preview.y, "in the preview");
         let cell = &buffer[(x, y)];
@@ -393,7 +393,9 @@ fn the_minimap_thumb_shows_over_passages() {
     for (color, symbol) in [(ColorMode::Indexed, "▌"), (ColorMode::Monochrome, "█")] {
         let terminal = draw(&app(color, true, (80, 24), &STEP));
         let buffer = terminal.backend().buffer();
-        let minimap = rehash::app::layout::panes(buffer.area).left.minimap;
+        let minimap = rehash::app::view::compare::layout::panes(buffer.area)
+            .left
+            .minimap;
         let both = minimap.rows().any(|row| {
             let cell = &buffer[(row.x, row.y)];
             cell.symbol() == symbol

@@ -1,5 +1,7 @@
 //! The verbs of the reader: everything a key, the mouse or the terminal can ask for.
 
+use super::view::View;
+
 /// One thing the user (or the terminal) asks the reader to do; `App::update` carries it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -51,10 +53,10 @@ pub enum Action {
     CycleSort,
     /// Open the selected library article beside its strongest partner.
     Open,
-    /// Show the library.
-    ShowLibrary,
-    /// Show the compare view.
-    ShowCompare,
+    /// Show a view (on top of the current one: Back returns).
+    Show(View),
+    /// Go back to the view (and the place in it) the user came from.
+    Back,
     /// Turn mouse capture on or off.
     ToggleMouse,
     /// The terminal now has this many columns and rows.

@@ -27,8 +27,8 @@ impl App {
 
     /// The help's lines in all and the lines the overlay shows at once.
     fn help_rows(&self) -> (usize, usize) {
-        let lines = keymap::help(self.screen).len();
-        let area = layout::help(self.area, u16::try_from(lines).unwrap_or(u16::MAX));
+        let lines = keymap::help(self.view()).len();
+        let area = layout::help(self.ctx.area, u16::try_from(lines).unwrap_or(u16::MAX));
         (lines, usize::from(area.height.saturating_sub(2)))
     }
 

@@ -1,237 +1,150 @@
-//! Keys and mouse events to actions, per mode. Pure and table-driven: the help overlay lists
-//! the same tables.
+//! Keys and mouse events to actions, per view. Pure and table-driven: each view owns its key
+//! table, and the help overlay and the status-line hints are read off the same tables.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
 
-use super::{Action, Screen};
+use super::Action;
+use super::view::View;
 
 /// What decides how input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mode {
-    /// The screen shown.
-    pub screen: Screen,
+    /// The view shown.
+    pub view: View,
     /// Whether the help overlay is open.
     pub help: bool,
-    /// Whether the search prompt takes the keys.
+    /// Whether a prompt takes the keys.
     pub typing: bool,
 }
 
-/// One line of a key table: the keys, how help names them, the action and what it does.
+/// One line of a key table: the keys, the action and what it does.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     /// The keys that trigger it.
     pub keys: &'static [KeyCode],
     /// Whether they are pressed with Ctrl.
     pub ctrl: bool,
-    /// How the help overlay shows the keys.
-    pub label: &'static str,
     /// What they do.
     pub action: Action,
     /// The help text.
     pub help: &'static str,
 }
 
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-) -> Binding {
+impl Binding {
+    /// How the help shows the keys: their names, one after the other.
+    pub fn label(&self) -> String {
+        let names: Vec<String> = self.keys.iter().map(|&k| key_name(k, self.ctrl)).collect();
+        names.join(" ")
+    }
+}
+
+/// A binding of `keys` to `action`, described by `help`.
+pub const fn bind(keys: &'static [KeyCode], action: Action, help: &'static str) -> Binding {
     Binding {
         keys,
         ctrl: false,
-        label,
         action,
         help,
     }
 }
 
-const fn ctrl(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-) -> Binding {
+/// A binding of `keys` pressed with Ctrl.
+pub const fn ctrl(keys: &'static [KeyCode], action: Action, help: &'static str) -> Binding {
     Binding {
         ctrl: true,
-        ..bind(keys, label, action, help)
+        ..bind(keys, action, help)
     }
 }
 
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
-
-const fn ch(c: char) -> KeyCode {
+/// The key of char `c`.
+pub const fn ch(c: char) -> KeyCode {
     KeyCode::Char(c)
 }
 
-/// Keys of every screen.
-const COMMON: &[Binding] = &[
+use KeyCode::{Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+
+/// The name of a key as help and hints show it.
+pub fn key_name(code: KeyCode, ctrl: bool) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        Down => "↓".to_owned(),
+        Up => "↑".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        PageDown => "PgDn".to_owned(),
+        PageUp => "PgUp".to_owned(),
+        KeyCode::BackTab => "S-Tab".to_owned(),
+        KeyCode::Backspace => "Bksp".to_owned(),
+        other => other.to_string(),
+    };
+    if ctrl {
+        format!("^{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+/// Keys of every view.
+pub const COMMON: &[Binding] = &[
+    bind(&[ch('q')], Action::Quit, "quit"),
+    bind(&[ch('?')], Action::ToggleHelp, "this help"),
     bind(
-        &[ch('q')],
-        "q",
-        Action::Quit,
-        "quit (Esc closes overlays first)",
+        &[Esc, Backspace],
+        Action::Back,
+        "back to where you came from",
     ),
-    bind(&[ch('?')], "?", Action::ToggleHelp, "this help"),
     bind(
         &[ch('1')],
-        "1",
-        Action::ShowLibrary,
+        Action::Show(View::Library),
         "library of all articles",
     ),
-    bind(&[ch('2')], "2", Action::ShowCompare, "compare two articles"),
+    bind(
+        &[ch('2')],
+        Action::Show(View::Compare),
+        "compare two articles",
+    ),
     bind(
         &[ch('m')],
-        "m",
         Action::ToggleMouse,
         "mouse capture on/off (off: copy and paste)",
     ),
 ];
 
-/// Keys of the compare screen.
-pub const COMPARE: &[Binding] = &[
-    bind(
-        &[Tab, BackTab],
-        "Tab",
-        Action::SwitchFocus,
-        "switch focused pane",
-    ),
-    bind(&[ch('j'), Down], "j ↓", Action::ScrollBy(1), "scroll down"),
-    bind(&[ch('k'), Up], "k ↑", Action::ScrollBy(-1), "scroll up"),
-    bind(
-        &[PageDown, ch(' ')],
-        "PgDn Space",
-        Action::Page(1),
-        "page down",
-    ),
-    bind(&[PageUp], "PgUp", Action::Page(-1), "page up"),
-    bind(&[ch('g'), Home], "g Home", Action::Top, "top"),
-    bind(&[ch('G'), End], "G End", Action::Bottom, "bottom"),
-    bind(&[ch('n')], "n", Action::NextPassage, "next shared passage"),
-    bind(
-        &[ch('N')],
-        "N",
-        Action::PrevPassage,
-        "previous shared passage",
-    ),
-    bind(
-        &[Enter],
-        "Enter",
-        Action::Jump,
-        "level the counterpart in the other pane",
-    ),
-    bind(
-        &[ch('s')],
-        "s",
-        Action::ToggleSync,
-        "synchronised scrolling on/off",
-    ),
-    bind(
-        &[ch('b')],
-        "b",
-        Action::ToggleBoilerplate,
-        "boilerplate dimmed/unmarked",
-    ),
-    bind(
-        &[ch('r')],
-        "r",
-        Action::ToggleRelated,
-        "same-story (related) links shown/hidden",
-    ),
-    bind(
-        &[ch(']')],
-        "]",
-        Action::NextPartner,
-        "next partner article on the right",
-    ),
-    bind(
-        &[ch('[')],
-        "[",
-        Action::PrevPartner,
-        "previous partner article on the right",
-    ),
-    bind(
-        &[ch('/')],
-        "/",
-        Action::StartSearch,
-        "search the focused article (Enter runs it)",
-    ),
-    ctrl(
-        &[ch('n')],
-        "^N",
-        Action::NextMatch,
-        "next match of the last search",
-    ),
-    ctrl(
-        &[ch('p')],
-        "^P",
-        Action::PrevMatch,
-        "previous match of the last search",
-    ),
-];
-
-/// Keys of the library screen.
-pub const LIBRARY: &[Binding] = &[
-    bind(&[ch('j'), Down], "j ↓", Action::ScrollBy(1), "next article"),
-    bind(
-        &[ch('k'), Up],
-        "k ↑",
-        Action::ScrollBy(-1),
-        "previous article",
-    ),
-    bind(&[PageDown], "PgDn", Action::Page(1), "page down"),
-    bind(&[PageUp], "PgUp", Action::Page(-1), "page up"),
-    bind(&[ch('g'), Home], "g Home", Action::Top, "first article"),
-    bind(&[ch('G'), End], "G End", Action::Bottom, "last article"),
-    bind(&[ch('s')], "s", Action::CycleSort, "cycle the sort key"),
-    bind(
-        &[Enter],
-        "Enter",
-        Action::Open,
-        "compare with its strongest partner",
-    ),
-];
-
-/// The key tables that apply on `screen`, screen-specific first.
-pub fn bindings(screen: Screen) -> [&'static [Binding]; 2] {
-    match screen {
-        Screen::Library => [LIBRARY, COMMON],
-        Screen::Compare => [COMPARE, COMMON],
-    }
+/// The key tables that apply in `view`, its own first.
+pub fn bindings(view: View) -> [&'static [Binding]; 2] {
+    [view.keys(), COMMON]
 }
 
-/// Lines of the help overlay after the key tables, per screen: what the mouse and the marks
-/// do. Texts stay within 44 columns, what the overlay has for them on a 60-column screen.
-const COMPARE_NOTES: &[(&str, &str)] = &[
-    ("mouse", "wheel scrolls, click a passage to jump"),
-    ("3v ┃", "left edge: passage number, the same on"),
-    ("", "both sides, and kind: v verbatim, n near,"),
-    ("", "r rewritten; ┃ selected, ▌ rewritten"),
-    ("▌ ▐", "right edge: the passages in the whole"),
-    ("", "article (▌, █ without colour), the screen ▐"),
-    ("colour", "which passage it is, not how similar"),
-];
-
-const LIBRARY_NOTES: &[(&str, &str)] = &[("mouse", "wheel moves, click selects")];
-
-/// Every line of the help overlay on `screen`: keys (or a symbol) and what they do.
-pub fn help(screen: Screen) -> Vec<(&'static str, &'static str)> {
-    let notes = match screen {
-        Screen::Library => LIBRARY_NOTES,
-        Screen::Compare => COMPARE_NOTES,
-    };
-    let keys = bindings(screen)
+/// The name of the first key bound to `action` in `view`, if any.
+pub fn key_for(view: View, action: Action) -> Option<String> {
+    bindings(view)
         .into_iter()
         .flatten()
-        .map(|b| (b.label, b.help));
-    keys.chain(notes.iter().copied()).collect()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first().map(|&k| key_name(k, b.ctrl)))
 }
 
-/// Keys of the help overlay: scroll it, close it, quit.
+/// A status-line hint: the keys of `actions` (their first keys, joined by `/`) and `text`.
+pub fn hint(view: View, actions: &[Action], text: &str) -> String {
+    let keys: Vec<String> = actions.iter().filter_map(|&a| key_for(view, a)).collect();
+    format!("{} {text}", keys.join("/"))
+}
+
+/// Every line of the help overlay in `view`: keys (or a symbol) and what they do.
+pub fn help(view: View) -> Vec<(String, &'static str)> {
+    let keys = bindings(view)
+        .into_iter()
+        .flatten()
+        .map(|b| (b.label(), b.help));
+    let notes = view.notes().iter().map(|&(s, t)| (s.to_owned(), t));
+    keys.chain(notes).collect()
+}
+
+/// Keys of the help overlay: scroll it, close it (`q` too, as in less).
 fn help_key(code: KeyCode) -> Option<Action> {
     match code {
-        Esc | KeyCode::Char('?') => Some(Action::CloseOverlay),
-        KeyCode::Char('q') => Some(Action::Quit),
+        Esc | KeyCode::Char('?' | 'q') => Some(Action::CloseOverlay),
         KeyCode::Char('j') | Down => Some(Action::ScrollBy(1)),
         KeyCode::Char('k') | Up => Some(Action::ScrollBy(-1)),
         PageDown | KeyCode::Char(' ') => Some(Action::Page(1)),
@@ -285,7 +198,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     if mode.help {
         return if ctrl { None } else { help_key(key.code) };
     }
-    bindings(mode.screen)
+    bindings(mode.view)
         .iter()
         .flat_map(|table| table.iter())
         .find(|b| b.ctrl == ctrl && b.keys.contains(&key.code))
@@ -295,6 +208,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use KeyCode::Tab;
     use crossterm::event::{KeyEventKind, KeyEventState, MouseEvent};
 
     fn key(code: KeyCode) -> Event {
@@ -302,12 +216,12 @@ mod tests {
     }
 
     const COMPARE_MODE: Mode = Mode {
-        screen: Screen::Compare,
+        view: View::Compare,
         help: false,
         typing: false,
     };
     const LIBRARY_MODE: Mode = Mode {
-        screen: Screen::Library,
+        view: View::Library,
         help: false,
         typing: false,
     };
@@ -333,8 +247,8 @@ mod tests {
             (ch(']'), Some(Action::NextPartner)),
             (ch('['), Some(Action::PrevPartner)),
             (ch('/'), Some(Action::StartSearch)),
-            (ch('1'), Some(Action::ShowLibrary)),
-            (ch('2'), Some(Action::ShowCompare)),
+            (ch('1'), Some(Action::Show(View::Library))),
+            (ch('2'), Some(Action::Show(View::Compare))),
             (ch('m'), Some(Action::ToggleMouse)),
             (ch('x'), None),
         ];
@@ -364,7 +278,7 @@ mod tests {
             ..COMPARE_MODE
         };
         assert_eq!(action_for(&key(Esc), help), Some(Action::CloseOverlay));
-        assert_eq!(action_for(&key(ch('q')), help), Some(Action::Quit));
+        assert_eq!(action_for(&key(ch('q')), help), Some(Action::CloseOverlay));
         assert_eq!(action_for(&key(ch('n')), help), None);
         let typing = Mode {
             typing: true,
@@ -427,5 +341,27 @@ mod tests {
             action_for(&Event::Resize(100, 30), COMPARE_MODE),
             Some(Action::Resize(100, 30))
         );
+    }
+
+    #[test]
+    fn hints_and_labels_come_from_the_tables() {
+        let select = [Action::ScrollBy(1), Action::ScrollBy(-1)];
+        assert_eq!(hint(View::Library, &select, "select"), "j/k select");
+        assert_eq!(hint(View::Compare, &[Action::NextMatch], "next"), "^N next");
+        assert_eq!(COMMON[2].label(), "Esc Bksp");
+        assert_eq!(key_for(View::Library, Action::SwitchFocus), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_view() {
+        for view in View::ALL {
+            let mut seen = Vec::new();
+            for b in bindings(view).into_iter().flatten() {
+                for &k in b.keys {
+                    assert!(!seen.contains(&(k, b.ctrl)), "{view:?}: {k:?} twice");
+                    seen.push((k, b.ctrl));
+                }
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::view::{Highlight, Marks};
+use super::article::{Highlight, Marks};
 use crate::corpus::Document;
 use crate::diff::Change;
 use crate::reuse::{Passage, Report, Side, term};

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::view::Marks;
+use super::article::Marks;
 
 /// For each list of start-sorted ranges in `Marks`, the furthest end reached so far: with
 /// it, the ranges touching a row are found by bisection even when ranges nest.
@@ -55,7 +55,7 @@ pub(super) fn overlapping<'m, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::view::minimap_rows;
+    use crate::app::article::minimap_rows;
 
     #[test]
     fn nested_ranges_are_found() {

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
+use super::article::{Highlight, Mark, Marks, Segment};
 use super::ranges::{Reach, overlapping};
-use super::view::{Highlight, Mark, Marks, Segment};
 use crate::corpus::Document;
 use crate::diff::Change;
 use crate::text::wrap::Row;

@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::keymap::help;
-use crate::app::{App, Screen, layout};
+use crate::app::{App, layout};
 
 /// Draws the help overlay over the current screen, from line `app.help_scroll()`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let entries = help(app.screen());
+    let entries = help(app.view());
     let area = layout::help(
         frame.area(),
         u16::try_from(entries.len()).unwrap_or(u16::MAX),
@@ -28,10 +28,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             ])
         })
         .collect();
-    let screen = match app.screen() {
-        Screen::Library => "library",
-        Screen::Compare => "compare",
-    };
+    let screen = app.view().name();
     let more = entries.len() > shown;
     let hint = if more {
         format!(

@@ -8,7 +8,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::{App, Compare};
+use crate::app::keymap::hint;
+use crate::app::{Action, App, Compare, View};
 use crate::text::{count, printable};
 
 /// The help key's hint, kept at the right end of every status line.
@@ -17,7 +18,7 @@ const HELP: &str = "? help ";
 /// Draws the compare view's status line: the selection (or prompt, or notice) on the left,
 /// the modes and the help key on the right; the modes shorten, then go, before the help key.
 pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lefts = if let Some(input) = &app.search().input {
+    let lefts = if let Some(input) = &compare.search.input {
         vec![format!(" /{}▏", printable(input))]
     } else if let Some(message) = app.message() {
         vec![format!(" {}", printable(message))]
@@ -100,10 +101,10 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
         return [hint.clone(), hint];
     };
     let id = compare.passages[slot];
-    let passage = &app.report().passages[id];
+    let passage = app.context().passage(id);
     let kind = passage.label();
     let words = count(passage.words, "word");
-    let docs = count(app.report().cluster_size(id), "article");
+    let docs = count(app.report().cluster_size(id.0), "article");
     [
         format!(
             "passage {index}/{of} · {kind} · score {:.2} · {words} · in {docs} · n/N step",
@@ -140,13 +141,35 @@ fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
 pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lefts = match app.message() {
         Some(message) => vec![format!(" {}", printable(message))],
-        None => vec![
-            " j/k select · Enter compare with strongest partner · s sort · q quit".to_owned(),
-            " j/k select · Enter compare · s sort · q quit".to_owned(),
-            " j/k · Enter · s sort · q quit".to_owned(),
-        ],
+        None => library_hints(),
     };
     draw(&lefts, &[HELP.to_owned()], theme, area, buf);
+}
+
+/// The library's key hints, from its key table, longest first.
+fn library_hints() -> Vec<String> {
+    let view = View::Library;
+    let select = [Action::ScrollBy(1), Action::ScrollBy(-1)];
+    let [select, sort, quit] = [
+        hint(view, &select, "select"),
+        hint(view, &[Action::CycleSort], "sort"),
+        hint(view, &[Action::Quit], "quit"),
+    ];
+    let open = |text| hint(view, &[Action::Open], text);
+    let keys = |key: &str| key.split(' ').next().unwrap_or_default().to_owned();
+    [
+        [
+            select.clone(),
+            open("compare with strongest partner"),
+            sort.clone(),
+            quit.clone(),
+        ],
+        [select.clone(), open("compare"), sort.clone(), quit.clone()],
+        [keys(&select), keys(&open("")), sort, quit],
+    ]
+    .into_iter()
+    .map(|parts| format!(" {}", parts.join(" · ")))
+    .collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::ColorMode;
-use crate::app::view::Mark;
+use crate::app::article::Mark;
 use crate::diff::Change;
 
 /// Passage backgrounds in the 256-colour palette; neighbours differ in hue.

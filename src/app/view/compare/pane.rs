@@ -1,7 +1,8 @@
 //! One article pane of the compare view: the wrapped article, how far it is scrolled, and
 //! keeping a place on screen across a rewrap.
 
-use super::view::PaneView;
+use crate::app::article::PaneView;
+use crate::app::ids::DocId;
 
 /// An article in a pane, wrapped, and how far it is scrolled.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +29,7 @@ pub struct Anchor {
 
 impl Pane {
     /// The document shown.
-    pub fn doc(&self) -> usize {
+    pub fn doc(&self) -> DocId {
         self.view.doc
     }
 

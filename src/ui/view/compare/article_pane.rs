@@ -8,14 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::theme::Theme;
-use crate::app::layout::PaneArea;
-use crate::app::view::minimap_rows;
+use crate::app::article::minimap_rows;
+use crate::app::view::compare::layout::PaneArea;
 use crate::app::{Compare, Focus, Pane, Search};
 use crate::corpus::Document;
 use crate::reuse::Kind;
 use crate::text::printable;
 use crate::text::wrap::shown;
+use crate::ui::theme::Theme;
 
 /// A pane of the compare view, ready to draw.
 pub struct ArticlePane<'a> {

@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use super::compare::Focus;
-use super::navigate::step_around;
-use super::{Action, App, Screen};
+use super::{Compare, Focus, step_around};
+use crate::app::Action;
+use crate::app::context::Context;
+use crate::app::view::Outcome;
 use crate::text::fold_char;
 
 /// The search prompt and the matches of the last query.
@@ -73,66 +74,60 @@ pub fn find_matches(text: &str, needle: &str) -> Vec<Range<usize>> {
     found
 }
 
-impl App {
-    pub(super) fn update_search(&mut self, action: Action) {
+impl Compare {
+    /// Answers the prompt's and the matches' actions.
+    pub(super) fn update_search(&mut self, ctx: &Context, action: Action) -> Outcome {
+        let input = &mut self.search.input;
         match action {
-            Action::StartSearch if self.screen == Screen::Compare && self.compare.is_some() => {
-                self.search.input = Some(String::new());
-            }
-            Action::SearchInput(c) => self.search.input.get_or_insert_default().push(c),
+            Action::StartSearch => *input = Some(String::new()),
+            Action::SearchInput(c) => input.get_or_insert_default().push(c),
             Action::SearchBackspace => {
-                self.search.input.get_or_insert_default().pop();
+                input.get_or_insert_default().pop();
             }
-            Action::SearchSubmit => self.submit_search(),
-            Action::NextMatch => self.step_match(true),
-            Action::PrevMatch => self.step_match(false),
+            Action::CloseOverlay => *input = None,
+            Action::SearchSubmit => return self.submit_search(ctx),
+            Action::NextMatch => return self.step_match(ctx, true),
+            Action::PrevMatch => return self.step_match(ctx, false),
             _ => {}
         }
+        Outcome::Done
     }
 
     /// Runs the typed query in the focused pane (or goes to the next match of the same one).
-    fn submit_search(&mut self) {
+    fn submit_search(&mut self, ctx: &Context) -> Outcome {
         let typed = self.search.input.take().unwrap_or_default();
-        let Some(compare) = self.compare.as_ref() else {
-            return;
-        };
-        let focus = compare.focus;
+        let focus = self.focus;
         let query = if typed.is_empty() {
             self.search.query.clone()
         } else {
             typed
         };
         if query.is_empty() {
-            return;
+            return Outcome::Done;
         }
         let repeat = query == self.search.query && focus == self.search.pane;
         if !repeat || self.search.current.is_none() {
-            let text = &self.corpus.documents[compare.focused().doc()].text;
+            let text = &ctx.document(self.focused().doc()).text;
             self.search.matches = find_matches(text, &query);
             self.search.query = query;
             self.search.pane = focus;
             self.search.current = None;
-            self.rebuild(false);
+            self.rebuild(ctx, false);
         }
-        self.step_match(true);
+        self.step_match(ctx, true)
     }
 
     /// Goes to the match after (or before) the current one, or the first one below the top
     /// row, wrapping.
-    fn step_match(&mut self, forward: bool) {
-        let Some(compare) = self.compare.as_mut() else {
-            return;
-        };
+    fn step_match(&mut self, ctx: &Context, forward: bool) -> Outcome {
         let (n, query) = (self.search.matches.len(), &self.search.query);
         if query.is_empty() {
-            self.message = Some("no search yet: / to search the focused article".to_owned());
-            return;
+            return Outcome::Message("no search yet: / to search the focused article".to_owned());
         }
         if n == 0 {
-            self.message = Some(format!("no match for “{query}”"));
-            return;
+            return Outcome::Message(format!("no match for “{query}”"));
         }
-        let pane = compare.pane(self.search.pane);
+        let pane = self.pane(self.search.pane);
         let next = if let Some(i) = self.search.current {
             step_around(i, n, forward)
         } else {
@@ -142,13 +137,14 @@ impl App {
         };
         let found = self.search.matches[next].clone();
         let row = pane.view.row_of(found.start);
-        let map = &self.corpus.documents[pane.doc()].map;
+        let map = &ctx.document(pane.doc()).map;
         self.search.current_bytes = Some(map.byte_of(found.start)..map.byte_of(found.end));
-        compare.reveal(self.search.pane, row);
+        self.reveal(self.search.pane, row);
         self.search.current = Some(next);
-        self.message = Some(format!(
-            "“{query}”: match {}/{n} · ^N next, ^P previous",
+        Outcome::Message(format!(
+            "“{}”: match {}/{n} · ^N next, ^P previous",
+            self.search.query,
             next + 1
-        ));
+        ))
     }
 }

@@ -8,20 +8,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, TableState, Widget};
 
-use super::status_bar;
-use super::theme::Theme;
-use crate::app::view::Segment;
-use crate::app::{App, Entry, layout};
+use crate::app::article::Segment;
+use crate::app::view::library::{layout, table_rows};
+use crate::app::{App, Entry};
 use crate::text::wrap::{self, shown};
+use crate::ui::status_bar;
+use crate::ui::theme::Theme;
 
 /// Tables at least this wide get an Id column.
 const ID_COLUMN_FROM: u16 = 110;
 
 /// Draws the library.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let areas = layout::library(frame.area());
+    let areas = layout(frame.area());
     let library = app.library();
-    let rows = layout::library_rows(frame.area());
+    let rows = table_rows(frame.area());
     let end = (library.offset + rows).min(library.entries.len());
     let visible = &library.entries[library.offset.min(end)..end];
     let mut state =
@@ -54,7 +55,7 @@ fn preview(app: &App, entry: &Entry, theme: &Theme, area: Rect, buf: &mut Buffer
     if preview.doc != entry.doc {
         return;
     }
-    let text = &app.corpus().documents[entry.doc].text;
+    let text = &app.context().document(entry.doc).text;
     let view = &preview.view;
     for ((row, segments), y) in view.rows.iter().zip(&view.segments).zip(inner.rows()) {
         preview_line(text, row, segments, theme).render(y, buf);

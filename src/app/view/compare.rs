@@ -1,8 +1,97 @@
-//! The compare view's state: two panes, the passages linking their articles, the selection,
-//! and the moves between them (stepping, jumping, synchronised scrolling).
+//! The compare view: two panes, the passages linking their articles, the selection, and the
+//! moves between them (stepping, jumping, synchronised scrolling); its keys and its layout.
 
-use super::navigate::step_around;
-pub use super::pane::{Anchor, Pane};
+pub mod layout;
+mod navigate;
+mod pane;
+mod search;
+
+use crossterm::event::KeyCode::{BackTab, End, Enter, Home, PageDown, PageUp, Tab};
+
+use crate::app::Action;
+use crate::app::ids::{DocId, PassageId};
+use crate::app::keymap::{Binding, bind, ch, ctrl};
+pub use navigate::step_around;
+pub use pane::{Anchor, Pane};
+pub use search::{Search, find_matches};
+
+/// Keys of the compare view.
+pub const KEYS: &[Binding] = &[
+    bind(&[Tab, BackTab], Action::SwitchFocus, "switch focused pane"),
+    bind(
+        &[ch('j'), crossterm::event::KeyCode::Down],
+        Action::ScrollBy(1),
+        "scroll down",
+    ),
+    bind(
+        &[ch('k'), crossterm::event::KeyCode::Up],
+        Action::ScrollBy(-1),
+        "scroll up",
+    ),
+    bind(&[PageDown, ch(' ')], Action::Page(1), "page down"),
+    bind(&[PageUp], Action::Page(-1), "page up"),
+    bind(&[ch('g'), Home], Action::Top, "top"),
+    bind(&[ch('G'), End], Action::Bottom, "bottom"),
+    bind(&[ch('n')], Action::NextPassage, "next shared passage"),
+    bind(&[ch('N')], Action::PrevPassage, "previous shared passage"),
+    bind(
+        &[Enter],
+        Action::Jump,
+        "level the counterpart in the other pane",
+    ),
+    bind(
+        &[ch('s')],
+        Action::ToggleSync,
+        "synchronised scrolling on/off",
+    ),
+    bind(
+        &[ch('b')],
+        Action::ToggleBoilerplate,
+        "boilerplate dimmed/unmarked",
+    ),
+    bind(
+        &[ch('r')],
+        Action::ToggleRelated,
+        "same-story (related) links shown/hidden",
+    ),
+    bind(
+        &[ch(']')],
+        Action::NextPartner,
+        "next partner article on the right",
+    ),
+    bind(
+        &[ch('[')],
+        Action::PrevPartner,
+        "previous partner article on the right",
+    ),
+    bind(
+        &[ch('/')],
+        Action::StartSearch,
+        "search the focused article (Enter runs it)",
+    ),
+    ctrl(
+        &[ch('n')],
+        Action::NextMatch,
+        "next match of the last search",
+    ),
+    ctrl(
+        &[ch('p')],
+        Action::PrevMatch,
+        "previous match of the last search",
+    ),
+];
+
+/// The help's lines after the keys: what the mouse and the marks do. Texts stay within 44
+/// columns, what the overlay has for them on a 60-column screen.
+pub const NOTES: &[(&str, &str)] = &[
+    ("mouse", "wheel scrolls, click a passage to jump"),
+    ("3v ┃", "left edge: passage number, the same on"),
+    ("", "both sides, and kind: v verbatim, n near,"),
+    ("", "r rewritten; ┃ selected, ▌ rewritten"),
+    ("▌ ▐", "right edge: the passages in the whole"),
+    ("", "article (▌, █ without colour), the screen ▐"),
+    ("colour", "which passage it is, not how similar"),
+];
 
 /// One of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,9 +123,9 @@ pub struct Compare {
     pub right: Pane,
     /// The pane keys act on.
     pub focus: Focus,
-    /// Ids of the passages linking the two articles, in left-article order; a passage's index
-    /// here is its slot (colour, number and selection).
-    pub passages: Vec<usize>,
+    /// The passages linking the two articles, in left-article order; a passage's index here
+    /// is its slot (colour, number and selection).
+    pub passages: Vec<PassageId>,
     /// The selected passage's slot.
     pub selected: Option<usize>,
     /// Whether scrolling one pane scrolls the other by as much.
@@ -46,9 +135,11 @@ pub struct Compare {
     /// Whether the related links (the same story told apart, not reuse) are shown too.
     pub related_shown: bool,
     /// The left article's partners, most shared text first.
-    pub partners: Vec<usize>,
-    /// Which partner the right pane shows, if it is one.
+    pub partners: Vec<DocId>,
+    /// Which of the partners (an index into them) the right pane shows, if it is one.
     pub partner: Option<usize>,
+    /// The search prompt and the matches of the last query.
+    pub search: Search,
 }
 
 impl Compare {

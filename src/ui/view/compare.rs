@@ -3,20 +3,23 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::article_pane::ArticlePane;
-use super::status_bar;
-use super::theme::Theme;
-use crate::app::view::Mark;
-use crate::app::{App, Compare, Focus, layout};
+mod article_pane;
+
+use crate::app::article::Mark;
+use crate::app::view::compare::layout;
+use crate::app::{App, Compare, Focus};
 use crate::diff::Change;
+use crate::ui::status_bar;
+use crate::ui::theme::Theme;
+use article_pane::ArticlePane;
 
 /// Draws the compare view of `compare`.
 pub fn render(app: &App, compare: &Compare, theme: &Theme, frame: &mut Frame) {
     let areas = layout::panes(frame.area());
     let documents = &app.corpus().documents;
     for (which, area) in [(Focus::Left, &areas.left), (Focus::Right, &areas.right)] {
-        let document = &documents[compare.pane(which).doc()];
-        ArticlePane::new(compare, which, app.search(), document, theme)
+        let document = &documents[compare.pane(which).doc().0];
+        ArticlePane::new(compare, which, &compare.search, document, theme)
             .render(area, frame.buffer_mut());
     }
     frame.render_widget(legend(theme, areas.legend.width), areas.legend);

@@ -1,11 +1,66 @@
-//! The library's state: one row per article with its reuse figures, a sort key and the
-//! selection.
+//! The library: one row per article with its reuse figures, a sort key, the selection and a
+//! preview of the selected article; its keys, its layout and how it answers actions.
 
-use super::view::{Highlight, Marks, PaneView, wrap_document};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::{Opening, Outcome};
+use crate::app::article::{Highlight, Marks, PaneView, wrap_document};
+use crate::app::context::Context;
+use crate::app::ids::DocId;
+use crate::app::keymap::{Binding, bind, ch};
+use crate::app::{Action, signed};
 use crate::corpus::{Corpus, Document};
 use crate::reuse::Report;
 use crate::text::printable;
 use crate::text::wrap::text_width;
+
+use crossterm::event::KeyCode::{Down, End, Enter, Home, PageDown, PageUp, Up};
+
+/// Keys of the library.
+pub const KEYS: &[Binding] = &[
+    bind(&[ch('j'), Down], Action::ScrollBy(1), "next article"),
+    bind(&[ch('k'), Up], Action::ScrollBy(-1), "previous article"),
+    bind(&[PageDown], Action::Page(1), "page down"),
+    bind(&[PageUp], Action::Page(-1), "page up"),
+    bind(&[ch('g'), Home], Action::Top, "first article"),
+    bind(&[ch('G'), End], Action::Bottom, "last article"),
+    bind(&[ch('s')], Action::CycleSort, "cycle the sort key"),
+    bind(&[Enter], Action::Open, "compare with its strongest partner"),
+];
+
+/// The help's lines after the keys.
+pub const NOTES: &[(&str, &str)] = &[("mouse", "wheel moves, click selects")];
+
+/// The parts of the library screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LibraryArea {
+    /// The table of articles.
+    pub table: Rect,
+    /// The preview of the selected article.
+    pub preview: Rect,
+    /// The status line.
+    pub status: Rect,
+}
+
+/// Splits the screen into the library's table, preview and status line.
+pub fn layout(area: Rect) -> LibraryArea {
+    let [table, preview, status] = Layout::vertical([
+        Constraint::Percentage(60),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    LibraryArea {
+        table,
+        preview,
+        status,
+    }
+}
+
+/// Rows of the library table that show articles (inside the border, below the header).
+pub fn table_rows(area: Rect) -> usize {
+    usize::from(layout(area).table.height.saturating_sub(3))
+}
 
 /// What the library is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,7 +107,7 @@ impl SortKey {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The document.
-    pub doc: usize,
+    pub doc: DocId,
     /// Its title.
     pub title: String,
     /// Its outlet or folder.
@@ -64,7 +119,7 @@ pub struct Entry {
     /// Number of articles it shares text with.
     pub partners: usize,
     /// The article it shares most text with.
-    pub strongest: Option<usize>,
+    pub strongest: Option<DocId>,
     /// Its id's file name (the whole id if it has none), to tell same-titled articles apart.
     pub id: String,
     /// How many copies of the article the corpus holds (duplicates listed once): 1 for most.
@@ -75,7 +130,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Preview {
     /// The document shown.
-    pub doc: usize,
+    pub doc: DocId,
     /// The rows it is wrapped for (the box's inner height).
     pub height: usize,
     /// Its first chars, reflowed like the compare view, with the passages it shares with any
@@ -88,7 +143,7 @@ impl Preview {
     /// unless that is what it shows.
     pub fn refresh(
         &mut self,
-        (doc, document): (usize, &Document),
+        (doc, document): (DocId, &Document),
         report: &Report,
         width: usize,
         height: usize,
@@ -105,8 +160,12 @@ impl Preview {
         let chars = (width + 1) * (height + 1) * 2;
         let rows = wrap_document(document, width, Some(chars));
         let mut marks = Marks::default();
-        for passage in report.passages_in(doc).into_iter().filter(|p| p.is_reuse()) {
-            if let Some((own, _)) = passage.sides_for(doc) {
+        for passage in report
+            .passages_in(doc.0)
+            .into_iter()
+            .filter(|p| p.is_reuse())
+        {
+            if let Some((own, _)) = passage.sides_for(doc.0) {
                 marks.passages.push(Highlight {
                     slot: 0,
                     chars: own.span.start..own.span.end,
@@ -168,13 +227,13 @@ impl Library {
             .map(|(doc, d)| {
                 let partners = report.partners(doc);
                 Entry {
-                    doc,
+                    doc: DocId(doc),
                     title: printable(&d.title),
                     group: printable(&d.group),
                     words: d.words(),
                     reused: report.reused_share(corpus, doc),
                     partners: partners.len(),
-                    strongest: partners.first().map(|p| p.doc),
+                    strongest: partners.first().map(|p| DocId(p.doc)),
                     id: printable(file_name(&d.id)),
                     copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
                 }
@@ -203,14 +262,91 @@ impl Library {
         self.entries.get(self.selected)
     }
 
-    /// Moves to the next sort key, keeping the same article selected.
+    /// Answers `action` (the preview follows the selection).
+    pub fn update(&mut self, ctx: &Context, action: Action) -> Outcome {
+        let rows = table_rows(ctx.area);
+        let page = isize::try_from(rows.max(1)).unwrap_or(1);
+        let outcome = match action {
+            Action::ScrollBy(delta) => self.moved(signed(delta), rows),
+            Action::Page(pages) => self.moved(signed(pages) * page, rows),
+            Action::Top => self.moved(isize::MIN / 2, rows),
+            Action::Bottom => self.moved(isize::MAX / 2, rows),
+            Action::Wheel { down, .. } => self.moved(if down { 1 } else { -1 }, rows),
+            Action::CycleSort => {
+                self.cycle_sort();
+                Outcome::Message(format!("sorted by {}", self.sort.name()))
+            }
+            Action::Open => self.open(),
+            Action::Click { row, .. } => {
+                self.click(ctx.area, row);
+                Outcome::Done
+            }
+            _ => Outcome::Done,
+        };
+        self.refresh_preview(ctx);
+        outcome
+    }
+
+    fn moved(&mut self, delta: isize, rows: usize) -> Outcome {
+        self.select_by(delta, rows);
+        Outcome::Done
+    }
+
+    /// Opens the selected article beside its strongest partner, or says it has none.
+    fn open(&self) -> Outcome {
+        let Some(entry) = self.current() else {
+            return Outcome::Done;
+        };
+        match entry.strongest {
+            Some(partner) => Outcome::Open(Opening {
+                left: entry.doc,
+                right: partner,
+                passage: None,
+            }),
+            None => Outcome::Message(format!(
+                "“{}” shares no passage with another article",
+                entry.title
+            )),
+        }
+    }
+
+    /// Selects the entry on screen row `row` of a screen `area`, if there is one.
+    fn click(&mut self, area: Rect, row: u16) {
+        let first = layout(area).table.y + 2; // border and header
+        let Some(offset) = row.checked_sub(first) else {
+            return;
+        };
+        let index = self.offset + usize::from(offset);
+        if index < self.entries.len().min(self.offset + table_rows(area)) {
+            self.selected = index;
+        }
+    }
+
+    /// Rewraps the preview if the selection or its width changed.
+    pub fn refresh_preview(&mut self, ctx: &Context) {
+        let preview = layout(ctx.area).preview;
+        let width = usize::from(preview.width.saturating_sub(2));
+        let height = usize::from(preview.height.saturating_sub(2));
+        if let Some(doc) = self.current().map(|e| e.doc) {
+            let document = ctx.document(doc);
+            self.preview
+                .refresh((doc, document), &ctx.report, width, height);
+        }
+    }
+
+    /// Keeps the selection on screen after a resize.
+    pub fn resize(&mut self, ctx: &Context) {
+        self.keep_visible(table_rows(ctx.area));
+        self.refresh_preview(ctx);
+    }
+
+    /// Moves to the next sort key and shows the top of the list, what the new order puts
+    /// first.
     pub fn cycle_sort(&mut self) {
         self.sort = self.sort.next();
-        let doc = self.current().map(|e| e.doc);
         self.sort_entries();
-        self.selected = doc
-            .and_then(|d| self.entries.iter().position(|e| e.doc == d))
-            .unwrap_or(0);
+        self.selected = 0;
+        self.offset = 0;
     }
 
     /// Moves the selection by `delta`, clamped, keeping it within `rows` visible rows.

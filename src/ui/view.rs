@@ -1,0 +1,4 @@
+//! One module per view: each draws its view's state and nothing else.
+
+pub mod compare;
+pub mod library;
