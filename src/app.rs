@@ -20,6 +20,7 @@ pub use ids::{ClusterId, DocId, PassageId};
 pub use view::View;
 pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
 pub use view::library::{Entry, Library, Preview, SortKey};
+pub use view::passages::Passages;
 
 use ratatui::layout::Rect;
 
@@ -67,6 +68,7 @@ pub struct App {
     /// The views the user came through, the one shown last; never empty.
     stack: Vec<View>,
     library: Library,
+    passages: Passages,
     compare: Option<Compare>,
     help: bool,
     help_scroll: usize,
@@ -85,10 +87,12 @@ impl App {
             settings,
             area: Rect::new(0, 0, 80, 24),
         };
+        let passages = Passages::new(&ctx);
         let mut app = Self {
             ctx,
             stack: vec![View::Library],
             library,
+            passages,
             compare: None,
             help: false,
             help_scroll: 0,
@@ -96,11 +100,7 @@ impl App {
             message: None,
         };
         if app.ctx.corpus.len() == 2 {
-            app.open(Opening {
-                left: DocId(0),
-                right: DocId(1),
-                passage: None,
-            });
+            app.open(Opening::pair(DocId(0), DocId(1)));
         }
         app.library.refresh_preview(&app.ctx);
         app
@@ -179,6 +179,11 @@ impl App {
         &self.library
     }
 
+    /// The passages screen's state.
+    pub fn passages(&self) -> &Passages {
+        &self.passages
+    }
+
     /// The compare view's state, once a pair is open.
     pub fn compare(&self) -> Option<&Compare> {
         self.compare.as_ref()
@@ -196,7 +201,7 @@ impl App {
                 .compare
                 .as_ref()
                 .is_some_and(|c| c.search.input.is_some()),
-            View::Library => false,
+            View::Library | View::Passages => false,
         }
     }
 
@@ -243,6 +248,7 @@ impl App {
     fn update_view(&mut self, action: Action) {
         let outcome = match self.view() {
             View::Library => self.library.update(&self.ctx, action),
+            View::Passages => self.passages.update(&self.ctx, action),
             View::Compare => match self.compare.as_mut() {
                 Some(compare) => compare.update(&self.ctx, action),
                 None => Outcome::Done,
@@ -281,13 +287,18 @@ impl App {
                 let outcome = self.library.update(&self.ctx, Action::Open);
                 self.carry_out(outcome);
             }
-            View::Library | View::Compare => self.push(view),
+            View::Library | View::Compare | View::Passages => self.push(view),
         }
     }
 
-    /// Goes back to the view shown before, as it was left.
+    /// Goes back one step inside the view shown, else to the view shown before it, as it
+    /// was left.
     fn back(&mut self) {
-        if self.stack.len() > 1 {
+        let inside = match self.view() {
+            View::Passages => self.passages.back(),
+            View::Library | View::Compare => false,
+        };
+        if !inside && self.stack.len() > 1 {
             self.stack.pop();
         }
     }
@@ -307,6 +318,7 @@ impl App {
     fn resize(&mut self, area: Rect) {
         self.ctx.area = area;
         self.library.resize(&self.ctx);
+        self.passages.resize(&self.ctx);
         self.clamp_help();
         if let Some(compare) = self.compare.as_mut() {
             compare.rebuild(&self.ctx, false);

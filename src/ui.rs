@@ -1,6 +1,7 @@
 //! Drawing the reader: `render(&App, &mut Frame)` and one module per screen or widget. Reads
 //! the app, never changes it, and does no work beyond the visible rows.
 
+mod fit;
 mod help;
 mod status_bar;
 pub mod theme;
@@ -26,6 +27,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match (app.view(), app.compare()) {
         (View::Compare, Some(compare)) => view::compare::render(app, compare, &theme, frame),
         (View::Compare, None) | (View::Library, _) => view::library::render(app, &theme, frame),
+        (View::Passages, _) => view::passages::render(app, &theme, frame),
     }
     if app.help_open() {
         help::render(app, &theme, frame);

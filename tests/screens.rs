@@ -478,3 +478,56 @@ fn an_article_posted_twice_is_one_library_row_with_its_count() {
     // The copies are no partners of each other: the article is not shown as reused.
     assert!(entries.iter().all(|e| e.partners == 0 && e.reused < 0.01));
 }
+
+/// The reader on the demo corpus at `size`, after `actions`.
+fn demo(size: (u16, u16), actions: &[Action]) -> App {
+    let corpus = rehash::corpus::demo_corpus();
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(size.0, size.1));
+    for action in actions {
+        app.update(*action);
+    }
+    app
+}
+
+#[test]
+fn passages_of_the_demo() {
+    use rehash::app::View;
+    let app = demo((100, 30), &[Action::Show(View::Passages)]);
+    assert_snapshot!("passages_of_the_demo", draw(&app).backend());
+    let app = demo(
+        (100, 30),
+        &[
+            Action::Show(View::Passages),
+            Action::ScrollBy(1),
+            Action::Open,
+        ],
+    );
+    assert_snapshot!("passages_occurrences_focused", draw(&app).backend());
+}
+
+#[test]
+fn passages_rows_that_are_no_reuse_are_dimmed() {
+    use rehash::app::View;
+    let app = demo((100, 30), &[Action::Show(View::Passages)]);
+    let reuse = app.passages().reuse_rows();
+    let apart = app.passages().listed.len() - reuse;
+    if apart == 0 {
+        return;
+    }
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    // Rows start below the border and the header; the first apart row follows the reuse ones.
+    let y = u16::try_from(2 + reuse).unwrap();
+    let cell = &buffer[(12, y)];
+    assert!(
+        cell.modifier.contains(Modifier::DIM) || cell.fg == Color::DarkGray,
+        "{cell:?}"
+    );
+}

@@ -105,6 +105,11 @@ pub const COMMON: &[Binding] = &[
         "compare two articles",
     ),
     bind(
+        &[ch('3')],
+        Action::Show(View::Passages),
+        "passages: every cluster of reused text",
+    ),
+    bind(
         &[ch('m')],
         Action::ToggleMouse,
         "mouse capture on/off (off: copy and paste)",
@@ -249,6 +254,7 @@ mod tests {
             (ch('/'), Some(Action::StartSearch)),
             (ch('1'), Some(Action::Show(View::Library))),
             (ch('2'), Some(Action::Show(View::Compare))),
+            (ch('3'), Some(Action::Show(View::Passages))),
             (ch('m'), Some(Action::ToggleMouse)),
             (ch('x'), None),
         ];

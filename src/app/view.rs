@@ -3,9 +3,11 @@
 
 pub mod compare;
 pub mod library;
+pub mod passages;
 
 use super::ids::{DocId, PassageId};
 use super::keymap::Binding;
+use crate::reuse::Report;
 
 /// The screens of the reader (the help overlay sits on top of any).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,17 +16,20 @@ pub enum View {
     Library,
     /// Two articles side by side.
     Compare,
+    /// Every cluster of reused text, and where it occurs.
+    Passages,
 }
 
 impl View {
     /// Every view, in the order of the digits that jump to them.
-    pub const ALL: [View; 2] = [View::Library, View::Compare];
+    pub const ALL: [View; 3] = [View::Library, View::Compare, View::Passages];
 
     /// Its name, as the help and the status line say it.
     pub fn name(self) -> &'static str {
         match self {
             View::Library => "library",
             View::Compare => "compare",
+            View::Passages => "passages",
         }
     }
 
@@ -33,6 +38,7 @@ impl View {
         match self {
             View::Library => library::KEYS,
             View::Compare => compare::KEYS,
+            View::Passages => passages::KEYS,
         }
     }
 
@@ -41,6 +47,7 @@ impl View {
         match self {
             View::Library => library::NOTES,
             View::Compare => compare::NOTES,
+            View::Passages => passages::NOTES,
         }
     }
 }
@@ -57,7 +64,7 @@ pub enum Outcome {
 }
 
 /// A pair to open in the compare view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opening {
     /// The article on the left.
     pub left: DocId,
@@ -65,4 +72,40 @@ pub struct Opening {
     pub right: DocId,
     /// The passage to select and bring level, if any.
     pub passage: Option<PassageId>,
+    /// The occurrences `]` and `[` walk on the right, instead of the left's partners.
+    pub walk: Option<Walk>,
+    /// Whether to show the same-story links (when one was asked for).
+    pub show_related: bool,
+}
+
+impl Opening {
+    /// Articles `left` and `right`, nothing selected.
+    pub fn pair(left: DocId, right: DocId) -> Self {
+        Self {
+            left,
+            right,
+            passage: None,
+            walk: None,
+            show_related: false,
+        }
+    }
+}
+
+/// The occurrences of one passage, walked one by one on the right of the compare view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Walk {
+    /// Their articles, in the order listed (an article may come twice).
+    pub docs: Vec<DocId>,
+    /// The passages linking them.
+    pub passages: Vec<PassageId>,
+}
+
+impl Walk {
+    /// The passage among the walk's that links `a` and `b`, if one does.
+    pub fn linking(&self, report: &Report, a: DocId, b: DocId) -> Option<PassageId> {
+        self.passages.iter().copied().find(|id| {
+            let p = &report.passages[id.0];
+            (p.a.doc, p.b.doc) == (a.0, b.0) || (p.a.doc, p.b.doc) == (b.0, a.0)
+        })
+    }
 }

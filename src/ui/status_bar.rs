@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::fit::cut;
 use super::theme::Theme;
 use crate::app::keymap::hint;
 use crate::app::{Action, App, Compare, View};
@@ -62,32 +63,6 @@ fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mu
     }
 }
 
-/// `text` cut to `room` cells, ending with `…` if anything was cut: after the last whole word
-/// when that keeps most of the room, else mid-word.
-fn cut(text: &str, room: usize) -> String {
-    if text.width() <= room {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > room {
-            break;
-        }
-        out.push(c);
-    }
-    let word_end = out
-        .trim_end()
-        .rfind(' ')
-        .filter(|&at| at * 3 >= out.len() * 2);
-    if text[out.len()..].starts_with(' ') {
-        out.truncate(out.trim_end().len());
-    } else if let Some(at) = word_end {
-        out.truncate(out[..at].trim_end().len());
-    }
-    out.push('…');
-    out
-}
-
 /// `passage i/n · kind · score · words · in k articles` for the selection (the kind followed
 /// by "quote" for a shared quotation), or a hint; in full and short.
 fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
@@ -123,8 +98,12 @@ fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
     let (mut long, mut short) = (Vec::new(), Vec::new());
     if let Some(partner) = compare.partner {
         let of = format!("{}/{}", partner + 1, compare.partners.len());
-        long.push(format!("partner {of}"));
-        short.push(format!("p {of}"));
+        let (name, letter) = match compare.walk {
+            Some(_) => ("occurrence", "o"),
+            None => ("partner", "p"),
+        };
+        long.push(format!("{name} {of}"));
+        short.push(format!("{letter} {of}"));
     }
     if compare.sync {
         long.push("sync".to_owned());
@@ -139,9 +118,15 @@ fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
 
 /// Draws the library's status line: a notice or the keys, the help key always at the right.
 pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    render_hints(app, &library_hints(), theme, area, buf);
+}
+
+/// Draws a status line of a notice, else the first of `hints` (longest first) that fits, the
+/// help key always at the right.
+pub fn render_hints(app: &App, hints: &[String], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lefts = match app.message() {
         Some(message) => vec![format!(" {}", printable(message))],
-        None => library_hints(),
+        None => hints.to_vec(),
     };
     draw(&lefts, &[HELP.to_owned()], theme, area, buf);
 }
@@ -170,19 +155,4 @@ fn library_hints() -> Vec<String> {
     .into_iter()
     .map(|parts| format!(" {}", parts.join(" · ")))
     .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cut;
-
-    #[test]
-    fn messages_are_cut_after_a_word_with_an_ellipsis() {
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(
-            cut("shares no passage with another", 20),
-            "shares no passage…"
-        );
-        assert_eq!(cut("a verylongwordindeed", 10), "a verylon…");
-    }
 }

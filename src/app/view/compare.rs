@@ -11,6 +11,7 @@ use crossterm::event::KeyCode::{BackTab, End, Enter, Home, PageDown, PageUp, Tab
 use crate::app::Action;
 use crate::app::ids::{DocId, PassageId};
 use crate::app::keymap::{Binding, bind, ch, ctrl};
+use crate::app::view::Walk;
 pub use navigate::step_around;
 pub use pane::{Anchor, Pane};
 pub use search::{Search, find_matches};
@@ -140,6 +141,8 @@ pub struct Compare {
     pub partner: Option<usize>,
     /// The search prompt and the matches of the last query.
     pub search: Search,
+    /// The occurrences of one passage that `]` and `[` walk, when opened from one.
+    pub walk: Option<Walk>,
 }
 
 impl Compare {

@@ -298,11 +298,7 @@ impl Library {
             return Outcome::Done;
         };
         match entry.strongest {
-            Some(partner) => Outcome::Open(Opening {
-                left: entry.doc,
-                right: partner,
-                passage: None,
-            }),
+            Some(partner) => Outcome::Open(Opening::pair(entry.doc, partner)),
             None => Outcome::Message(format!(
                 "“{}” shares no passage with another article",
                 entry.title

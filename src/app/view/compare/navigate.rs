@@ -24,20 +24,27 @@ impl Compare {
             left,
             right,
             passage,
+            walk,
+            show_related,
         } = opening;
-        let partners: Vec<DocId> = ctx
-            .report
-            .partners(left.0)
-            .iter()
-            .map(|p| DocId(p.doc))
-            .collect();
+        // A walk of one passage's occurrences takes the place of the partners.
+        let partners: Vec<DocId> = match &walk {
+            Some(walk) => walk.docs.iter().copied().filter(|&d| d != left).collect(),
+            None => ctx
+                .report
+                .partners(left.0)
+                .iter()
+                .map(|p| DocId(p.doc))
+                .collect(),
+        };
         let partner = partners.iter().position(|&d| d == right);
         let mut compare = Compare {
             sync: previous.map_or(ctx.settings.sync_scroll, |c| c.sync),
             boilerplate_unmarked: previous.is_some_and(|c| c.boilerplate_unmarked),
-            related_shown: previous.is_some_and(|c| c.related_shown),
+            related_shown: show_related || previous.is_some_and(|c| c.related_shown),
             partners,
             partner,
+            walk,
             ..Compare::default()
         };
         compare.left.view.doc = left;
@@ -184,16 +191,23 @@ impl Compare {
             (None, true) => 0,
             (None, false) => n - 1,
         };
+        let (left, right) = (self.left.doc(), self.partners[next]);
+        let passage = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.linking(&ctx.report, left, right));
         let opening = Opening {
-            left: self.left.doc(),
-            right: self.partners[next],
-            passage: None,
+            passage,
+            walk: self.walk.clone(),
+            ..Opening::pair(left, right)
         };
         let focus = self.focus;
         *self = Compare::open(ctx, opening, Some(self));
-        // Show what the new pair shares: its first passage, level, as `n` would.
         self.focus = focus;
-        self.step(true);
+        if passage.is_none() {
+            // Show what the new pair shares: its first passage, level, as `n` would.
+            self.step(true);
+        }
         Outcome::Done
     }
 

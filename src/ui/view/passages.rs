@@ -1,0 +1,269 @@
+//! The passages screen: the ranked list of reused passages, and the occurrences of the
+//! selected one with their word differences. Only the rows on screen are built.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Row, Table, TableState, Widget};
+
+use crate::app::article::Mark;
+use crate::app::view::passages::{
+    Focus, Group, Occurrence, Passages, layout, list_rows, occurrence_rows,
+};
+use crate::app::{Action, App, View};
+use crate::corpus::Corpus;
+use crate::diff::Change;
+use crate::text::printable;
+use crate::ui::fit::cut;
+use crate::ui::status_bar;
+use crate::ui::theme::Theme;
+
+/// Draws the passages screen.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = layout(area);
+    let passages = app.passages();
+    let buf = frame.buffer_mut();
+    list(app.corpus(), passages, list_rows(area), theme).render(areas.list, buf);
+    detail(passages, occurrence_rows(area), theme, areas.detail, buf);
+    let hints = hints(passages.focus);
+    status_bar::render_hints(app, &hints, theme, areas.status, buf);
+}
+
+/// The list of passages, the `rows` visible ones built.
+fn list<'a>(corpus: &Corpus, passages: &'a Passages, rows: usize, theme: &Theme) -> ListTable<'a> {
+    let end = (passages.offset + rows).min(passages.listed.len());
+    let visible = passages.listed[passages.offset.min(end)..end]
+        .iter()
+        .map(|&g| &passages.groups[g]);
+    let outlets_width = passages
+        .groups
+        .iter()
+        .map(|g| outlets(g, usize::MAX).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 28);
+    let rows: Vec<Row> = visible
+        .map(|g| group_row(corpus, g, outlets_width, theme))
+        .collect();
+    let apart = passages.listed.len() - passages.reuse_rows().min(passages.listed.len());
+    let title = match apart {
+        0 => format!(" Passages · {} reused ", passages.reuse_rows()),
+        n => format!(
+            " Passages · {} reused · {n} quotes, boilerplate or same story (b) ",
+            passages.reuse_rows()
+        ),
+    };
+    let position = format!(
+        " {}/{} ",
+        (passages.selected + 1).min(passages.listed.len()),
+        passages.listed.len()
+    );
+    let right = |text: &'static str| Cell::from(Line::from(text).right_aligned());
+    let header = Row::new(vec![
+        right("Articles"),
+        Cell::from("Outlets"),
+        right("Words"),
+        Cell::from("Kind"),
+        Cell::from("Passage"),
+    ])
+    .style(theme.title());
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Length(u16::try_from(outlets_width).unwrap_or(28)),
+        Constraint::Length(6),
+        Constraint::Length(16),
+        Constraint::Fill(1),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected_row())
+        .block(
+            Block::bordered()
+                .border_style(theme.border(passages.focus == Focus::List))
+                .title(Line::styled(title, theme.title()))
+                .title_bottom(Line::styled(position, theme.dim()).right_aligned()),
+        );
+    let selected = passages.selected.checked_sub(passages.offset);
+    ListTable { table, selected }
+}
+
+/// The list's table and its selected visible row.
+struct ListTable<'a> {
+    table: Table<'a>,
+    selected: Option<usize>,
+}
+
+impl Widget for ListTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut state = TableState::default().with_selected(self.selected);
+        ratatui::widgets::StatefulWidget::render(self.table, area, buf, &mut state);
+    }
+}
+
+/// The outlets of a group, joined, within `room` chars.
+fn outlets(group: &Group, room: usize) -> String {
+    let all = group.outlets.join(", ");
+    if all.chars().count() <= room {
+        return all;
+    }
+    format!("{} outlets", group.outlets.len())
+}
+
+/// One row of the list; boilerplate and same-story rows dimmed.
+fn group_row<'a>(corpus: &Corpus, group: &Group, outlets_width: usize, theme: &Theme) -> Row<'a> {
+    let side = group.shown();
+    let document = &corpus.documents[side.doc];
+    let excerpt = one_line(document.slice(side.span));
+    let row = Row::new(vec![
+        Cell::from(Line::from(group.docs.to_string()).right_aligned()),
+        Cell::from(outlets(group, outlets_width)),
+        Cell::from(Line::from(group.words.to_string()).right_aligned()),
+        Cell::from(group.label.clone()),
+        Cell::from(excerpt),
+    ]);
+    if group.apart() {
+        row.style(theme.dim())
+    } else {
+        row
+    }
+}
+
+/// Text on one line, safe to show: white space collapsed, the first few hundred chars.
+fn one_line(text: &str) -> String {
+    let head: String = text.chars().take(400).collect();
+    printable(&head)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The occurrences of the selected passage, two lines each: where, then the words.
+fn detail(passages: &Passages, rows: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = passages.focus == Focus::Occurrences;
+    let title = passages.current().map_or_else(
+        || " Occurrences ".to_owned(),
+        |g| {
+            format!(
+                " {} occurrences · {} · {} words ",
+                g.members.len(),
+                g.label,
+                g.words
+            )
+        },
+    );
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Line::styled(title, theme.title()))
+        .title_bottom(Line::styled(" differences against the first ", theme.dim()).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let shown = passages
+        .occurrences
+        .iter()
+        .enumerate()
+        .skip(passages.occurrence_offset)
+        .take(rows);
+    let mut lines = inner.rows();
+    for (i, occurrence) in shown {
+        let selected = focused && i == passages.occurrence;
+        if let Some(y) = lines.next() {
+            heading(occurrence, selected, width, theme).render(y, buf);
+        }
+        if let Some(y) = lines.next() {
+            excerpt(occurrence, width, theme).render(y, buf);
+        }
+    }
+}
+
+/// The first line of an occurrence: title, outlet, where it starts, how many edits.
+fn heading(occurrence: &Occurrence, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let marker = if selected { "▶ " } else { "  " };
+    let percent = (occurrence.at * 100.0).round();
+    let note = if occurrence.representative {
+        "the one listed".to_owned()
+    } else {
+        match occurrence.edits {
+            0 => "same words".to_owned(),
+            1 => "1 edit".to_owned(),
+            n => format!("{n} edits"),
+        }
+    };
+    let tail = format!(" · {} · at {percent:.0}% · {note}", occurrence.outlet);
+    let room = width.saturating_sub(marker.chars().count() + tail.chars().count());
+    let style = if selected {
+        theme.selected_row()
+    } else {
+        theme.title()
+    };
+    Line::from(vec![
+        Span::styled(marker, style),
+        Span::styled(cut(&occurrence.title, room.max(8)), style),
+        Span::styled(tail, theme.dim()),
+    ])
+}
+
+/// The second line of an occurrence: its words, those that differ marked as in the compare
+/// view's word diff, cut with an ellipsis at the end of the line.
+fn excerpt(occurrence: &Occurrence, width: usize, theme: &Theme) -> Line<'static> {
+    const INDENT: &str = "    ";
+    let mut spans = vec![Span::raw(INDENT)];
+    let mut room = width.saturating_sub(INDENT.len());
+    let pieces = &occurrence.excerpt;
+    for (i, piece) in pieces.iter().enumerate() {
+        let last = i + 1 == pieces.len();
+        let text = if last {
+            piece.text.clone()
+        } else {
+            format!("{} ", piece.text)
+        };
+        let cells = crate::text::wrap::text_width(&text);
+        let (text, full) = if cells <= room {
+            (text, false)
+        } else {
+            (cut(&text, room), true)
+        };
+        room = room.saturating_sub(cells);
+        spans.push(Span::styled(text, change_style(piece.change, theme)));
+        if full {
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+/// How a run of words that differs from the representative is drawn.
+fn change_style(change: Change, theme: &Theme) -> Style {
+    match change {
+        Change::Equal => Style::new(),
+        Change::Changed | Change::Inserted | Change::Deleted => theme.mark(
+            Mark {
+                change: Some(change),
+                ..Mark::default()
+            },
+            None,
+        ),
+    }
+}
+
+/// The status line's hints, from the key tables.
+fn hints(focus: Focus) -> Vec<String> {
+    use crate::app::keymap::hint;
+    let view = View::Passages;
+    let select = hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select");
+    let enter = match focus {
+        Focus::List => hint(view, &[Action::Open], "occurrences"),
+        Focus::Occurrences => hint(view, &[Action::Open], "compare with the next"),
+    };
+    let back = hint(view, &[Action::Back], "back");
+    let apart = hint(view, &[Action::ToggleBoilerplate], "boilerplate");
+    let quit = hint(view, &[Action::Quit], "quit");
+    vec![
+        format!(" {select} · {enter} · {back} · {apart} · {quit}"),
+        format!(" {select} · {enter} · {back} · {quit}"),
+        format!(" {enter} · {quit}"),
+    ]
+}

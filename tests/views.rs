@@ -1,0 +1,197 @@
+//! The corpus views driven headless: the passages screen (and the heat map) on the seeds, on
+//! an empty corpus, on one article and on a 300-article generated corpus, and the way into the
+//! compare view and back.
+#![allow(clippy::unwrap_used)] // a test fails loudly on the first unexpected error
+
+#[path = "support/notice.rs"]
+mod support_notice;
+
+use std::path::PathBuf;
+
+use rehash::app::view::passages::{Focus, GroupKind};
+use rehash::app::{Action, App, ColorMode, DocId, Settings, View};
+use rehash::corpus::{Corpus, Source, load_paths};
+use rehash::reuse::{Options, find_reuse};
+use support_notice::notice;
+
+const SETTINGS: Settings = Settings {
+    color: ColorMode::Indexed,
+    mouse: true,
+    sync_scroll: false,
+};
+
+fn app_of(corpus: Corpus) -> App {
+    let report = find_reuse(&corpus, &Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn seeds() -> Option<App> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"));
+    if !dir.is_dir() {
+        notice("../shared/seeds is absent; skipping the seed views");
+        return None;
+    }
+    Some(app_of(load_paths(&[dir]).unwrap().corpus))
+}
+
+fn generated(articles: usize) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    rehash::generate::write(&rehash::cli::GenerateArgs {
+        dir: dir.path().to_owned(),
+        articles,
+        seed: 3,
+        truth: None,
+    })
+    .unwrap();
+    app_of(load_paths(&[dir.path().to_owned()]).unwrap().corpus)
+}
+
+/// The id prefixes (`000`…) of the articles of the selected passage's occurrences.
+fn occurrence_ids(app: &App) -> Vec<String> {
+    let mut ids: Vec<String> = app
+        .passages()
+        .occurrences
+        .iter()
+        .map(|o| app.corpus().documents[o.doc.0].id[..3].to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn the_seeds_first_passage_is_the_coup_paragraph_in_four_articles() {
+    let Some(mut app) = seeds() else { return };
+    app.update(Action::Show(View::Passages));
+    assert_eq!(app.view(), View::Passages);
+    let first = app.passages().current().unwrap();
+    assert_eq!(first.kind, GroupKind::Reuse);
+    assert_eq!(first.docs, 4);
+    let text = app.corpus().documents[first.shown().doc].slice(first.shown().span);
+    assert!(text.contains("coup"), "{text}");
+    assert_eq!(occurrence_ids(&app), ["000", "001", "002", "003"]);
+    // Enter: the occurrences; Enter again: the compare view, the passage selected and level.
+    run(&mut app, &[Action::Open, Action::Open]);
+    assert_eq!(app.view(), View::Compare);
+    let compare = app.compare().unwrap();
+    let slot = compare.selected.expect("the passage selected");
+    let rows = |pane: &rehash::app::Pane| pane.view.rows_of_slot(slot).unwrap().start;
+    let (left, right) = (&compare.left, &compare.right);
+    assert_eq!(
+        rows(left) - left.scroll,
+        rows(right) - right.scroll,
+        "level on screen"
+    );
+    let walked = compare.partners.len();
+    assert_eq!(walked, 3, "] walks the three other occurrences");
+    let first_right = compare.right.doc();
+    app.update(Action::NextPartner);
+    let compare = app.compare().unwrap();
+    assert_ne!(compare.right.doc(), first_right);
+    assert!(compare.selected.is_some(), "the walk selects the passage");
+    // Esc: back to the occurrence left, then to the list, then to the library.
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Passages);
+    assert_eq!(app.passages().focus, Focus::Occurrences);
+    assert_eq!(app.passages().occurrence, 0);
+    app.update(Action::Back);
+    assert_eq!(app.passages().focus, Focus::List);
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Library);
+}
+
+#[test]
+fn nothing_links_to_the_seed_by_another_author() {
+    let Some(mut app) = seeds() else { return };
+    app.update(Action::Show(View::Passages));
+    let other = app
+        .corpus()
+        .documents
+        .iter()
+        .position(|d| d.id.starts_with("004"))
+        .unwrap();
+    let passages = app.passages();
+    for group in passages.groups.iter().filter(|g| !g.apart()) {
+        assert!(group.members.iter().all(|m| m.doc != other));
+    }
+}
+
+#[test]
+fn b_hides_the_rows_that_are_no_reuse_and_shows_them_again() {
+    let mut app = generated(300);
+    app.update(Action::Show(View::Passages));
+    let all = app.passages().listed.len();
+    let reuse = app.passages().reuse_rows();
+    assert!(reuse > 10 && all > reuse, "{reuse} of {all}");
+    let groups = &app.passages().groups;
+    assert!(
+        groups[..reuse].iter().all(|g| !g.apart()),
+        "reuse rows come first"
+    );
+    let docs: Vec<usize> = groups[..reuse].iter().map(|g| g.docs).collect();
+    assert!(docs.windows(2).all(|w| w[0] >= w[1]), "most articles first");
+    app.update(Action::ToggleBoilerplate);
+    assert_eq!(app.passages().listed.len(), reuse);
+    app.update(Action::Bottom);
+    assert_eq!(app.passages().selected, reuse - 1, "clamped at the end");
+    app.update(Action::ToggleBoilerplate);
+    assert_eq!(app.passages().listed.len(), all);
+    assert_eq!(app.passages().selected, reuse - 1, "the same row");
+}
+
+#[test]
+fn every_row_of_a_generated_corpus_opens_a_compare_view_of_its_occurrences() {
+    let mut app = generated(300);
+    app.update(Action::Show(View::Passages));
+    for row in 0..app.passages().listed.len().min(40) {
+        run(
+            &mut app,
+            &[Action::Top, Action::ScrollBy(i32::try_from(row).unwrap())],
+        );
+        let group = app.passages().current().unwrap().clone();
+        run(&mut app, &[Action::Open, Action::Open]);
+        assert_eq!(app.view(), View::Compare, "row {row}");
+        let compare = app.compare().unwrap();
+        let docs: Vec<DocId> = group.members.iter().map(|m| DocId(m.doc)).collect();
+        assert!(docs.contains(&compare.left.doc()) && docs.contains(&compare.right.doc()));
+        run(&mut app, &[Action::Back, Action::Back]);
+        assert_eq!(app.view(), View::Passages);
+        assert_eq!(app.passages().selected, row, "Esc returns to the same row");
+    }
+}
+
+#[test]
+fn an_empty_corpus_and_a_single_article_have_an_empty_passages_screen() {
+    for corpus in [
+        Corpus::from_sources(Vec::new()),
+        Corpus::from_sources(vec![Source::new(
+            "a.txt",
+            "One article alone, said nobody.",
+        )]),
+    ] {
+        let mut app = app_of(corpus);
+        app.update(Action::Show(View::Passages));
+        assert_eq!(app.view(), View::Passages);
+        assert!(app.passages().listed.is_empty());
+        run(
+            &mut app,
+            &[
+                Action::ScrollBy(1),
+                Action::Bottom,
+                Action::Open,
+                Action::SwitchFocus,
+                Action::ToggleBoilerplate,
+                Action::Page(-1),
+            ],
+        );
+        assert_eq!(app.view(), View::Passages, "nothing to open");
+        assert_eq!(app.passages().focus, Focus::List);
+    }
+}
