@@ -19,6 +19,7 @@ pub use context::Context;
 pub use ids::{ClusterId, DocId, PassageId};
 pub use view::View;
 pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
+pub use view::heat::Heat;
 pub use view::library::{Entry, Library, Preview, SortKey};
 pub use view::passages::Passages;
 
@@ -69,6 +70,7 @@ pub struct App {
     stack: Vec<View>,
     library: Library,
     passages: Passages,
+    heat: Heat,
     compare: Option<Compare>,
     help: bool,
     help_scroll: usize,
@@ -88,11 +90,13 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
         };
         let passages = Passages::new(&ctx);
+        let heat = Heat::new(&ctx);
         let mut app = Self {
             ctx,
             stack: vec![View::Library],
             library,
             passages,
+            heat,
             compare: None,
             help: false,
             help_scroll: 0,
@@ -184,6 +188,11 @@ impl App {
         &self.passages
     }
 
+    /// The heat map's state.
+    pub fn heat(&self) -> &Heat {
+        &self.heat
+    }
+
     /// The compare view's state, once a pair is open.
     pub fn compare(&self) -> Option<&Compare> {
         self.compare.as_ref()
@@ -201,7 +210,7 @@ impl App {
                 .compare
                 .as_ref()
                 .is_some_and(|c| c.search.input.is_some()),
-            View::Library | View::Passages => false,
+            View::Library | View::Passages | View::Heat => false,
         }
     }
 
@@ -249,6 +258,7 @@ impl App {
         let outcome = match self.view() {
             View::Library => self.library.update(&self.ctx, action),
             View::Passages => self.passages.update(&self.ctx, action),
+            View::Heat => self.heat.update(&self.ctx, action),
             View::Compare => match self.compare.as_mut() {
                 Some(compare) => compare.update(&self.ctx, action),
                 None => Outcome::Done,
@@ -287,7 +297,7 @@ impl App {
                 let outcome = self.library.update(&self.ctx, Action::Open);
                 self.carry_out(outcome);
             }
-            View::Library | View::Compare | View::Passages => self.push(view),
+            View::Library | View::Compare | View::Passages | View::Heat => self.push(view),
         }
     }
 
@@ -296,7 +306,7 @@ impl App {
     fn back(&mut self) {
         let inside = match self.view() {
             View::Passages => self.passages.back(),
-            View::Library | View::Compare => false,
+            View::Library | View::Compare | View::Heat => false,
         };
         if !inside && self.stack.len() > 1 {
             self.stack.pop();
@@ -319,6 +329,7 @@ impl App {
         self.ctx.area = area;
         self.library.resize(&self.ctx);
         self.passages.resize(&self.ctx);
+        self.heat.resize(&self.ctx);
         self.clamp_help();
         if let Some(compare) = self.compare.as_mut() {
             compare.rebuild(&self.ctx, false);

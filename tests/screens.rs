@@ -531,3 +531,12 @@ fn passages_rows_that_are_no_reuse_are_dimmed() {
         "{cell:?}"
     );
 }
+
+#[test]
+fn heat_map_of_the_demo() {
+    use rehash::app::View;
+    let app = demo((100, 20), &[Action::Show(View::Heat)]);
+    assert_snapshot!("heat_map_of_the_demo", draw(&app).backend());
+    let app = demo((100, 20), &[Action::Show(View::Heat), Action::FoldOutlets]);
+    assert_snapshot!("heat_map_of_the_demo_by_outlet", draw(&app).backend());
+}

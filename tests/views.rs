@@ -195,3 +195,102 @@ fn an_empty_corpus_and_a_single_article_have_an_empty_passages_screen() {
         assert_eq!(app.passages().focus, Focus::List);
     }
 }
+
+#[test]
+fn the_seeds_heat_map_is_one_warm_block_and_004_is_cold() {
+    let Some(mut app) = seeds() else { return };
+    app.update(Action::Show(View::Heat));
+    let map = app.heat().map();
+    let prefix = |at: usize| {
+        let doc = map.item_at(at).unwrap().doc.unwrap();
+        app.corpus().documents[doc.0].id[..3].to_owned()
+    };
+    let order: Vec<String> = (0..5).map(prefix).collect();
+    assert_eq!(order[4], "004", "the cold one last: {order:?}");
+    for (row, id) in order.iter().enumerate().take(4) {
+        assert!(map.share_at(row, 4) <= 0.0, "{id} shares with 004");
+        let warm = (0..4).filter(|&col| col != row && map.share_at(row, col) > 0.1);
+        assert!(warm.count() >= 2, "{id} shares with the block");
+    }
+}
+
+#[test]
+fn the_heat_map_cursor_opens_its_pair_and_esc_returns() {
+    let Some(mut app) = seeds() else { return };
+    run(&mut app, &[Action::Show(View::Heat), Action::ColumnBy(1)]);
+    assert_eq!(app.heat().map().cursor, (0, 1));
+    app.update(Action::Open);
+    assert_eq!(app.view(), View::Compare);
+    let map = app.heat().map();
+    let (a, b) = (map.item_at(0).unwrap().doc, map.item_at(1).unwrap().doc);
+    let compare = app.compare().unwrap();
+    assert_eq!(
+        (Some(compare.left.doc()), Some(compare.right.doc())),
+        (a, b)
+    );
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Heat);
+    assert_eq!(app.heat().map().cursor, (0, 1), "where it was");
+    // The diagonal and the cold article open nothing.
+    run(&mut app, &[Action::ColumnBy(-1), Action::Open]);
+    assert_eq!(app.view(), View::Heat);
+    run(&mut app, &[Action::ColumnBy(4), Action::Open]);
+    assert_eq!(app.view(), View::Heat);
+    assert!(app.message().unwrap().contains("no text in common"));
+    app.update(Action::FoldOutlets);
+    assert!(app.heat().folded);
+    assert_eq!(app.heat().map().order.len(), 1, "one outlet");
+    app.update(Action::Open);
+    assert_eq!(app.view(), View::Compare, "its strongest pair");
+}
+
+#[test]
+fn the_heat_map_scrolls_a_large_corpus_and_keeps_the_cursor_shown() {
+    let mut app = generated(300);
+    app.update(Action::Show(View::Heat));
+    let (rows, cols) = app.heat().shown(app.area());
+    assert!(rows < 300 && cols < 300);
+    run(&mut app, &[Action::Bottom, Action::ColumnBy(250)]);
+    let map = app.heat().map();
+    assert_eq!(map.cursor, (299, 250));
+    assert!(map.offset.0 <= 299 && 299 < map.offset.0 + rows);
+    assert!(map.offset.1 <= 250 && 250 < map.offset.1 + cols);
+    app.update(Action::Top);
+    assert_eq!(app.heat().map().offset, (0, 0));
+    app.update(Action::FoldOutlets);
+    let outlets = app.heat().map();
+    assert!(outlets.order.len() >= 2);
+    let within = (0..outlets.order.len()).map(|i| outlets.share_at(i, i));
+    assert!(
+        within.into_iter().any(|s| s > 0.0),
+        "an outlet reuses its own text"
+    );
+}
+
+#[test]
+fn an_empty_corpus_and_a_single_article_have_an_empty_heat_map() {
+    for corpus in [
+        Corpus::from_sources(Vec::new()),
+        Corpus::from_sources(vec![Source::new(
+            "a.txt",
+            "One article alone, said nobody.",
+        )]),
+    ] {
+        let n = corpus.len();
+        let mut app = app_of(corpus);
+        run(
+            &mut app,
+            &[
+                Action::Show(View::Heat),
+                Action::ScrollBy(1),
+                Action::ColumnBy(1),
+                Action::Bottom,
+                Action::Open,
+                Action::FoldOutlets,
+                Action::Open,
+            ],
+        );
+        assert_eq!(app.view(), View::Heat);
+        assert_eq!(app.heat().articles.order.len(), n);
+    }
+}

@@ -15,6 +15,10 @@ pub enum Action {
     SwitchFocus,
     /// Scroll the focused pane (or move the library selection) by rows.
     ScrollBy(i32),
+    /// Move the cursor by columns (the heat map).
+    ColumnBy(i32),
+    /// Fold the heat map by outlet, or unfold it.
+    FoldOutlets,
     /// Scroll by pages.
     Page(i32),
     /// Go to the top.

@@ -110,6 +110,11 @@ pub const COMMON: &[Binding] = &[
         "passages: every cluster of reused text",
     ),
     bind(
+        &[ch('4')],
+        Action::Show(View::Heat),
+        "heat map: what the articles have in common",
+    ),
+    bind(
         &[ch('m')],
         Action::ToggleMouse,
         "mouse capture on/off (off: copy and paste)",
@@ -255,6 +260,7 @@ mod tests {
             (ch('1'), Some(Action::Show(View::Library))),
             (ch('2'), Some(Action::Show(View::Compare))),
             (ch('3'), Some(Action::Show(View::Passages))),
+            (ch('4'), Some(Action::Show(View::Heat))),
             (ch('m'), Some(Action::ToggleMouse)),
             (ch('x'), None),
         ];

@@ -2,6 +2,7 @@
 //! `App` keeps them and a stack of the views the user came through.
 
 pub mod compare;
+pub mod heat;
 pub mod library;
 pub mod passages;
 
@@ -18,11 +19,13 @@ pub enum View {
     Compare,
     /// Every cluster of reused text, and where it occurs.
     Passages,
+    /// Articles × articles (or outlets × outlets) shaded by the text they have in common.
+    Heat,
 }
 
 impl View {
     /// Every view, in the order of the digits that jump to them.
-    pub const ALL: [View; 3] = [View::Library, View::Compare, View::Passages];
+    pub const ALL: [View; 4] = [View::Library, View::Compare, View::Passages, View::Heat];
 
     /// Its name, as the help and the status line say it.
     pub fn name(self) -> &'static str {
@@ -30,6 +33,7 @@ impl View {
             View::Library => "library",
             View::Compare => "compare",
             View::Passages => "passages",
+            View::Heat => "heat map",
         }
     }
 
@@ -39,6 +43,7 @@ impl View {
             View::Library => library::KEYS,
             View::Compare => compare::KEYS,
             View::Passages => passages::KEYS,
+            View::Heat => heat::KEYS,
         }
     }
 
@@ -48,6 +53,7 @@ impl View {
             View::Library => library::NOTES,
             View::Compare => compare::NOTES,
             View::Passages => passages::NOTES,
+            View::Heat => heat::NOTES,
         }
     }
 }

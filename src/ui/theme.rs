@@ -278,6 +278,22 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// A heat map cell of shade `level` (1 to 4, warmer for more text in common).
+    pub fn heat(&self, level: usize) -> Style {
+        const INDEXED: [u8; 4] = [229, 221, 208, 160];
+        const RGB: [(u8, u8, u8); 4] =
+            [(255, 255, 175), (255, 215, 95), (255, 135, 0), (215, 0, 0)];
+        let at = level.clamp(1, 4) - 1;
+        match self.palette {
+            None => Style::new(),
+            Some(p) if p == &TRUECOLOR => {
+                let (r, g, b) = RGB[at];
+                Style::new().fg(Color::Rgb(r, g, b))
+            }
+            Some(_) => Style::new().fg(Color::Indexed(INDEXED[at])),
+        }
+    }
+
     /// The minimap's mark of the rows on screen.
     pub fn viewport(&self) -> Style {
         self.dim()

@@ -1,0 +1,188 @@
+//! The heat map: row labels, column numbers, the visible cells shaded (numbers when cells are
+//! wide enough), the cursor, a legend and the status line. Only the cells on screen are drawn.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::view::heat::{Map, cell_width, layout, shade};
+use crate::app::{Action, App, View};
+use crate::ui::fit::cut;
+use crate::ui::status_bar;
+use crate::ui::theme::Theme;
+
+/// The glyph of each shade, for cells too narrow for a number.
+const GLYPHS: [&str; 5] = [" ", "░", "▒", "▓", "█"];
+
+/// Draws the heat map.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let heat = app.heat();
+    let map = heat.map();
+    let areas = layout(area, map.order.len());
+    let buf = frame.buffer_mut();
+    let (what, other) = if heat.folded {
+        ("outlet", "by article")
+    } else {
+        ("article", "by outlet")
+    };
+    let title = format!(
+        " Heat map · {} · text in common · o: {other} ",
+        crate::text::count(map.order.len(), what)
+    );
+    let column = map
+        .item_at(map.cursor.1)
+        .map(|item| format!(" column {}: {} ", map.cursor.1 + 1, item.label));
+    let mut block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Line::styled(title, theme.title()));
+    if let Some(column) = column {
+        let room = usize::from(areas.block.width.saturating_sub(4));
+        block = block.title_bottom(Line::styled(cut(&column, room), theme.dim()));
+    }
+    block.render(areas.block, buf);
+    let width = cell_width(areas.cells, map.order.len());
+    let rows = usize::from(areas.cells.height);
+    let cols = usize::from(areas.cells.width) / width;
+    header(map, width, cols, theme, areas.header, buf);
+    labels(map, rows, theme, areas.labels, buf);
+    cells(map, (rows, cols), width, theme, areas.cells, buf);
+    legend(theme, areas.legend.width).render(areas.legend, buf);
+    status_bar::render_hints(app, &hints(map, heat.folded), theme, areas.status, buf);
+}
+
+/// Column numbers (display positions) over the cells, the cursor's highlighted.
+fn header(map: &Map, width: usize, cols: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if width < 3 {
+        return;
+    }
+    let mut spans = Vec::new();
+    for col in map.offset.1..(map.offset.1 + cols).min(map.order.len()) {
+        let number = (col + 1) % 10_usize.pow(u32::try_from(width - 1).unwrap_or(1));
+        let style = if col == map.cursor.1 {
+            theme.selected_row()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!("{number:>w$} ", w = width - 1), style));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Row labels: position and name, the cursor's row highlighted.
+fn labels(map: &Map, rows: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let room = usize::from(area.width.saturating_sub(1));
+    for (row, y) in (map.offset.0..(map.offset.0 + rows).min(map.order.len())).zip(area.rows()) {
+        let Some(item) = map.item_at(row) else {
+            continue;
+        };
+        let text = cut(&format!("{:>3} {}", row + 1, item.label), room);
+        let style = if row == map.cursor.0 {
+            theme.selected_row()
+        } else {
+            Style::new()
+        };
+        Line::styled(text, style).render(y, buf);
+    }
+}
+
+/// The visible cells.
+fn cells(
+    map: &Map,
+    (rows, cols): (usize, usize),
+    width: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let last = map.order.len();
+    for (row, y) in (map.offset.0..(map.offset.0 + rows).min(last)).zip(area.rows()) {
+        let spans: Vec<Span> = (map.offset.1..(map.offset.1 + cols).min(last))
+            .map(|col| cell(map, (row, col), width, theme))
+            .collect();
+        Line::from(spans).render(y, buf);
+    }
+}
+
+/// One cell: a number when wide enough, else a shade glyph; the cursor reversed.
+fn cell(map: &Map, (row, col): (usize, usize), width: usize, theme: &Theme) -> Span<'static> {
+    let share = map.share_at(row, col);
+    let level = shade(share);
+    let diagonal = row == col && map.items.first().is_some_and(|i| i.doc.is_some());
+    let text = if diagonal {
+        format!("{:>w$} ", "·", w = width - 1)
+    } else if level == 0 {
+        format!("{:>w$} ", "", w = width - 1)
+    } else if width >= 4 && share < 0.005 {
+        format!("{:>w$} ", "<1", w = width - 1)
+    } else if width >= 4 {
+        let percent = (share * 100.0).round();
+        format!("{percent:>w$.0} ", w = width - 1)
+    } else {
+        format!("{} ", GLYPHS[level].repeat(width - 1))
+    };
+    let mut style = if level == 0 || diagonal {
+        theme.dim()
+    } else {
+        theme.heat(level)
+    };
+    if level >= 3 && !diagonal {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if (row, col) == map.cursor {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    Span::styled(text, style)
+}
+
+/// What the shades mean, as much as fits `width`.
+fn legend(theme: &Theme, width: u16) -> Line<'static> {
+    let (names, note) = if width >= 110 {
+        (
+            ["under 5%", "5–15%", "15–40%", "40% or more"],
+            "of the two texts in common (numbers in % when cells are wide)",
+        )
+    } else {
+        (
+            ["<5%", "5–15%", "15–40%", "≥40%"],
+            "of the two texts in common",
+        )
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for (level, name) in names.iter().enumerate() {
+        spans.push(Span::styled(GLYPHS[level + 1], theme.heat(level + 1)));
+        spans.push(Span::raw(format!(" {name}  ")));
+    }
+    spans.push(Span::styled(note, theme.dim()));
+    Line::from(spans)
+}
+
+/// The status line: the cursor's pair and its share, then the keys.
+fn hints(map: &Map, folded: bool) -> Vec<String> {
+    use crate::app::keymap::hint;
+    let view = View::Heat;
+    let (row, col) = map.cursor;
+    let share = map.share_at(row, col);
+    let name = |at: usize| {
+        map.item_at(at)
+            .map(|i| format!("{} ({})", cut(&i.label, 36), cut(&i.detail, 24)))
+            .unwrap_or_default()
+    };
+    let percent = (share * 100.0).round();
+    let pair = format!("{} × {} · {percent:.0}% in common", name(row), name(col));
+    let enter = hint(view, &[Action::Open], "compare");
+    let fold = hint(
+        view,
+        &[Action::FoldOutlets],
+        if folded { "articles" } else { "outlets" },
+    );
+    let back = hint(view, &[Action::Back], "back");
+    vec![
+        format!(" {pair} · {enter} · {fold} · {back}"),
+        format!(" {pair}"),
+        format!(" {percent:.0}% · {enter} · {fold}"),
+    ]
+}
