@@ -1,11 +1,13 @@
-//! Frame time of the compare view on two 1 MB articles sharing a few hundred passages:
-//! `cargo bench --bench frame` prints mean and p95 per step on a 160×48 `TestBackend`.
+//! Frame time of the compare view on two 1 MB articles sharing a few hundred passages, of the
+//! library on 10,000 articles, and of the corpus views (passages, heat map) on a generated
+//! corpus of 10,000 articles: `cargo bench --bench frame` prints mean and p95 per step on a
+//! 160×48 `TestBackend`.
 
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rehash::app::{Action, App, ColorMode, Settings};
+use rehash::app::{Action, App, ColorMode, Settings, View};
 use rehash::corpus::{Corpus, Source};
 use rehash::diff::{similarity, word_diff};
 use rehash::reuse::{Kind, Passage, Report, Side};
@@ -207,7 +209,88 @@ fn library_frames() {
     );
 }
 
+/// The corpus views on a generated corpus of 10,000 articles: building each screen's state,
+/// opening it (the first draw), and a key press with its redraw.
+fn corpus_view_frames() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    rehash::generate::write(&rehash::cli::GenerateArgs {
+        dir: dir.path().to_owned(),
+        articles: 10_000,
+        seed: 7,
+        truth: None,
+    })
+    .expect("a generated corpus");
+    let corpus = rehash::corpus::load_paths(&[dir.path().to_owned()])
+        .expect("the generated corpus loads")
+        .corpus;
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    println!(
+        "generated: {} articles, {} passages, {} clusters",
+        corpus.len(),
+        report.passages.len(),
+        report.clusters.len()
+    );
+    let settings = Settings {
+        color: ColorMode::TrueColor,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let ctx = rehash::app::Context {
+        corpus,
+        report,
+        settings,
+        area: ratatui::layout::Rect::new(0, 0, 160, 48),
+    };
+    let mut passages = None;
+    stats(
+        "passages of 10,000: build the rows",
+        vec![timed(|| passages = Some(rehash::app::Passages::new(&ctx)))],
+    );
+    let mut heat = None;
+    stats(
+        "heat map of 10,000: shares and order",
+        vec![timed(|| heat = Some(rehash::app::Heat::new(&ctx)))],
+    );
+    drop((passages, heat));
+    let rehash::app::Context { corpus, report, .. } = ctx;
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(160, 48));
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+    for (name, view) in [
+        ("passages of 10,000: open (first draw)", View::Passages),
+        ("heat map of 10,000: open (first draw)", View::Heat),
+    ] {
+        stats(name, frames(&mut app, &mut terminal, Action::Show(view), 1));
+        let keys: &[(&str, Action)] = match view {
+            View::Passages => &[
+                ("next row", Action::ScrollBy(1)),
+                ("Tab between the lists", Action::SwitchFocus),
+            ],
+            View::Heat => &[
+                ("cursor down", Action::ScrollBy(1)),
+                ("cursor right", Action::ColumnBy(1)),
+                ("fold by outlet", Action::FoldOutlets),
+            ],
+            View::Library | View::Compare => &[],
+        };
+        for &(key, action) in keys {
+            let prefix = name.split(':').next().unwrap_or(name);
+            let runs = if action == Action::FoldOutlets {
+                20
+            } else {
+                300
+            };
+            stats(
+                &format!("{prefix}: {key}, draw"),
+                frames(&mut app, &mut terminal, action, runs),
+            );
+        }
+        app.update(Action::Back);
+    }
+}
+
 fn main() {
+    corpus_view_frames();
     library_frames();
     let (corpus, report) = corpus_and_report();
     println!(

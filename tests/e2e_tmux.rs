@@ -346,3 +346,44 @@ fn a_panic_restores_the_terminal_before_reporting() {
     assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
     assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
 }
+
+#[test]
+fn library_passages_compare_back_heat_map_compare_back() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.is_dir() {
+        notice("../shared/seeds is absent; skipping the corpus-views walk");
+        return;
+    }
+    let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_rehash"), dir.display());
+    let Some(tmux) = Tmux::start("views", &command) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("Library") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("the passages", |s| s.contains("Passages ·"));
+    assert!(
+        screen.contains("4 occurrences"),
+        "the coup paragraph first:\n{screen}"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_for("the second row", |s| s.contains(" 2/"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the occurrences", |s| s.contains("compare with the next"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("a compare view", |s| s.contains("occurrence 1/"));
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("the passages again", |s| s.contains("Passages ·"));
+    assert!(screen.contains(" 2/"), "the same row:\n{screen}");
+    assert!(screen.contains("compare with the next"), "{screen}");
+    tmux.keys(&["4"]);
+    tmux.wait_for("the heat map", |s| s.contains("Heat map ·"));
+    tmux.keys(&["l", "Enter"]);
+    tmux.wait_for("a compare view of the pair", |s| s.contains("partner "));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the heat map again", |s| s.contains("Heat map ·"));
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
+}

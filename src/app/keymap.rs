@@ -1,6 +1,8 @@
 //! Keys and mouse events to actions, per view. Pure and table-driven: each view owns its key
 //! table, and the help overlay and the status-line hints are read off the same tables.
 
+use std::fmt::Write as _;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
 
 use super::Action;
@@ -149,6 +151,32 @@ pub fn help(view: View) -> Vec<(String, &'static str)> {
         .map(|b| (b.label(), b.help));
     let notes = view.notes().iter().map(|&(s, t)| (s.to_owned(), t));
     keys.chain(notes).collect()
+}
+
+/// The key tables as Markdown, for the README: the common keys, then each view's.
+pub fn markdown() -> String {
+    let table = |title: &str, bindings: &[Binding]| {
+        let mut out = format!("**{title}**\n\n| keys | what they do |\n|---|---|\n");
+        for b in bindings {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|&k| format!("`{}`", key_name(k, b.ctrl)))
+                .collect();
+            let help = b.help.replace('|', "\\|");
+            let _ = writeln!(out, "| {} | {help} |", keys.join(" "));
+        }
+        out
+    };
+    let mut out = table("Every view", COMMON);
+    for view in View::ALL {
+        let name = view.name();
+        let mut title = name[..1].to_uppercase();
+        title.push_str(&name[1..]);
+        out.push('\n');
+        out.push_str(&table(&title, view.keys()));
+    }
+    out
 }
 
 /// Keys of the help overlay: scroll it, close it (`q` too, as in less).

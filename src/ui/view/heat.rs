@@ -172,7 +172,11 @@ fn hints(map: &Map, folded: bool) -> Vec<String> {
             .unwrap_or_default()
     };
     let percent = (share * 100.0).round();
-    let pair = format!("{} × {} · {percent:.0}% in common", name(row), name(col));
+    let pair = if row == col && !folded {
+        format!("{} · the article itself", name(row))
+    } else {
+        format!("{} × {} · {percent:.0}% in common", name(row), name(col))
+    };
     let enter = hint(view, &[Action::Open], "compare");
     let fold = hint(
         view,
