@@ -981,3 +981,30 @@ fn q_in_the_help_closes_it_and_esc_leaves_compare() {
         "two articles open on a pair, Esc shows all"
     );
 }
+
+#[test]
+fn the_status_line_and_the_gutter_give_the_selected_passage_one_number() {
+    let mut app = demo_app(120, 40);
+    let index = app
+        .library()
+        .entries
+        .iter()
+        .position(|e| e.title.starts_with("A wall, a contract"))
+        .expect("the demo's op-ed");
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(index).unwrap()),
+            Action::Open,
+            Action::SwitchFocus,
+            Action::NextPassage,
+        ],
+    );
+    let compare = compare(&app);
+    let slot = compare.selected.expect("a passage selected");
+    assert_eq!(
+        compare.selected_position(),
+        Some((slot + 1, compare.passages.len())),
+        "the number its label shows on both sides"
+    );
+}

@@ -540,3 +540,36 @@ fn heat_map_of_the_demo() {
     let app = demo((100, 20), &[Action::Show(View::Heat), Action::FoldOutlets]);
     assert_snapshot!("heat_map_of_the_demo_by_outlet", draw(&app).backend());
 }
+
+#[test]
+fn long_titles_end_with_an_ellipsis_and_outlets_are_not_cut_short() {
+    let app = demo((80, 24), &[]);
+    let terminal = draw(&app);
+    let rows: Vec<String> = (2..8)
+        .map(|y| {
+            let buffer = terminal.backend().buffer();
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect()
+        })
+        .collect();
+    assert!(rows.iter().any(|r| r.contains('…')), "{rows:#?}");
+    let corpus = rehash::corpus::Corpus::from_sources(vec![rehash::corpus::Source {
+        group: "a_rather_long_outlet_name_com".into(),
+        ..rehash::corpus::Source::new("x.txt", "Headline\nSome text.")
+    }]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(200, 20));
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let row: String = (0..200)
+        .map(|x| buffer[(x, 2)].symbol().to_owned())
+        .collect();
+    assert!(row.contains("a_rather_long_outlet_name_com"), "{row}");
+}

@@ -159,7 +159,21 @@ fn title_of(text: &str) -> String {
         .iter()
         .find(|l| !furniture(l))
         .or(lines.first())
-        .map_or_else(String::new, |l| (*l).to_owned())
+        .map_or_else(String::new, |l| without_heading_marks(l).to_owned())
+}
+
+/// A Markdown heading's text without its `#` marks (`## Title ##` is `Title`); any other line
+/// as it is.
+fn without_heading_marks(line: &str) -> &str {
+    let text = line.trim_start_matches('#');
+    let marks = line.len() - text.len();
+    if (1..=6).contains(&marks) && (text.is_empty() || text.starts_with([' ', '\t'])) {
+        let text = text.trim();
+        let text = text.trim_end_matches('#').trim_end();
+        if text.is_empty() { line } else { text }
+    } else {
+        line
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +191,18 @@ mod tests {
             "Russia and NATO agree to talk"
         );
         assert_eq!(doc("Opinion\n\nOK").title, "Opinion");
+    }
+
+    #[test]
+    fn markdown_titles_lose_their_heading_marks() {
+        assert_eq!(doc("# Big news\n\nBody.").title, "Big news");
+        assert_eq!(doc("## Talks resume ##\nBody.").title, "Talks resume");
+        assert_eq!(
+            doc("#hashtag day\nBody.").title,
+            "#hashtag day",
+            "no heading"
+        );
+        assert_eq!(doc("#\nBody.").title, "#");
     }
 
     #[test]

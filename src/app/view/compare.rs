@@ -317,13 +317,11 @@ impl Compare {
         }
     }
 
-    /// Position of the selected passage in the focused article, 1-based, and the count there.
+    /// The selected passage's number, the one its gutter label shows on both sides (1-based),
+    /// and the number of passages linking the pair.
     pub fn selected_position(&self) -> Option<(usize, usize)> {
-        let rows = &self.focused().view.passage_rows;
         let slot = self.selected?;
-        rows.iter()
-            .position(|(s, _)| *s == slot)
-            .map(|i| (i + 1, rows.len()))
+        (slot < self.passages.len()).then_some((slot + 1, self.passages.len()))
     }
 }
 

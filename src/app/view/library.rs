@@ -205,12 +205,13 @@ pub struct Library {
     pub preview: Preview,
     /// The widest id, in cells (at most [`MAX_ID_WIDTH`]), for the Id column.
     pub id_width: u16,
-    /// The widest outlet, in cells (at least the header's, at most [`MAX_GROUP_WIDTH`]).
+    /// The widest outlet, in cells (at least the header's, at most [`MAX_GROUP_WIDTH`]); the
+    /// table gives it at most a fifth of its width, and never less than 16 cells.
     pub group_width: u16,
 }
 
 /// The widest the Outlet column gets.
-pub const MAX_GROUP_WIDTH: u16 = 16;
+pub const MAX_GROUP_WIDTH: u16 = 48;
 
 /// The widest the Id column gets.
 pub const MAX_ID_WIDTH: u16 = 32;

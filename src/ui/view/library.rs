@@ -12,6 +12,7 @@ use crate::app::article::Segment;
 use crate::app::view::library::{layout, table_rows};
 use crate::app::{App, Entry};
 use crate::text::wrap::{self, shown};
+use crate::ui::fit::cut;
 use crate::ui::status_bar;
 use crate::ui::theme::Theme;
 
@@ -28,7 +29,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let mut state =
         TableState::default().with_selected(library.selected.checked_sub(library.offset));
     let with_id = areas.table.width >= ID_COLUMN_FROM;
-    frame.render_stateful_widget(table(app, visible, with_id, theme), areas.table, &mut state);
+    let table = table(app, visible, (areas.table.width, with_id), theme);
+    frame.render_stateful_widget(table, areas.table, &mut state);
     if let Some(entry) = library.current() {
         preview(app, entry, theme, areas.preview, frame.buffer_mut());
     }
@@ -90,7 +92,14 @@ fn preview_legend(theme: &Theme) -> Line<'static> {
     ])
 }
 
-fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -> Table<'a> {
+/// The table of the `visible` entries, for a table `width` cells wide, with or without the Id
+/// column.
+fn table<'a>(
+    app: &'a App,
+    visible: &'a [Entry],
+    (width, with_id): (u16, bool),
+    theme: &Theme,
+) -> Table<'a> {
     let library = app.library();
     let right = |text: &'static str| Cell::from(Line::from(text).right_aligned());
     let mut header = vec![Cell::from("Title"), Cell::from("Outlet")];
@@ -112,8 +121,18 @@ fn table<'a>(app: &'a App, visible: &'a [Entry], with_id: bool, theme: &Theme) -
         library.entries.len()
     );
     let id_width = with_id.then_some(library.id_width);
-    let widths = widths(library.group_width, id_width);
-    Table::new(visible.iter().map(|e| row(e, with_id)), widths)
+    let group_width = library.group_width.min((width / 5).max(16));
+    let widths = widths(group_width, id_width);
+    // The title gets what the other columns leave, each after a one-cell gap.
+    let others: u16 = widths[1..]
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => n + 1,
+            _ => 1,
+        })
+        .sum();
+    let title_width = usize::from(width.saturating_sub(2 + others));
+    Table::new(visible.iter().map(|e| row(e, with_id, title_width)), widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected_row())
         .block(
@@ -137,18 +156,23 @@ fn widths(group_width: u16, id_width: Option<u16>) -> Vec<Constraint> {
     widths
 }
 
-fn row(entry: &Entry, with_id: bool) -> Row<'_> {
+/// One entry's row, its title cut with an ellipsis to `title_width` cells.
+fn row(entry: &Entry, with_id: bool, title_width: usize) -> Row<'_> {
     let percent = (entry.reused * 100.0).round();
     let title = match entry.copies {
-        1 => Line::from(entry.title.as_str()),
+        1 => Line::from(cut(&entry.title, title_width)),
         // The count first, where a long title cannot push it out of the column.
-        n => Line::from(vec![
-            Span::styled(
-                format!("×{n} "),
-                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
-            ),
-            Span::raw(entry.title.as_str()),
-        ]),
+        n => {
+            let count = format!("×{n} ");
+            let room = title_width.saturating_sub(count.chars().count());
+            Line::from(vec![
+                Span::styled(
+                    count,
+                    Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+                Span::raw(cut(&entry.title, room)),
+            ])
+        }
     };
     let mut cells = vec![Cell::from(title), Cell::from(entry.group.as_str())];
     if with_id {

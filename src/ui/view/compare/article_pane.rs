@@ -15,6 +15,7 @@ use crate::corpus::Document;
 use crate::reuse::Kind;
 use crate::text::printable;
 use crate::text::wrap::shown;
+use crate::ui::fit::cut;
 use crate::ui::theme::Theme;
 
 /// A pane of the compare view, ready to draw.
@@ -62,7 +63,7 @@ impl<'a> ArticlePane<'a> {
 
     /// Draws the pane into `area`.
     pub fn render(&self, area: &PaneArea, buf: &mut Buffer) {
-        self.block().render(area.block, buf);
+        self.block(area.block.width).render(area.block, buf);
         let view = &self.pane.view;
         let end = (self.pane.scroll + usize::from(area.text.height)).min(view.rows.len());
         for (offset, index) in (self.pane.scroll..end).enumerate() {
@@ -80,7 +81,9 @@ impl<'a> ArticlePane<'a> {
         }
         self.minimap(area.minimap, buf);
     }
-    fn block(&self) -> Block<'a> {
+    /// The border, titled with the article's title, where it comes from and the rows shown,
+    /// fitted to a pane `width` cells wide.
+    fn block(&self, width: u16) -> Block<'a> {
         let marker = if self.focused { "▶ " } else { "" };
         let title = format!(" {marker}{} ", printable(&self.document.title));
         let view = &self.pane.view;
@@ -95,7 +98,17 @@ impl<'a> ArticlePane<'a> {
         let name = id.map_or(self.document.id.as_str(), |n| {
             n.to_str().unwrap_or_default()
         });
-        let source = format!(" {} ", printable(name));
+        // Where the article comes from: its outlet, its date when it has one, its file.
+        let mut from: Vec<String> = Vec::new();
+        if !self.document.group.is_empty() {
+            from.push(printable(&self.document.group));
+        }
+        if let Some(date) = &self.document.date {
+            from.push(printable(date));
+        }
+        from.push(printable(name));
+        let room = usize::from(width).saturating_sub(position.chars().count() + 4);
+        let source = format!(" {} ", cut(&from.join(" · "), room.saturating_sub(2)));
         Block::bordered()
             .border_style(self.theme.border(self.focused))
             .title(Line::styled(title, self.theme.title()))
