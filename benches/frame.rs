@@ -271,7 +271,7 @@ fn corpus_view_frames() {
                 ("cursor right", Action::ColumnBy(1)),
                 ("fold by outlet", Action::FoldOutlets),
             ],
-            View::Library | View::Compare => &[],
+            View::Library | View::Compare | View::Find => &[],
         };
         for &(key, action) in keys {
             let prefix = name.split(':').next().unwrap_or(name);

@@ -19,6 +19,7 @@ pub use context::Context;
 pub use ids::{ClusterId, DocId, PassageId};
 pub use view::View;
 pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
+pub use view::find::Find;
 pub use view::heat::Heat;
 pub use view::library::{Entry, Library, Preview, SortKey};
 pub use view::passages::Passages;
@@ -71,6 +72,7 @@ pub struct App {
     library: Library,
     passages: Passages,
     heat: Heat,
+    find: Find,
     compare: Option<Compare>,
     help: bool,
     help_scroll: usize,
@@ -97,6 +99,7 @@ impl App {
             library,
             passages,
             heat,
+            find: Find::default(),
             compare: None,
             help: false,
             help_scroll: 0,
@@ -193,6 +196,11 @@ impl App {
         &self.heat
     }
 
+    /// The corpus search's state.
+    pub fn find(&self) -> &Find {
+        &self.find
+    }
+
     /// The compare view's state, once a pair is open.
     pub fn compare(&self) -> Option<&Compare> {
         self.compare.as_ref()
@@ -210,6 +218,7 @@ impl App {
                 .compare
                 .as_ref()
                 .is_some_and(|c| c.search.input.is_some()),
+            View::Find => self.find.input.is_some(),
             View::Library | View::Passages | View::Heat => false,
         }
     }
@@ -259,6 +268,14 @@ impl App {
             View::Library => self.library.update(&self.ctx, action),
             View::Passages => self.passages.update(&self.ctx, action),
             View::Heat => self.heat.update(&self.ctx, action),
+            View::Find => {
+                let outcome = self.find.update(&self.ctx, action);
+                // A prompt closed before any search leaves nothing to show: back.
+                if self.find.input.is_none() && self.find.query.is_empty() {
+                    self.back();
+                }
+                outcome
+            }
             View::Compare => match self.compare.as_mut() {
                 Some(compare) => compare.update(&self.ctx, action),
                 None => Outcome::Done,
@@ -272,6 +289,10 @@ impl App {
             Outcome::Done => {}
             Outcome::Message(message) => self.message = Some(message),
             Outcome::Open(opening) => self.open(opening),
+            Outcome::Find => {
+                self.find.start();
+                self.push(View::Find);
+            }
         }
     }
 
@@ -297,7 +318,9 @@ impl App {
                 let outcome = self.library.update(&self.ctx, Action::Open);
                 self.carry_out(outcome);
             }
-            View::Library | View::Compare | View::Passages | View::Heat => self.push(view),
+            View::Library | View::Compare | View::Passages | View::Heat | View::Find => {
+                self.push(view);
+            }
         }
     }
 
@@ -306,7 +329,7 @@ impl App {
     fn back(&mut self) {
         let inside = match self.view() {
             View::Passages => self.passages.back(),
-            View::Library | View::Compare | View::Heat => false,
+            View::Library | View::Compare | View::Heat | View::Find => false,
         };
         if !inside && self.stack.len() > 1 {
             self.stack.pop();

@@ -10,6 +10,7 @@ pub mod wrap;
 
 pub use normalize::{
     count, display_safe, fold_char, lowers_only, normalize_word, printable, push_normalized,
+    search_fold,
 };
 pub use sentences::push_sentences;
 pub use span::{CharMap, Span};

@@ -29,6 +29,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         (View::Compare, None) | (View::Library, _) => view::library::render(app, &theme, frame),
         (View::Passages, _) => view::passages::render(app, &theme, frame),
         (View::Heat, _) => view::heat::render(app, &theme, frame),
+        (View::Find, _) => view::find::render(app, &theme, frame),
     }
     if app.help_open() {
         help::render(app, &theme, frame);

@@ -573,3 +573,14 @@ fn long_titles_end_with_an_ellipsis_and_outlets_are_not_cut_short() {
         .collect();
     assert!(row.contains("a_rather_long_outlet_name_com"), "{row}");
 }
+
+#[test]
+fn corpus_search_of_the_demo() {
+    let mut app = demo((100, 16), &[Action::StartSearch]);
+    for c in "harbour wall".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert_snapshot!("corpus_search_prompt", draw(&app).backend());
+    app.update(Action::SearchSubmit);
+    assert_snapshot!("corpus_search_hits", draw(&app).backend());
+}

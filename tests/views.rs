@@ -294,3 +294,84 @@ fn an_empty_corpus_and_a_single_article_have_an_empty_heat_map() {
         assert_eq!(app.heat().articles.order.len(), n);
     }
 }
+
+fn demo() -> App {
+    app_of(rehash::corpus::demo_corpus())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn slash_searches_the_whole_corpus_and_enter_jumps_to_a_hit() {
+    let mut app = demo();
+    app.update(Action::StartSearch);
+    assert_eq!(app.view(), View::Find);
+    assert!(app.mode().typing);
+    type_text(&mut app, "KESTREL point");
+    app.update(Action::SearchSubmit);
+    assert!(!app.mode().typing);
+    let find = app.find();
+    assert!(find.hits.len() >= 4, "{} hits", find.hits.len());
+    assert!(find.articles >= 4);
+    assert!(app.message().unwrap().contains("hits in"));
+    assert!(
+        find.hits
+            .iter()
+            .all(|h| h.context.1.eq_ignore_ascii_case("Kestrel Point"))
+    );
+    let shared = find.hits.iter().position(|h| h.passage.is_some());
+    let index = shared.expect("a hit inside a shared passage");
+    let hit = find.hits[index].clone();
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(index).unwrap()),
+            Action::Open,
+        ],
+    );
+    assert_eq!(app.view(), View::Compare);
+    let compare = app.compare().unwrap();
+    assert_eq!(compare.left.doc(), hit.doc);
+    let current = compare
+        .search
+        .current
+        .map(|i| compare.search.matches[i].clone());
+    assert_eq!(
+        current,
+        Some(hit.chars.clone()),
+        "the hit is the current match"
+    );
+    let row = compare.left.view.row_of(hit.chars.start);
+    assert!(row >= compare.left.scroll && row < compare.left.scroll + compare.left.height);
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Find);
+    assert_eq!(app.find().selected, index, "the same hit");
+    app.update(Action::Back);
+    assert_eq!(app.view(), View::Library);
+}
+
+#[test]
+fn a_search_cancelled_before_it_ran_goes_back_and_a_miss_says_so() {
+    let mut app = demo();
+    run(
+        &mut app,
+        &[Action::Show(View::Passages), Action::StartSearch],
+    );
+    assert_eq!(app.view(), View::Find);
+    app.update(Action::CloseOverlay);
+    assert_eq!(app.view(), View::Passages, "nothing searched: back");
+    app.update(Action::StartSearch);
+    type_text(&mut app, "zebra crossing");
+    app.update(Action::SearchSubmit);
+    assert!(app.find().hits.is_empty());
+    assert_eq!(app.message(), Some("no article contains “zebra crossing”"));
+    run(
+        &mut app,
+        &[Action::Open, Action::ScrollBy(1), Action::Bottom],
+    );
+    assert_eq!(app.view(), View::Find);
+}

@@ -2,6 +2,7 @@
 //! `App` keeps them and a stack of the views the user came through.
 
 pub mod compare;
+pub mod find;
 pub mod heat;
 pub mod library;
 pub mod passages;
@@ -21,11 +22,19 @@ pub enum View {
     Passages,
     /// Articles × articles (or outlets × outlets) shaded by the text they have in common.
     Heat,
+    /// Every place a phrase occurs in the corpus.
+    Find,
 }
 
 impl View {
     /// Every view, in the order of the digits that jump to them.
-    pub const ALL: [View; 4] = [View::Library, View::Compare, View::Passages, View::Heat];
+    pub const ALL: [View; 5] = [
+        View::Library,
+        View::Compare,
+        View::Passages,
+        View::Heat,
+        View::Find,
+    ];
 
     /// Its name, as the help and the status line say it.
     pub fn name(self) -> &'static str {
@@ -34,6 +43,7 @@ impl View {
             View::Compare => "compare",
             View::Passages => "passages",
             View::Heat => "heat map",
+            View::Find => "search",
         }
     }
 
@@ -44,6 +54,7 @@ impl View {
             View::Compare => compare::KEYS,
             View::Passages => passages::KEYS,
             View::Heat => heat::KEYS,
+            View::Find => find::KEYS,
         }
     }
 
@@ -54,6 +65,7 @@ impl View {
             View::Compare => compare::NOTES,
             View::Passages => passages::NOTES,
             View::Heat => heat::NOTES,
+            View::Find => find::NOTES,
         }
     }
 }
@@ -67,6 +79,8 @@ pub enum Outcome {
     Message(String),
     /// Open two articles side by side, on top of this view.
     Open(Opening),
+    /// Open the search of the whole corpus, on top of this view.
+    Find,
 }
 
 /// A pair to open in the compare view.
@@ -82,6 +96,8 @@ pub struct Opening {
     pub walk: Option<Walk>,
     /// Whether to show the same-story links (when one was asked for).
     pub show_related: bool,
+    /// A phrase to find in the left article, and the char its match to go to starts at.
+    pub find: Option<(String, usize)>,
 }
 
 impl Opening {
@@ -93,6 +109,7 @@ impl Opening {
             passage: None,
             walk: None,
             show_related: false,
+            find: None,
         }
     }
 }

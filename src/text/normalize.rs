@@ -14,6 +14,20 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// The form of a char that search compares, one char for one so that offsets stay exact:
+/// lower case, without its accent (é is e), curly quotes and the dash family folded to their
+/// plain forms.
+pub fn search_fold(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let base = if lower.is_ascii() {
+        lower
+    } else {
+        std::iter::once(lower).nfd().next().unwrap_or(lower)
+    };
+    fold_char(base)
+}
+
 /// Whether normalising `word` only lowers its case: it is ASCII without a backtick (the one
 /// ASCII char [`fold_char`] changes).
 pub fn lowers_only(word: &str) -> bool {

@@ -26,6 +26,7 @@ pub const KEYS: &[Binding] = &[
     bind(&[ch('G'), End], Action::Bottom, "last article"),
     bind(&[ch('s')], Action::CycleSort, "cycle the sort key"),
     bind(&[Enter], Action::Open, "compare with its strongest partner"),
+    bind(&[ch('/')], Action::StartSearch, "search the whole corpus"),
 ];
 
 /// The help's lines after the keys.
@@ -278,6 +279,7 @@ impl Library {
                 Outcome::Message(format!("sorted by {}", self.sort.name()))
             }
             Action::Open => self.open(),
+            Action::StartSearch => Outcome::Find,
             Action::Click { row, .. } => {
                 self.click(ctx.area, row);
                 Outcome::Done

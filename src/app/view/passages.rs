@@ -36,6 +36,7 @@ pub const KEYS: &[Binding] = &[
         Action::ToggleBoilerplate,
         "quote, boilerplate and same-story rows shown/hidden",
     ),
+    bind(&[ch('/')], Action::StartSearch, "search the whole corpus"),
 ];
 
 /// The help's lines after the keys.
@@ -148,6 +149,7 @@ impl Passages {
             Action::Bottom => self.move_by(ctx, isize::MAX / 2),
             Action::Wheel { down, .. } => self.move_by(ctx, if down { 1 } else { -1 }),
             Action::Open => self.open(ctx),
+            Action::StartSearch => Outcome::Find,
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::List if !self.occurrences.is_empty() => Focus::Occurrences,
@@ -252,6 +254,7 @@ impl Passages {
             passage: walk.linking(&ctx.report, own.doc, next.doc),
             walk: Some(walk),
             show_related: group.kind == GroupKind::Related,
+            find: None,
         })
     }
 

@@ -26,6 +26,7 @@ impl Compare {
             passage,
             walk,
             show_related,
+            find,
         } = opening;
         // A walk of one passage's occurrences takes the place of the partners.
         let partners: Vec<DocId> = match &walk {
@@ -52,6 +53,9 @@ impl Compare {
         compare.rebuild(ctx, true);
         if let Some(id) = passage {
             compare.select(id);
+        }
+        if let Some((query, at)) = find {
+            compare.find_at(ctx, query, at);
         }
         compare
     }

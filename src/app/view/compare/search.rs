@@ -6,7 +6,7 @@ use super::{Compare, Focus, step_around};
 use crate::app::Action;
 use crate::app::context::Context;
 use crate::app::view::Outcome;
-use crate::text::fold_char;
+use crate::text::search_fold as fold;
 
 /// The search prompt and the matches of the last query.
 #[derive(Debug, Clone, Default)]
@@ -41,19 +41,14 @@ impl Search {
     }
 }
 
-/// The form of a char that search compares: lower case, curly quotes and the dash family
-/// folded to their plain forms (one char for one, so offsets stay exact).
-fn fold(c: char) -> char {
-    fold_char(c.to_lowercase().next().unwrap_or(c))
-}
-
-/// Char ranges where `needle` occurs in `text`, ignoring case and the difference between
-/// curly and straight quotes or between dashes, not overlapping.
+/// Char ranges where `needle` occurs in `text`, ignoring case, accents and the difference
+/// between curly and straight quotes or between dashes, not overlapping.
 ///
 /// ```
 /// use rehash::app::find_matches;
 /// assert_eq!(find_matches("Kiev, kiev, KIEV", "kiev"), [0..4, 6..10, 12..16]);
 /// assert_eq!(find_matches("I don’t — well", "don't -"), [2..9]);
+/// assert_eq!(find_matches("Zelenskyy in Kyïv", "kyiv"), [13..17]);
 /// ```
 pub fn find_matches(text: &str, needle: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = needle.chars().map(fold).collect();
@@ -115,6 +110,21 @@ impl Compare {
             self.rebuild(ctx, false);
         }
         self.step_match(ctx, true)
+    }
+
+    /// Searches the left article for `query` and goes to its match starting at char `at`.
+    pub(super) fn find_at(&mut self, ctx: &Context, query: String, at: usize) {
+        let text = &ctx.document(self.left.doc()).text;
+        self.search.matches = find_matches(text, &query);
+        self.search.query = query;
+        self.search.pane = Focus::Left;
+        let index = self.search.matches.iter().position(|m| m.start >= at);
+        // One before the match, so that stepping forward lands on it.
+        self.search.current =
+            index.map(|i| (i + self.search.matches.len() - 1) % self.search.matches.len());
+        self.rebuild(ctx, false);
+        self.focus = Focus::Left;
+        self.step_match(ctx, true);
     }
 
     /// Goes to the match after (or before) the current one, or the first one below the top
