@@ -219,7 +219,9 @@ impl App {
                 .as_ref()
                 .is_some_and(|c| c.search.input.is_some()),
             View::Find => self.find.input.is_some(),
-            View::Library | View::Passages | View::Heat => false,
+            View::Library => self.library.filter_input.is_some(),
+            View::Passages => self.passages.filter_input.is_some(),
+            View::Heat => false,
         }
     }
 

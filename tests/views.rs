@@ -375,3 +375,54 @@ fn a_search_cancelled_before_it_ran_goes_back_and_a_miss_says_so() {
     );
     assert_eq!(app.view(), View::Find);
 }
+
+fn filter(app: &mut App, text: &str) {
+    app.update(Action::StartFilter);
+    assert!(app.mode().typing);
+    // The prompt starts with the last filter: clear it first.
+    for _ in 0..40 {
+        app.update(Action::SearchBackspace);
+    }
+    type_text(app, text);
+    app.update(Action::SearchSubmit);
+}
+
+#[test]
+fn filters_narrow_the_library_and_the_passages_and_one_key_clears_them() {
+    let mut app = generated(300);
+    let all = app.library().entries.len();
+    let outlet = app.library().entries[0].group.clone();
+    filter(&mut app, &format!("outlet:{outlet}"));
+    let kept = &app.library().entries;
+    assert!(
+        !kept.is_empty() && kept.len() < all,
+        "{} of {all}",
+        kept.len()
+    );
+    assert!(kept.iter().all(|e| e.group == outlet));
+    assert_eq!(app.library().selected, 0);
+    filter(&mut app, "reuse:30");
+    assert!(app.library().entries.iter().all(|e| e.reused >= 0.3));
+    filter(&mut app, "colour:red");
+    assert!(app.message().unwrap().contains("unknown filter"));
+    assert!(
+        app.library().entries.iter().all(|e| e.reused >= 0.3),
+        "kept"
+    );
+    app.update(Action::ClearFilter);
+    assert_eq!(app.library().entries.len(), all);
+
+    app.update(Action::Show(View::Passages));
+    let listed = app.passages().listed.len();
+    filter(&mut app, "size:3");
+    let passages = app.passages();
+    assert!(passages.listed.len() < listed);
+    assert!(
+        passages
+            .listed
+            .iter()
+            .all(|&g| passages.groups[g].docs >= 3)
+    );
+    app.update(Action::ClearFilter);
+    assert_eq!(app.passages().listed.len(), listed);
+}

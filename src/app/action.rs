@@ -53,6 +53,10 @@ pub enum Action {
     NextMatch,
     /// Go to the previous match of the last search.
     PrevMatch,
+    /// Open the filter prompt of the library or the passages screen.
+    StartFilter,
+    /// Clear the filter.
+    ClearFilter,
     /// Cycle the library's sort key.
     CycleSort,
     /// Open the selected library article beside its strongest partner.

@@ -2,6 +2,7 @@
 //! `App` keeps them and a stack of the views the user came through.
 
 pub mod compare;
+pub mod filter;
 pub mod find;
 pub mod heat;
 pub mod library;

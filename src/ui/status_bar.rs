@@ -116,9 +116,26 @@ fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
     [long, short]
 }
 
-/// Draws the library's status line: a notice or the keys, the help key always at the right.
+/// Draws the library's status line: the filter prompt, a notice or the keys, the help key
+/// always at the right.
 pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    render_hints(app, &library_hints(), theme, area, buf);
+    match &app.library().filter_input {
+        Some(input) => {
+            render_filter_prompt(input, "outlet:NAME reuse:N% title words", theme, area, buf);
+        }
+        None => render_hints(app, &library_hints(), theme, area, buf),
+    }
+}
+
+/// Draws the filter prompt with what it takes, and how to apply or cancel it.
+pub fn render_filter_prompt(input: &str, takes: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let prompt = format!(" filter: {}▏", printable(input));
+    let lefts = [
+        format!("{prompt}  {takes} · Enter applies · Esc cancels"),
+        format!("{prompt}  Enter applies · Esc cancels"),
+        prompt,
+    ];
+    draw(&lefts, &[HELP.to_owned()], theme, area, buf);
 }
 
 /// Draws a status line of a notice, else the first of `hints` (longest first) that fits, the

@@ -3,6 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::filter::Filter;
 use super::{Opening, Outcome};
 use crate::app::article::{Highlight, Marks, PaneView, wrap_document};
 use crate::app::context::Context;
@@ -27,6 +28,12 @@ pub const KEYS: &[Binding] = &[
     bind(&[ch('s')], Action::CycleSort, "cycle the sort key"),
     bind(&[Enter], Action::Open, "compare with its strongest partner"),
     bind(&[ch('/')], Action::StartSearch, "search the whole corpus"),
+    bind(
+        &[ch('f')],
+        Action::StartFilter,
+        "filter: title words, outlet:NAME, reuse:N%",
+    ),
+    bind(&[ch('F')], Action::ClearFilter, "clear the filter"),
 ];
 
 /// The help's lines after the keys.
@@ -194,8 +201,16 @@ fn file_name(id: &str) -> &str {
 /// The library's state.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    /// The articles, in display order.
+    /// The articles the filter keeps, in display order.
     pub entries: Vec<Entry>,
+    /// Every article, in display order.
+    pub all: Vec<Entry>,
+    /// The filter applied.
+    pub filter: Filter,
+    /// The filter as last typed.
+    pub filter_text: String,
+    /// What is being typed, while the filter prompt is open.
+    pub filter_input: Option<String>,
     /// The sort key.
     pub sort: SortKey,
     /// Index of the selected entry.
@@ -250,7 +265,7 @@ impl Library {
         let id_width = widest(|e| &e.id, 2, MAX_ID_WIDTH);
         let group_width = widest(|e| &e.group, 6, MAX_GROUP_WIDTH);
         let mut library = Self {
-            entries,
+            all: entries,
             id_width,
             group_width,
             ..Self::default()
@@ -280,6 +295,12 @@ impl Library {
             }
             Action::Open => self.open(),
             Action::StartSearch => Outcome::Find,
+            Action::StartFilter
+            | Action::ClearFilter
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::CloseOverlay => self.update_filter(action),
             Action::Click { row, .. } => {
                 self.click(ctx.area, row);
                 Outcome::Done
@@ -365,9 +386,10 @@ impl Library {
         }
     }
 
+    /// Sorts every article by the sort key and lists those the filter keeps.
     fn sort_entries(&mut self) {
         let by = self.sort;
-        self.entries.sort_by(|x, y| {
+        self.all.sort_by(|x, y| {
             let order = match by {
                 SortKey::Reused => y.reused.total_cmp(&x.reused),
                 SortKey::Partners => y.partners.cmp(&x.partners),
@@ -377,5 +399,56 @@ impl Library {
             };
             order.then(x.doc.cmp(&y.doc))
         });
+        self.apply_filter();
+    }
+
+    /// Lists the articles the filter keeps, from the top.
+    fn apply_filter(&mut self) {
+        let filter = &self.filter;
+        self.entries = self
+            .all
+            .iter()
+            .filter(|e| filter.keeps_article(&e.title, &e.group, e.reused))
+            .cloned()
+            .collect();
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Answers the filter prompt's actions.
+    fn update_filter(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::StartFilter => self.filter_input = Some(self.filter_text.clone()),
+            Action::SearchInput(c) => self.filter_input.get_or_insert_default().push(c),
+            Action::SearchBackspace => {
+                self.filter_input.get_or_insert_default().pop();
+            }
+            Action::CloseOverlay => self.filter_input = None,
+            Action::SearchSubmit => {
+                let typed = self.filter_input.take().unwrap_or_default();
+                match Filter::parse(&typed) {
+                    Ok(filter) => {
+                        self.filter = filter;
+                        self.filter_text = typed;
+                        self.selected = 0;
+                        self.offset = 0;
+                        self.apply_filter();
+                        return Outcome::Message(format!(
+                            "{} of {} shown",
+                            self.entries.len(),
+                            crate::text::count(self.all.len(), "article")
+                        ));
+                    }
+                    Err(message) => return Outcome::Message(message),
+                }
+            }
+            Action::ClearFilter => {
+                self.filter = Filter::default();
+                self.filter_text.clear();
+                self.apply_filter();
+                return Outcome::Message("filter cleared".to_owned());
+            }
+            _ => {}
+        }
+        Outcome::Done
     }
 }

@@ -7,6 +7,7 @@ mod groups;
 use crossterm::event::KeyCode::{BackTab, Down, End, Enter, Home, PageDown, PageUp, Tab, Up};
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::filter::Filter;
 use super::{Opening, Outcome, Walk};
 use crate::app::context::Context;
 use crate::app::keymap::{Binding, bind, ch};
@@ -37,6 +38,12 @@ pub const KEYS: &[Binding] = &[
         "quote, boilerplate and same-story rows shown/hidden",
     ),
     bind(&[ch('/')], Action::StartSearch, "search the whole corpus"),
+    bind(
+        &[ch('f')],
+        Action::StartFilter,
+        "filter: words, outlet:NAME, size:N articles",
+    ),
+    bind(&[ch('F')], Action::ClearFilter, "clear the filter"),
 ];
 
 /// The help's lines after the keys.
@@ -113,6 +120,12 @@ pub struct Passages {
     pub occurrence: usize,
     /// The first occurrence shown.
     pub occurrence_offset: usize,
+    /// The filter applied.
+    pub filter: Filter,
+    /// The filter as last typed.
+    pub filter_text: String,
+    /// What is being typed, while the filter prompt is open.
+    pub filter_input: Option<String>,
     /// The group `occurrences` belong to.
     occurrences_of: Option<usize>,
 }
@@ -157,7 +170,13 @@ impl Passages {
                 };
                 Outcome::Done
             }
-            Action::ToggleBoilerplate => self.toggle_apart(),
+            Action::ToggleBoilerplate => self.toggle_apart(ctx),
+            Action::StartFilter
+            | Action::ClearFilter
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::CloseOverlay => self.update_filter(ctx, action),
             Action::Click { row, .. } => self.click(ctx, row),
             _ => Outcome::Done,
         };
@@ -258,18 +277,79 @@ impl Passages {
         })
     }
 
-    fn toggle_apart(&mut self) -> Outcome {
+    fn toggle_apart(&mut self, ctx: &Context) -> Outcome {
         self.apart_hidden = !self.apart_hidden;
-        let group = self.listed.get(self.selected).copied();
-        self.listed = (0..self.groups.len())
-            .filter(|&g| !(self.apart_hidden && self.groups[g].apart()))
-            .collect();
-        self.selected = group
-            .and_then(|g| self.listed.iter().position(|&l| l == g))
-            .unwrap_or(0);
-        self.focus = Focus::List;
+        self.relist(ctx, true);
         let state = if self.apart_hidden { "hidden" } else { "shown" };
         Outcome::Message(format!("quote, boilerplate and same-story rows {state}"))
+    }
+
+    /// Lists the groups the filter keeps (without the apart ones when hidden), keeping the
+    /// selected one selected when `keep` and it is still listed, else the first.
+    fn relist(&mut self, ctx: &Context, keep: bool) {
+        let group = self.listed.get(self.selected).copied();
+        let filter = &self.filter;
+        let corpus = &ctx.corpus;
+        self.listed = (0..self.groups.len())
+            .filter(|&g| {
+                let group = &self.groups[g];
+                if self.apart_hidden && group.apart() {
+                    return false;
+                }
+                if filter.is_empty() {
+                    return true;
+                }
+                let titles = group
+                    .members
+                    .iter()
+                    .map(|m| corpus.documents[m.doc].title.as_str());
+                let shown = group.shown();
+                let text = corpus.documents[shown.doc].slice(shown.span);
+                filter.keeps_passage(group.docs, &group.outlets, titles, text)
+            })
+            .collect();
+        self.selected = group
+            .filter(|_| keep)
+            .and_then(|g| self.listed.iter().position(|&l| l == g))
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.selected);
+        self.focus = Focus::List;
+    }
+
+    /// Answers the filter prompt's actions.
+    fn update_filter(&mut self, ctx: &Context, action: Action) -> Outcome {
+        match action {
+            Action::StartFilter => self.filter_input = Some(self.filter_text.clone()),
+            Action::SearchInput(c) => self.filter_input.get_or_insert_default().push(c),
+            Action::SearchBackspace => {
+                self.filter_input.get_or_insert_default().pop();
+            }
+            Action::CloseOverlay => self.filter_input = None,
+            Action::SearchSubmit => {
+                let typed = self.filter_input.take().unwrap_or_default();
+                return match Filter::parse(&typed) {
+                    Ok(filter) => {
+                        self.filter = filter;
+                        self.filter_text = typed;
+                        self.relist(ctx, false);
+                        Outcome::Message(format!(
+                            "{} of {} shown",
+                            self.listed.len(),
+                            crate::text::count(self.groups.len(), "passage")
+                        ))
+                    }
+                    Err(message) => Outcome::Message(message),
+                };
+            }
+            Action::ClearFilter => {
+                self.filter = Filter::default();
+                self.filter_text.clear();
+                self.relist(ctx, true);
+                return Outcome::Message("filter cleared".to_owned());
+            }
+            _ => {}
+        }
+        Outcome::Done
     }
 
     /// Selects the row (of the list or the occurrences) under screen row `row`.

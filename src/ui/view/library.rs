@@ -111,8 +111,17 @@ fn table<'a>(
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
     };
+    let filtered = if library.filter.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " of {} · filter {} (F clears)",
+            library.all.len(),
+            library.filter.describe()
+        )
+    };
     let title = format!(
-        " Library · {count} · sorted by {} (s) ",
+        " Library · {count}{filtered} · sorted by {} (s) ",
         library.sort.name()
     );
     let position = format!(

@@ -28,8 +28,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     list(app.corpus(), passages, list_rows(area), theme).render(areas.list, buf);
     detail(passages, occurrence_rows(area), theme, areas.detail, buf);
-    let hints = hints(passages.focus);
-    status_bar::render_hints(app, &hints, theme, areas.status, buf);
+    match &passages.filter_input {
+        Some(input) => {
+            let takes = "outlet:NAME size:N words";
+            status_bar::render_filter_prompt(input, takes, theme, areas.status, buf);
+        }
+        None => status_bar::render_hints(app, &hints(passages.focus), theme, areas.status, buf),
+    }
 }
 
 /// The list of passages, the `rows` visible ones built.
@@ -55,6 +60,15 @@ fn list<'a>(corpus: &Corpus, passages: &'a Passages, rows: usize, theme: &Theme)
             " Passages · {} reused · {n} quotes, boilerplate or same story (b) ",
             passages.reuse_rows()
         ),
+    };
+    let title = if passages.filter.is_empty() {
+        title
+    } else {
+        format!(
+            "{title}· {} listed · filter {} (F clears) ",
+            passages.listed.len(),
+            passages.filter.describe()
+        )
     };
     let position = format!(
         " {}/{} ",
