@@ -331,7 +331,8 @@ impl App {
     fn back(&mut self) {
         let inside = match self.view() {
             View::Passages => self.passages.back(),
-            View::Library | View::Compare | View::Heat | View::Find => false,
+            View::Compare => self.compare.as_mut().is_some_and(Compare::back),
+            View::Library | View::Heat | View::Find => false,
         };
         if !inside && self.stack.len() > 1 {
             self.stack.pop();

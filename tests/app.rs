@@ -1008,3 +1008,88 @@ fn the_status_line_and_the_gutter_give_the_selected_passage_one_number() {
         "the number its label shows on both sides"
     );
 }
+
+#[test]
+fn the_partner_picker_puts_the_chosen_partner_on_the_right() {
+    let mut app = library_app();
+    open_first_article(&mut app);
+    assert_eq!(compare(&app).partners, [DocId(1), DocId(2)]);
+    app.update(Action::PickPartner);
+    assert_eq!(compare(&app).picker().map(|p| p.selected), Some(0));
+    run(&mut app, &[Action::ScrollBy(1), Action::Jump]);
+    assert!(compare(&app).picker().is_none());
+    assert_eq!(compare(&app).right.doc(), DocId(2));
+    assert_eq!(compare(&app).partner, Some(1));
+    // Esc closes an open picker before it leaves the view.
+    run(&mut app, &[Action::PickPartner, Action::Back]);
+    assert!(compare(&app).picker().is_none());
+    assert_eq!(app.view(), View::Compare);
+}
+
+#[test]
+fn x_swaps_the_articles_and_keeps_the_selected_passage() {
+    let mut app = library_app();
+    open_first_article(&mut app);
+    app.update(Action::NextPassage);
+    let before = compare(&app).selected.map(|s| compare(&app).passages[s]);
+    app.update(Action::SwapPanes);
+    let c = compare(&app);
+    assert_eq!((c.left.doc(), c.right.doc()), (DocId(1), DocId(0)));
+    assert_eq!(c.selected.map(|s| c.passages[s]), before);
+    assert_eq!(c.focus, Focus::Right, "the focus follows its article");
+    assert!(c.partners.contains(&DocId(0)));
+}
+
+#[test]
+fn e_and_shift_e_step_through_the_word_edits() {
+    let mut app = demo_app(120, 30);
+    let index = app
+        .library()
+        .entries
+        .iter()
+        .position(|e| e.title.starts_with("Questions mount"))
+        .expect("the demo article with a near copy");
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(index).unwrap()),
+            Action::Open,
+        ],
+    );
+    let edited_rows = |app: &App| -> Vec<usize> {
+        let pane = &compare(app).left;
+        (0..pane.view.rows.len())
+            .filter(|&r| {
+                pane.view.segments[r].iter().any(|s| {
+                    s.mark
+                        .change
+                        .is_some_and(|c| c != rehash::diff::Change::Equal)
+                })
+            })
+            .collect()
+    };
+    let rows = edited_rows(&app);
+    assert!(!rows.is_empty(), "the near copy has edits");
+    // Each step puts the next edited row a third down the pane (as far as the pane scrolls).
+    let expected = |app: &App, forward: bool| {
+        let pane = &compare(app).left;
+        let here = pane.scroll + pane.height / 3;
+        let next = if forward {
+            rows.iter().find(|&&r| r > here).or(rows.first())
+        } else {
+            rows.iter().rev().find(|&&r| r < here).or(rows.last())
+        };
+        next.unwrap()
+            .saturating_sub(pane.height / 3)
+            .min(pane.max_scroll())
+    };
+    for forward in [true, true, false] {
+        let want = expected(&app, forward);
+        app.update(if forward {
+            Action::NextEdit
+        } else {
+            Action::PrevEdit
+        });
+        assert_eq!(compare(&app).left.scroll, want, "forward {forward}");
+    }
+}

@@ -41,6 +41,14 @@ pub enum Action {
     NextPartner,
     /// Show the previous partner article in the right pane.
     PrevPartner,
+    /// Open or close the partner picker of the compare view.
+    PickPartner,
+    /// Swap the two articles of the compare view.
+    SwapPanes,
+    /// Scroll to the next word edit in the focused article.
+    NextEdit,
+    /// Scroll to the previous word edit in the focused article.
+    PrevEdit,
     /// Open the search prompt for the focused article.
     StartSearch,
     /// Type a char into the search prompt.

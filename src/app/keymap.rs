@@ -290,7 +290,11 @@ mod tests {
             (ch('3'), Some(Action::Show(View::Passages))),
             (ch('4'), Some(Action::Show(View::Heat))),
             (ch('m'), Some(Action::ToggleMouse)),
-            (ch('x'), None),
+            (ch('x'), Some(Action::SwapPanes)),
+            (ch('p'), Some(Action::PickPartner)),
+            (ch('e'), Some(Action::NextEdit)),
+            (ch('E'), Some(Action::PrevEdit)),
+            (ch('z'), None),
         ];
         for (code, expected) in table {
             assert_eq!(action_for(&key(code), COMPARE_MODE), expected, "{code:?}");

@@ -4,6 +4,7 @@
 pub mod layout;
 mod navigate;
 mod pane;
+mod picker;
 mod search;
 
 use crossterm::event::KeyCode::{BackTab, End, Enter, Home, PageDown, PageUp, Tab};
@@ -14,6 +15,7 @@ use crate::app::keymap::{Binding, bind, ch, ctrl};
 use crate::app::view::Walk;
 pub use navigate::step_around;
 pub use pane::{Anchor, Pane};
+pub use picker::Picker;
 pub use search::{Search, find_matches};
 
 /// Keys of the compare view.
@@ -65,6 +67,18 @@ pub const KEYS: &[Binding] = &[
         Action::PrevPartner,
         "previous partner article on the right",
     ),
+    bind(
+        &[ch('p')],
+        Action::PickPartner,
+        "pick the right article among the partners",
+    ),
+    bind(&[ch('x')], Action::SwapPanes, "swap the two articles"),
+    bind(
+        &[ch('e')],
+        Action::NextEdit,
+        "next word edit (changed, inserted, deleted)",
+    ),
+    bind(&[ch('E')], Action::PrevEdit, "previous word edit"),
     bind(
         &[ch('/')],
         Action::StartSearch,
@@ -143,6 +157,8 @@ pub struct Compare {
     pub search: Search,
     /// The occurrences of one passage that `]` and `[` walk, when opened from one.
     pub walk: Option<Walk>,
+    /// The partner picker, while it is open.
+    picker: Option<Picker>,
 }
 
 impl Compare {

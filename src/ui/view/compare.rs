@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 mod article_pane;
+mod picker;
 
 use crate::app::article::Mark;
 use crate::app::view::compare::layout;
@@ -24,6 +25,10 @@ pub fn render(app: &App, compare: &Compare, theme: &Theme, frame: &mut Frame) {
     }
     frame.render_widget(legend(theme, areas.legend.width), areas.legend);
     status_bar::render_compare(app, compare, theme, areas.status, frame.buffer_mut());
+    if let Some(open) = compare.picker() {
+        let area = frame.area();
+        picker::render(app, compare, open, theme, area, frame.buffer_mut());
+    }
 }
 
 /// What the marks mean, as long as fits `width`: colour is which passage, not a score.

@@ -115,11 +115,23 @@ impl Compare {
         }
     }
 
+    /// Steps back inside the view (closes the partner picker); whether it did.
+    pub fn back(&mut self) -> bool {
+        self.picker.take().is_some()
+    }
+
     /// Answers `action`.
     pub fn update(&mut self, ctx: &Context, action: Action) -> Outcome {
+        if self.picker.is_some() {
+            return self.update_picker(ctx, action);
+        }
         let focus = self.focus;
         let page = isize::try_from(self.focused().height.saturating_sub(1).max(1)).unwrap_or(1);
         match action {
+            Action::PickPartner => return self.open_picker(),
+            Action::SwapPanes => return self.swap(ctx),
+            Action::NextEdit => return self.step_edit(true),
+            Action::PrevEdit => return self.step_edit(false),
             Action::StartSearch
             | Action::SearchInput(_)
             | Action::SearchBackspace
