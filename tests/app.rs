@@ -261,7 +261,7 @@ fn scrolling_stops_where_the_last_row_meets_the_bottom() {
 }
 
 #[test]
-fn synchronised_scrolling_moves_both_panes_alike_without_jumping() {
+fn synchronised_scrolling_follows_the_row_map_and_keeps_passages_level() {
     let mut app = pair_app();
     app.update(Action::ScrollBy(5));
     assert_eq!(
@@ -276,46 +276,38 @@ fn synchronised_scrolling_moves_both_panes_alike_without_jumping() {
         (5, 0),
         "turning sync on moves nothing"
     );
-    app.update(Action::ScrollBy(1));
-    assert_eq!(
-        (compare(&app).left.scroll, compare(&app).right.scroll),
-        (6, 1)
-    );
-    app.update(Action::ScrollBy(-2));
-    assert_eq!(
-        (compare(&app).left.scroll, compare(&app).right.scroll),
-        (4, 0)
-    );
-    app.update(Action::SwitchFocus);
+    let right = |app: &App| compare(app).right.scroll;
+    let before = right(&app);
     app.update(Action::ScrollBy(3));
-    assert_eq!(
-        (compare(&app).left.scroll, compare(&app).right.scroll),
-        (7, 3)
+    assert!(
+        right(&app) >= before,
+        "down on the left is never up on the right"
     );
-    app.update(Action::SwitchFocus);
+    let before = right(&app);
+    app.update(Action::ScrollBy(-2));
+    assert!(right(&app) <= before, "and up is never down");
     run(
         &mut app,
         &[Action::NextPassage, Action::NextPassage, Action::Jump],
     );
     let slot = compare(&app).selected.unwrap();
     assert!(level(&app, slot));
-    app.update(Action::ScrollBy(1));
-    assert!(
-        level(&app, slot),
-        "a scroll after Enter keeps the passage level"
-    );
+    // Each keeps the passage's start on screen (it starts two rows down).
+    for delta in [1, 1, -1, -1, 2] {
+        app.update(Action::ScrollBy(delta));
+        assert!(
+            level(&app, slot),
+            "a scroll of {delta} after Enter keeps the passage level"
+        );
+    }
+    app.update(Action::SwitchFocus);
     app.update(Action::ScrollBy(-1));
-    assert!(level(&app, slot));
-    run(&mut app, &[Action::Top, Action::ScrollBy(4)]);
-    assert_eq!(
-        (compare(&app).left.scroll, compare(&app).right.scroll),
-        (4, 4)
-    );
+    assert!(level(&app, slot), "led from the right too");
     run(&mut app, &[Action::ToggleSync, Action::Top]);
-    assert_eq!(compare(&app).left.scroll, 0);
+    assert_eq!(compare(&app).right.scroll, 0);
     assert!(
-        compare(&app).right.scroll > 0,
-        "sync off: the right pane stays"
+        compare(&app).left.scroll > 0,
+        "sync off: the other pane stays"
     );
 }
 
@@ -1092,4 +1084,48 @@ fn e_and_shift_e_step_through_the_word_edits() {
         });
         assert_eq!(compare(&app).left.scroll, want, "forward {forward}");
     }
+}
+
+#[test]
+fn aligned_sync_brings_the_next_passage_level_as_it_scrolls_by() {
+    let mut app = demo_app(120, 30);
+    let index = app
+        .library()
+        .entries
+        .iter()
+        .position(|e| e.title.starts_with("A wall, a contract"))
+        .expect("the demo's op-ed");
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(index).unwrap()),
+            Action::Open,
+        ],
+    );
+    let c = compare(&app);
+    // Two passages in the same order on both sides, the second far below the first.
+    let both: Vec<usize> = (0..c.passages.len())
+        .filter(|&s| {
+            c.left.view.rows_of_slot(s).is_some() && c.right.view.rows_of_slot(s).is_some()
+        })
+        .collect();
+    assert!(both.len() >= 2, "{both:?}");
+    let start = |pane: &Pane, slot: usize| pane.view.rows_of_slot(slot).unwrap().start;
+    let (first, second) = (both[0], both[1]);
+    run(&mut app, &[Action::ToggleSync, Action::Top]);
+    let mut level_seen = false;
+    for _ in 0..200 {
+        app.update(Action::ScrollBy(1));
+        let c = compare(&app);
+        let third = c.left.scroll + c.left.height / 3;
+        if start(&c.left, second) == third {
+            level_seen = screen_row(&c.left, second) == screen_row(&c.right, second);
+            break;
+        }
+    }
+    assert!(
+        level_seen,
+        "passage {second} level when it reaches the matched row"
+    );
+    let _ = first;
 }

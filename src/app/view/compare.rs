@@ -1,6 +1,7 @@
 //! The compare view: two panes, the passages linking their articles, the selection, and the
 //! moves between them (stepping, jumping, synchronised scrolling); its keys and its layout.
 
+mod align;
 pub mod layout;
 mod navigate;
 mod pane;
@@ -187,31 +188,21 @@ impl Compare {
     pub fn scroll(&mut self, which: Focus, delta: isize) {
         let before = self.pane(which).scroll;
         self.pane_mut(which).scroll_by(delta);
-        self.follow(which, before);
+        self.follow(which, before, Some(delta));
     }
 
     /// Scrolls pane `which` to `row`; with sync on the other follows.
     pub fn scroll_to(&mut self, which: Focus, row: usize) {
         let before = self.pane(which).scroll;
         self.pane_mut(which).scroll_to(row);
-        self.follow(which, before);
+        self.follow(which, before, None);
     }
 
     /// Scrolls pane `which` so that `row` is visible; with sync on the other follows.
     pub fn reveal(&mut self, which: Focus, row: usize) {
         let before = self.pane(which).scroll;
         self.pane_mut(which).reveal(row);
-        self.follow(which, before);
-    }
-
-    /// With sync on, scrolls the pane other than `leader` by as many rows as `leader` moved
-    /// from `before` (clamped at its own ends): never a jump, one row for one.
-    fn follow(&mut self, leader: Focus, before: usize) {
-        if !self.sync {
-            return;
-        }
-        let moved = self.pane(leader).scroll.cast_signed() - before.cast_signed();
-        self.pane_mut(leader.other()).scroll_by(moved);
+        self.follow(which, before, None);
     }
 
     /// Selects the next (or previous) passage of the focused article, wrapping around, shows
