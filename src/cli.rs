@@ -36,6 +36,9 @@ pub struct Cli {
     /// Read the configuration from this TOML file.
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
+    #[arg(long, value_name = "FILE.csv")]
+    pub dates: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -59,6 +62,9 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
+    #[arg(long, value_name = "FILE.csv")]
+    pub dates: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,

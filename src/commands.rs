@@ -41,22 +41,33 @@ pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
     Config::load(path).map_err(|e| Failure::Input(format!("{e:#}")))
 }
 
-/// Loads the paths (the demo corpus when there are none), printing warnings to stderr.
-pub fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
-    load_with_warnings(paths).map(|(corpus, _)| corpus)
+/// Loads the paths (the demo corpus when there are none) and the dates file, if any,
+/// printing warnings to stderr.
+pub fn load(paths: &[PathBuf], dates: Option<&Path>) -> Result<Corpus, Failure> {
+    load_with_warnings(paths, dates).map(|(corpus, _)| corpus)
 }
 
 /// [`load`], also returning the warnings it printed.
-pub fn load_with_warnings(paths: &[PathBuf]) -> Result<(Corpus, Vec<String>), Failure> {
-    if paths.is_empty() {
-        return Ok((demo_corpus(), Vec::new()));
+pub fn load_with_warnings(
+    paths: &[PathBuf],
+    dates: Option<&Path>,
+) -> Result<(Corpus, Vec<String>), Failure> {
+    let (mut corpus, mut warnings) = if paths.is_empty() {
+        (demo_corpus(), Vec::new())
+    } else {
+        let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
+        (loaded.corpus, loaded.warnings)
+    };
+    if let Some(file) = dates {
+        let more =
+            crate::corpus::dates::apply_dates_file(&mut corpus, file).map_err(Failure::Input)?;
+        warnings.extend(more);
     }
-    let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
     let mut stderr = std::io::stderr().lock();
-    for warning in &loaded.warnings {
+    for warning in &warnings {
         let _ = writeln!(stderr, "rehash: warning: {}", printable(warning));
     }
-    Ok((loaded.corpus, loaded.warnings))
+    Ok((corpus, warnings))
 }
 
 /// Corpora smaller than this are analysed without progress output.
@@ -98,7 +109,7 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
 /// `rehash scan`: prints the findings on stdout.
 pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let options = args.engine.apply(base);
-    let corpus = load(&args.paths)?;
+    let corpus = load(&args.paths, args.dates.as_deref())?;
     let report = analyse(&corpus, &options)?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
@@ -122,7 +133,7 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
 pub fn read(cli: &Cli) -> Result<(), Failure> {
     let config = config(cli.config.as_deref())?;
     let options = cli.engine.apply(&config.engine);
-    let (corpus, warnings) = load_with_warnings(&cli.paths)?;
+    let (corpus, warnings) = load_with_warnings(&cli.paths, cli.dates.as_deref())?;
     if !std::io::stdout().is_terminal() {
         return Err(Failure::Input(
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),

@@ -1,6 +1,7 @@
 //! Documents and the corpus that holds them: loading files, folders and JSON lines, and the
 //! embedded demo corpus. Builds on `text`; knows nothing of reuse or the terminal.
 
+pub mod dates;
 mod demo;
 mod document;
 mod jsonl;

@@ -49,6 +49,9 @@ struct PassageOut<'a> {
     boilerplate: bool,
     quote: bool,
     duplicate: bool,
+    /// Which side was published first, by the documents' dates: "a", "b", "same", or none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'static str>,
     shared_words: &'a [String],
     edits: Vec<EditOut<'a>>,
     parts: Vec<PartOut<'a>>,
@@ -214,6 +217,16 @@ fn document_out(d: &Document) -> DocumentOut<'_> {
     }
 }
 
+/// Which of two documents was published first, when both dates can be read.
+fn first_side(a: &crate::corpus::Document, b: &crate::corpus::Document) -> Option<&'static str> {
+    use crate::corpus::dates::{First, first_of};
+    first_of(a.date.as_deref(), b.date.as_deref()).map(|first| match first {
+        First::This => "a",
+        First::That => "b",
+        First::Same => "same",
+    })
+}
+
 /// A score to three decimals, as the JSON gives it.
 fn rounded(score: f64) -> f64 {
     (score * 1000.0).round() / 1000.0
@@ -232,6 +245,7 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
         boilerplate: p.boilerplate,
         quote: p.quote,
         duplicate: p.duplicate,
+        first: first_side(da, db),
         shared_words: &p.shared_words,
         parts: p
             .parts

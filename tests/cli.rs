@@ -350,3 +350,51 @@ fn a_folder_of_binaries_names_what_it_skipped() {
                 .and(predicate::str::contains("skipping binary file")),
         );
 }
+
+#[test]
+fn dates_come_from_a_front_matter_or_a_dates_file_and_say_which_side_came_first() {
+    let front = format!("---\ntitle: The wall report\ndate: 2026-02-20\n---\n{ARTICLE}");
+    let dir = folder_with(&[
+        ("a.md", front.as_bytes()),
+        ("b.txt", ARTICLE.as_bytes()),
+        (
+            "dates.csv",
+            b"id,date\nb.txt,2026-02-23\nnone.txt,2026-01-01\n",
+        ),
+    ]);
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.txt");
+    let dates = dir.path().join("dates.csv");
+    let out = rehash()
+        .arg("scan")
+        .arg(&a)
+        .arg(&b)
+        .arg("--dates")
+        .arg(&dates)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 id of no loaded document (first: none.txt)"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    let by_title = |t: &str| docs.iter().find(|d| d["title"] == t).unwrap();
+    assert_eq!(by_title("The wall report")["date"], "2026-02-20");
+    assert_eq!(by_title("Harbour wall falls")["date"], "2026-02-23");
+    let passage = &json["passages"][0];
+    let a_is_front = passage["a"]["doc"].as_str().unwrap().ends_with("a.md");
+    assert_eq!(passage["first"], if a_is_front { "a" } else { "b" });
+    rehash()
+        .args(["scan", "--dates", "no/such.csv"])
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the dates file"));
+}

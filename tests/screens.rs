@@ -584,3 +584,37 @@ fn corpus_search_of_the_demo() {
     app.update(Action::SearchSubmit);
     assert_snapshot!("corpus_search_hits", draw(&app).backend());
 }
+
+#[test]
+fn the_compare_view_says_which_article_came_first() {
+    let story = "The harbour commission said the sea wall had been inspected twice in the \
+                 last decade and that both reports had found cracks near the eastern end.";
+    let source = |id: &str, date: &str, text: String| rehash::corpus::Source {
+        group: "news".into(),
+        date: Some(date.into()),
+        ..rehash::corpus::Source::new(id, &text)
+    };
+    let corpus = rehash::corpus::Corpus::from_sources(vec![
+        source("a.txt", "2026-02-23", format!("Late\n\n{story}")),
+        source("b.txt", "2026-02-20", format!("Early\n\n{story}")),
+    ]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let settings = Settings {
+        color: ColorMode::Indexed,
+        mouse: true,
+        sync_scroll: false,
+    };
+    let mut app = App::new(corpus, report, settings);
+    app.update(Action::Resize(160, 30));
+    app.update(Action::NextPassage);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..160)
+        .map(|x| buffer[(x, 29)].symbol().to_owned())
+        .collect();
+    assert!(status.contains("right first (2026-02-20)"), "{status}");
+    let border: String = (0..160)
+        .map(|x| buffer[(x, 27)].symbol().to_owned())
+        .collect();
+    assert!(border.contains("news · 2026-02-23 · a.txt"), "{border}");
+}

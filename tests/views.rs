@@ -426,3 +426,57 @@ fn filters_narrow_the_library_and_the_passages_and_one_key_clears_them() {
     app.update(Action::ClearFilter);
     assert_eq!(app.passages().listed.len(), listed);
 }
+
+/// Two outlets: `early` publishes a story that `late` copies three days later.
+fn dated_pair() -> App {
+    let story = "The harbour commission said the sea wall had been inspected twice in the \
+                 last decade and that both reports had found cracks near the eastern end.";
+    let source = |id: &str, group: &str, date: &str, text: String| Source {
+        group: group.into(),
+        date: Some(date.into()),
+        ..Source::new(id, &text)
+    };
+    app_of(Corpus::from_sources(vec![
+        source(
+            "early/a.txt",
+            "early",
+            "2026-02-20",
+            format!("Wall report\n\n{story}\n\nMore on other things entirely."),
+        ),
+        source(
+            "late/b.txt",
+            "late",
+            "2026-02-23",
+            format!("Wall again\n\nA different opening.\n\n{story}"),
+        ),
+    ]))
+}
+
+#[test]
+fn dates_show_in_the_library_say_which_side_came_first_and_direct_the_outlet_map() {
+    let mut app = dated_pair();
+    assert!(app.library().dated());
+    app.update(Action::Show(View::Library));
+    run(
+        &mut app,
+        &[Action::CycleSort, Action::CycleSort, Action::CycleSort],
+    );
+    assert_eq!(app.library().sort, rehash::app::SortKey::Date);
+    let first = &app.library().entries[0];
+    assert_eq!(first.date.as_deref(), Some("2026-02-20"), "oldest first");
+    app.update(Action::Show(View::Heat));
+    app.update(Action::FoldOutlets);
+    let map = app.heat().map();
+    assert!(map.shares.directed);
+    let at = |name: &str| {
+        (0..2)
+            .find(|&i| map.item_at(i).unwrap().label == name)
+            .unwrap()
+    };
+    let (early, late) = (at("early"), at("late"));
+    assert!(
+        map.share_at(early, late) > 0.1,
+        "the early outlet's text turns up later"
+    );
+    assert!(map.share_at(late, early) <= 0.0, "not the other way round");
+}

@@ -237,12 +237,15 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
         );
         return Ok(found);
     }
+    // A Markdown front matter gives the title and the date; the text stays as it is, so
+    // that offsets are the file's.
+    let front = super::dates::front_matter(&text);
     found.sources.push(Source {
         id: file.id.clone(),
         path: Some(path.clone()),
         group: file.group.clone(),
-        title: None,
-        date: None,
+        title: front.title,
+        date: front.date,
         text,
     });
     Ok(found)

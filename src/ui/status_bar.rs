@@ -80,9 +80,10 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let kind = passage.label();
     let words = count(passage.words, "word");
     let docs = count(app.report().cluster_size(id.0), "article");
+    let first = first_side(app, compare).map_or_else(String::new, |f| format!(" · {f}"));
     [
         format!(
-            "passage {index}/{of} · {kind} · score {:.2} · {words} · in {docs} · n/N step",
+            "passage {index}/{of} · {kind} · score {:.2} · {words} · in {docs}{first} · n/N step",
             passage.score
         ),
         format!(
@@ -90,6 +91,24 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
             passage.score
         ),
     ]
+}
+
+/// Which article was published first, when both have a date: the direction of copying.
+fn first_side(app: &App, compare: &Compare) -> Option<String> {
+    use crate::corpus::dates::{First, first_of};
+    let ctx = app.context();
+    let (left, right) = (
+        ctx.document(compare.left.doc()),
+        ctx.document(compare.right.doc()),
+    );
+    let (l, r) = (left.date.as_deref(), right.date.as_deref());
+    let day =
+        |d: Option<&str>| printable(&d.unwrap_or_default().chars().take(10).collect::<String>());
+    first_of(l, r).map(|first| match first {
+        First::This => format!("left first ({})", day(l)),
+        First::That => format!("right first ({})", day(r)),
+        First::Same => format!("same day ({})", day(l)),
+    })
 }
 
 /// The modes worth knowing about, in full and short: which partner is on the right, sync,

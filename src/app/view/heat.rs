@@ -33,7 +33,9 @@ pub const KEYS: &[Binding] = &[
 pub const NOTES: &[(&str, &str)] = &[
     ("shade", "share of the two texts in common"),
     ("order", "related rows sit together"),
-    ("outlets", "the diagonal is reuse inside one outlet"),
+    ("outlets", "the diagonal is reuse inside one outlet;"),
+    ("", "with dates, the row's text found later in"),
+    ("", "the column's articles"),
 ];
 
 /// Lower bounds of the shades, as shares: below the first, a cell is blank.
@@ -232,7 +234,12 @@ impl Heat {
                 doc: None,
             })
             .collect();
-        let shares = shares::outlets(corpus, &ctx.report, &outlet_of, names.len());
+        let dated = corpus.documents.iter().any(|d| d.date.is_some());
+        let shares = if dated {
+            shares::outlets_directed(corpus, &ctx.report, &outlet_of, names.len())
+        } else {
+            shares::outlets(corpus, &ctx.report, &outlet_of, names.len())
+        };
         let outlets = Map::new(outlet_items, shares);
         Self {
             articles,

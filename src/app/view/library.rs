@@ -80,6 +80,8 @@ pub enum SortKey {
     Partners,
     /// Length in words, longest first.
     Words,
+    /// Publication date, oldest first (undated last).
+    Date,
     /// Title, alphabetically.
     Title,
     /// Outlet or folder, then title.
@@ -93,7 +95,8 @@ impl SortKey {
         match self {
             Self::Reused => Self::Partners,
             Self::Partners => Self::Words,
-            Self::Words => Self::Title,
+            Self::Words => Self::Date,
+            Self::Date => Self::Title,
             Self::Title => Self::Group,
             Self::Group => Self::Reused,
         }
@@ -105,6 +108,7 @@ impl SortKey {
             Self::Reused => "reused",
             Self::Partners => "partners",
             Self::Words => "words",
+            Self::Date => "date",
             Self::Title => "title",
             Self::Group => "outlet",
         }
@@ -132,6 +136,10 @@ pub struct Entry {
     pub id: String,
     /// How many copies of the article the corpus holds (duplicates listed once): 1 for most.
     pub copies: usize,
+    /// Its publication date as given (safe to show), if any.
+    pub date: Option<String>,
+    /// That date's year, month and day, when it can be read, for sorting.
+    pub day: Option<(u16, u8, u8)>,
 }
 
 /// The start of the selected article, wrapped for the preview pane, its reused spans marked.
@@ -253,6 +261,8 @@ impl Library {
                     strongest: partners.first().map(|p| DocId(p.doc)),
                     id: printable(file_name(&d.id)),
                     copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
+                    date: d.date.as_deref().map(printable),
+                    day: d.date.as_deref().and_then(crate::corpus::dates::day_of),
                 }
             })
             .collect();
@@ -272,6 +282,11 @@ impl Library {
         };
         library.sort_entries();
         library
+    }
+
+    /// Whether any article has a date (the table then shows them, and sorts by them).
+    pub fn dated(&self) -> bool {
+        self.all.iter().any(|e| e.date.is_some())
     }
 
     /// The selected entry.
@@ -364,6 +379,9 @@ impl Library {
     /// first.
     pub fn cycle_sort(&mut self) {
         self.sort = self.sort.next();
+        if self.sort == SortKey::Date && !self.dated() {
+            self.sort = self.sort.next();
+        }
         self.sort_entries();
         self.selected = 0;
         self.offset = 0;
@@ -394,6 +412,12 @@ impl Library {
                 SortKey::Reused => y.reused.total_cmp(&x.reused),
                 SortKey::Partners => y.partners.cmp(&x.partners),
                 SortKey::Words => y.words.cmp(&x.words),
+                // Oldest first, the undated last.
+                SortKey::Date => x
+                    .day
+                    .is_none()
+                    .cmp(&y.day.is_none())
+                    .then(x.day.cmp(&y.day)),
                 SortKey::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
                 SortKey::Group => x.group.cmp(&y.group).then(x.title.cmp(&y.title)),
             };

@@ -29,8 +29,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     } else {
         ("article", "by outlet")
     };
+    let shown = if map.shares.directed {
+        "row's text found later in the column"
+    } else {
+        "text in common"
+    };
     let title = format!(
-        " Heat map · {} · text in common · o: {other} ",
+        " Heat map · {} · {shown} · o: {other} ",
         crate::text::count(map.order.len(), what)
     );
     let column = map
@@ -174,6 +179,12 @@ fn hints(map: &Map, folded: bool) -> Vec<String> {
     let percent = (share * 100.0).round();
     let pair = if row == col && !folded {
         format!("{} · the article itself", name(row))
+    } else if map.shares.directed {
+        format!(
+            "{} → {} · {percent:.0}% of the column's text found earlier in the row",
+            name(row),
+            name(col)
+        )
     } else {
         format!("{} × {} · {percent:.0}% in common", name(row), name(col))
     };

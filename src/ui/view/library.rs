@@ -102,7 +102,11 @@ fn table<'a>(
 ) -> Table<'a> {
     let library = app.library();
     let right = |text: &'static str| Cell::from(Line::from(text).right_aligned());
+    let dated = library.dated();
     let mut header = vec![Cell::from("Title"), Cell::from("Outlet")];
+    if dated {
+        header.push(Cell::from("Date"));
+    }
     if with_id {
         header.push(Cell::from("Id"));
     }
@@ -131,7 +135,7 @@ fn table<'a>(
     );
     let id_width = with_id.then_some(library.id_width);
     let group_width = library.group_width.min((width / 5).max(16));
-    let widths = widths(group_width, id_width);
+    let widths = widths(group_width, dated, id_width);
     // The title gets what the other columns leave, each after a one-cell gap.
     let others: u16 = widths[1..]
         .iter()
@@ -141,7 +145,12 @@ fn table<'a>(
         })
         .sum();
     let title_width = usize::from(width.saturating_sub(2 + others));
-    Table::new(visible.iter().map(|e| row(e, with_id, title_width)), widths)
+    let columns = Columns {
+        dated,
+        with_id,
+        title_width,
+    };
+    Table::new(visible.iter().map(|e| row(e, columns)), widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected_row())
         .block(
@@ -152,8 +161,14 @@ fn table<'a>(
         )
 }
 
-fn widths(group_width: u16, id_width: Option<u16>) -> Vec<Constraint> {
+/// Cells of the Date column: a `YYYY-MM-DD` day.
+const DATE_WIDTH: u16 = 10;
+
+fn widths(group_width: u16, dated: bool, id_width: Option<u16>) -> Vec<Constraint> {
     let mut widths = vec![Constraint::Fill(1), Constraint::Length(group_width)];
+    if dated {
+        widths.push(Constraint::Length(DATE_WIDTH));
+    }
     if let Some(width) = id_width {
         widths.push(Constraint::Length(width));
     }
@@ -165,8 +180,21 @@ fn widths(group_width: u16, id_width: Option<u16>) -> Vec<Constraint> {
     widths
 }
 
-/// One entry's row, its title cut with an ellipsis to `title_width` cells.
-fn row(entry: &Entry, with_id: bool, title_width: usize) -> Row<'_> {
+/// Which columns the table has, and the title column's width.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    dated: bool,
+    with_id: bool,
+    title_width: usize,
+}
+
+/// One entry's row, its title cut with an ellipsis to the title column's width.
+fn row(entry: &Entry, columns: Columns) -> Row<'_> {
+    let Columns {
+        dated,
+        with_id,
+        title_width,
+    } = columns;
     let percent = (entry.reused * 100.0).round();
     let title = match entry.copies {
         1 => Line::from(cut(&entry.title, title_width)),
@@ -184,6 +212,16 @@ fn row(entry: &Entry, with_id: bool, title_width: usize) -> Row<'_> {
         }
     };
     let mut cells = vec![Cell::from(title), Cell::from(entry.group.as_str())];
+    if dated {
+        let day: String = entry
+            .date
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .take(10)
+            .collect();
+        cells.push(Cell::from(day));
+    }
     if with_id {
         cells.push(Cell::from(entry.id.as_str()));
     }

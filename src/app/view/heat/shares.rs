@@ -12,6 +12,9 @@ use crate::reuse::{Report, Side};
 pub struct Shares {
     /// Number of items (rows and columns).
     pub len: usize,
+    /// Whether a cell (row, column) differs from (column, row): the row's text found later in
+    /// the column.
+    pub directed: bool,
     /// Share per pair of items, keyed smaller index first; the diagonal for within-item reuse.
     cells: FxHashMap<(u32, u32), f32>,
 }
@@ -19,7 +22,11 @@ pub struct Shares {
 impl Shares {
     /// The share of items `i` and `j` (0 where they have nothing in common).
     pub fn get(&self, i: usize, j: usize) -> f32 {
-        let key = if i <= j { (i, j) } else { (j, i) };
+        let key = if i <= j || self.directed {
+            (i, j)
+        } else {
+            (j, i)
+        };
         self.cells
             .get(&(narrow(key.0), narrow(key.1)))
             .copied()
@@ -36,7 +43,11 @@ impl Shares {
 
     fn set(&mut self, i: usize, j: usize, share: f32) {
         if share > 0.0 {
-            let key = if i <= j { (i, j) } else { (j, i) };
+            let key = if i <= j || self.directed {
+                (i, j)
+            } else {
+                (j, i)
+            };
             self.cells.insert((narrow(key.0), narrow(key.1)), share);
         }
     }
@@ -152,12 +163,65 @@ pub fn outlets(corpus: &Corpus, report: &Report, outlet_of: &[usize], outlets: u
     shares
 }
 
+/// Share of each outlet's text that turns up later in another: cell (x, y) is the share of
+/// outlet y's text covered by passages whose other side is in an earlier article of outlet x
+/// (by the documents' dates; undated and same-day pairs count for neither).
+pub fn outlets_directed(
+    corpus: &Corpus,
+    report: &Report,
+    outlet_of: &[usize],
+    outlets: usize,
+) -> Shares {
+    use crate::corpus::dates::{First, first_of};
+    let mut chars = vec![0usize; outlets];
+    for (doc, d) in corpus.documents.iter().enumerate() {
+        chars[outlet_of[doc]] += d.chars();
+    }
+    // For each later document, its sides copied from each earlier outlet.
+    let mut later: FxHashMap<(usize, usize), Vec<(usize, usize)>> = FxHashMap::default();
+    for p in report.passages.iter().filter(|p| p.is_reuse()) {
+        let (da, db) = (&corpus.documents[p.a.doc], &corpus.documents[p.b.doc]);
+        let (earlier, copy) = match first_of(da.date.as_deref(), db.date.as_deref()) {
+            Some(First::This) => (p.a, p.b),
+            Some(First::That) => (p.b, p.a),
+            Some(First::Same) | None => continue,
+        };
+        later
+            .entry((copy.doc, outlet_of[earlier.doc]))
+            .or_default()
+            .push((copy.span.start, copy.span.end));
+    }
+    let mut covered_by: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for ((doc, from), spans) in later {
+        *covered_by.entry((from, outlet_of[doc])).or_default() += covered(spans);
+    }
+    let mut shares = Shares {
+        len: outlets,
+        directed: true,
+        ..Shares::default()
+    };
+    for ((x, y), shared) in covered_by {
+        shares.set(x, y, share(shared, chars[y]));
+    }
+    shares
+}
+
 /// The items in an order that keeps related ones together: single-linkage clustering, the
 /// strongest shares joined first, each join putting one group's rows after the other's;
 /// items in nothing come last in their given order. Deterministic.
 pub fn order(shares: &Shares) -> Vec<usize> {
     let n = shares.len;
     let mut edges: Vec<(usize, usize, f32)> = shares.pairs().collect();
+    if shares.directed {
+        // A link either way joins two rows: keep the stronger of the two directions.
+        let mut both: FxHashMap<(usize, usize), f32> = FxHashMap::default();
+        for (i, j, s) in edges {
+            let key = (i.min(j), i.max(j));
+            let kept = both.entry(key).or_insert(0.0);
+            *kept = kept.max(s);
+        }
+        edges = both.into_iter().map(|((i, j), s)| (i, j, s)).collect();
+    }
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     // Each group is a list of items, kept at its root.
     let mut root: Vec<usize> = (0..n).collect();
