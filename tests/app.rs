@@ -1129,3 +1129,71 @@ fn aligned_sync_brings_the_next_passage_level_as_it_scrolls_by() {
     );
     let _ = first;
 }
+
+#[test]
+fn d_lists_the_copies_of_a_duplicated_article_and_folds_them() {
+    let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                 into the lower district, forcing the evacuation of thirty homes. Emergency \
+                 crews said nobody was killed, but one man was taken to hospital.";
+    let corpus = rehash::corpus::Corpus::from_sources(vec![
+        rehash::corpus::Source::new("a.txt", format!("Wall falls\n{story}")),
+        rehash::corpus::Source::new("b.txt", format!("Wall falls\n{story}")),
+        rehash::corpus::Source::new("c.txt", "Dahlias\nLifting dahlias before the frost."),
+    ]);
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.library().entries.len(), 2, "the copies are one row");
+    let row = app
+        .library()
+        .entries
+        .iter()
+        .position(|e| e.copies == 2)
+        .unwrap();
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(row).unwrap()),
+            Action::ToggleCopies,
+        ],
+    );
+    let entries = &app.library().entries;
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[row + 1].copy_of, Some(entries[row].doc));
+    assert_eq!(app.message(), Some("1 other copy listed under it"));
+    run(&mut app, &[Action::ScrollBy(1), Action::ToggleCopies]);
+    assert_eq!(
+        app.library().entries.len(),
+        2,
+        "d on a copy folds its article"
+    );
+    assert_eq!(app.library().current().unwrap().copies, 2);
+}
+
+#[test]
+fn the_wheel_over_the_library_preview_scrolls_it() {
+    let mut app = demo_app(100, 30);
+    let preview = rehash::app::view::library::layout(app.area()).preview;
+    let selected = app.library().selected;
+    let wheel = |down| Action::Wheel {
+        column: preview.x + 5,
+        row: preview.y + 2,
+        down,
+    };
+    run(&mut app, &[wheel(true), wheel(true)]);
+    assert_eq!(app.library().selected, selected, "the selection stays");
+    assert_eq!(app.library().preview.scroll, 6);
+    let rows = app.library().preview.view.rows.len();
+    assert!(
+        rows >= 6 + usize::from(preview.height) - 2,
+        "{rows} rows wrapped"
+    );
+    app.update(wheel(false));
+    assert_eq!(app.library().preview.scroll, 3);
+    app.update(Action::ScrollBy(1));
+    assert_eq!(
+        app.library().preview.scroll,
+        0,
+        "another article shows its top"
+    );
+}

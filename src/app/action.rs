@@ -65,6 +65,8 @@ pub enum Action {
     StartFilter,
     /// Clear the filter.
     ClearFilter,
+    /// List the copies of the selected duplicated article, or fold them.
+    ToggleCopies,
     /// Cycle the library's sort key.
     CycleSort,
     /// Open the selected library article beside its strongest partner.

@@ -1,6 +1,8 @@
 //! The library: one row per article with its reuse figures, a sort key, the selection and a
 //! preview of the selected article; its keys, its layout and how it answers actions.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::filter::Filter;
@@ -34,10 +36,18 @@ pub const KEYS: &[Binding] = &[
         "filter: title words, outlet:NAME, reuse:N%",
     ),
     bind(&[ch('F')], Action::ClearFilter, "clear the filter"),
+    bind(
+        &[ch('d')],
+        Action::ToggleCopies,
+        "list the copies of a duplicated article (×N)",
+    ),
 ];
 
 /// The help's lines after the keys.
-pub const NOTES: &[(&str, &str)] = &[("mouse", "wheel moves, click selects")];
+pub const NOTES: &[(&str, &str)] = &[
+    ("mouse", "wheel moves, click selects;"),
+    ("", "over the preview, the wheel scrolls it"),
+];
 
 /// The parts of the library screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,23 +150,30 @@ pub struct Entry {
     pub date: Option<String>,
     /// That date's year, month and day, when it can be read, for sorting.
     pub day: Option<(u16, u8, u8)>,
+    /// For a copy listed under its duplicated article (after `d`), that article.
+    pub copy_of: Option<DocId>,
 }
 
-/// The start of the selected article, wrapped for the preview pane, its reused spans marked.
+/// The start of the selected article, wrapped for the preview pane, its reused spans marked;
+/// the mouse wheel over it scrolls it.
 #[derive(Debug, Clone, Default)]
 pub struct Preview {
     /// The document shown.
     pub doc: DocId,
     /// The rows it is wrapped for (the box's inner height).
     pub height: usize,
-    /// Its first chars, reflowed like the compare view, with the passages it shares with any
-    /// other article marked (slot 0 for all of them).
+    /// The first row shown.
+    pub scroll: usize,
+    /// Its first chars (enough for the rows scrolled through), reflowed like the compare view,
+    /// with the passages it shares with any other article marked (slot 0 for all of them).
     pub view: PaneView,
+    /// Whether `view` holds the whole article.
+    whole: bool,
 }
 
 impl Preview {
-    /// Rewraps for article `doc` (`document`) at `width`, enough of it to fill `height` rows,
-    /// unless that is what it shows.
+    /// Rewraps for article `doc` (`document`) at `width`, enough of it to fill `height` rows
+    /// from its scroll (back at the top for another article), unless that is what it shows.
     pub fn refresh(
         &mut self,
         (doc, document): (DocId, &Document),
@@ -164,16 +181,22 @@ impl Preview {
         width: usize,
         height: usize,
     ) {
+        if self.doc != doc {
+            self.scroll = 0;
+        }
         let shown = &self.view;
+        let enough = self.whole || shown.rows.len() >= self.scroll + height;
         if !shown.rows.is_empty()
             && self.doc == doc
             && shown.width == width
             && self.height == height
+            && enough
         {
             return;
         }
         // A row holds at most `width` visible cells plus its blanks: twice that fills the box.
-        let chars = (width + 1) * (height + 1) * 2;
+        let chars = (width + 1) * (self.scroll + height + 1) * 2;
+        let whole = chars >= document.chars();
         let rows = wrap_document(document, width, Some(chars));
         let mut marks = Marks::default();
         for passage in report
@@ -193,8 +216,38 @@ impl Preview {
         *self = Self {
             doc,
             height,
+            scroll: self.scroll,
             view: PaneView::from_rows(doc, document, width, rows, &marks),
+            whole,
         };
+        if self.whole {
+            self.scroll = self.scroll.min(self.view.rows.len().saturating_sub(height));
+        }
+    }
+
+    /// Scrolls by `rows` (down when positive); the next refresh wraps what it needs.
+    pub fn scroll_by(&mut self, rows: isize) {
+        self.scroll = self.scroll.saturating_add_signed(rows);
+    }
+}
+
+/// The library's entry for document `doc`.
+fn entry(corpus: &Corpus, report: &Report, doc: usize) -> Entry {
+    let d = &corpus.documents[doc];
+    let partners = report.partners(doc);
+    Entry {
+        doc: DocId(doc),
+        title: printable(&d.title),
+        group: printable(&d.group),
+        words: d.words(),
+        reused: report.reused_share(corpus, doc),
+        partners: partners.len(),
+        strongest: partners.first().map(|p| DocId(p.doc)),
+        id: printable(file_name(&d.id)),
+        copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
+        date: d.date.as_deref().map(printable),
+        day: d.date.as_deref().and_then(crate::corpus::dates::day_of),
+        copy_of: None,
     }
 }
 
@@ -219,6 +272,10 @@ pub struct Library {
     pub filter_text: String,
     /// What is being typed, while the filter prompt is open.
     pub filter_input: Option<String>,
+    /// The other copies of each duplicated article, by its first copy.
+    pub copies: BTreeMap<DocId, Vec<Entry>>,
+    /// The duplicated articles whose copies are listed under them.
+    pub expanded: BTreeSet<DocId>,
     /// The sort key.
     pub sort: SortKey,
     /// Index of the selected entry.
@@ -244,28 +301,22 @@ impl Library {
     /// Lists every article of the corpus with its figures from the report, the copies of a
     /// duplicated article as one entry (its first copy) with their count.
     pub fn new(corpus: &Corpus, report: &Report) -> Self {
-        let entries: Vec<Entry> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|&(doc, _)| report.duplicates_of(doc).is_none_or(|g| g[0] == doc))
-            .map(|(doc, d)| {
-                let partners = report.partners(doc);
-                Entry {
-                    doc: DocId(doc),
-                    title: printable(&d.title),
-                    group: printable(&d.group),
-                    words: d.words(),
-                    reused: report.reused_share(corpus, doc),
-                    partners: partners.len(),
-                    strongest: partners.first().map(|p| DocId(p.doc)),
-                    id: printable(file_name(&d.id)),
-                    copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
-                    date: d.date.as_deref().map(printable),
-                    day: d.date.as_deref().and_then(crate::corpus::dates::day_of),
-                }
-            })
+        let leader = |doc: usize| report.duplicates_of(doc).is_none_or(|g| g[0] == doc);
+        let entries: Vec<Entry> = (0..corpus.len())
+            .filter(|&doc| leader(doc))
+            .map(|doc| entry(corpus, report, doc))
             .collect();
+        let mut copies: BTreeMap<DocId, Vec<Entry>> = BTreeMap::new();
+        for group in &report.duplicates {
+            if let [first, rest @ ..] = group.as_slice() {
+                let listed = rest.iter().map(|&doc| Entry {
+                    copies: 1,
+                    copy_of: Some(DocId(*first)),
+                    ..entry(corpus, report, doc)
+                });
+                copies.insert(DocId(*first), listed.collect());
+            }
+        }
         let widest = |field: fn(&Entry) -> &str, min, max| {
             let cells = entries.iter().map(|e| text_width(field(e))).max();
             u16::try_from(cells.unwrap_or(0))
@@ -276,6 +327,7 @@ impl Library {
         let group_width = widest(|e| &e.group, 6, MAX_GROUP_WIDTH);
         let mut library = Self {
             all: entries,
+            copies,
             id_width,
             group_width,
             ..Self::default()
@@ -303,12 +355,23 @@ impl Library {
             Action::Page(pages) => self.moved(signed(pages) * page, rows),
             Action::Top => self.moved(isize::MIN / 2, rows),
             Action::Bottom => self.moved(isize::MAX / 2, rows),
-            Action::Wheel { down, .. } => self.moved(if down { 1 } else { -1 }, rows),
+            Action::Wheel { row, column, down } => {
+                let over_preview = layout(ctx.area)
+                    .preview
+                    .contains(ratatui::layout::Position::new(column, row));
+                if over_preview {
+                    self.preview.scroll_by(if down { 3 } else { -3 });
+                    Outcome::Done
+                } else {
+                    self.moved(if down { 1 } else { -1 }, rows)
+                }
+            }
             Action::CycleSort => {
                 self.cycle_sort();
                 Outcome::Message(format!("sorted by {}", self.sort.name()))
             }
             Action::Open => self.open(),
+            Action::ToggleCopies => self.toggle_copies(),
             Action::StartSearch => Outcome::Find,
             Action::StartFilter
             | Action::ClearFilter
@@ -429,13 +492,46 @@ impl Library {
     /// Lists the articles the filter keeps, from the top.
     fn apply_filter(&mut self) {
         let filter = &self.filter;
-        self.entries = self
+        let mut entries = Vec::with_capacity(self.all.len());
+        for e in self
             .all
             .iter()
             .filter(|e| filter.keeps_article(&e.title, &e.group, e.reused))
-            .cloned()
-            .collect();
+        {
+            entries.push(e.clone());
+            if self.expanded.contains(&e.doc) {
+                entries.extend(self.copies.get(&e.doc).into_iter().flatten().cloned());
+            }
+        }
+        self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Lists the copies of the selected duplicated article under it, or folds them again.
+    fn toggle_copies(&mut self) -> Outcome {
+        let Some(entry) = self.current() else {
+            return Outcome::Done;
+        };
+        let leader = entry.copy_of.unwrap_or(entry.doc);
+        let Some(copies) = self.copies.get(&leader).map(Vec::len) else {
+            return Outcome::Message("this article has no copy in the corpus".to_owned());
+        };
+        let shown = if self.expanded.remove(&leader) {
+            "folded"
+        } else {
+            self.expanded.insert(leader);
+            "listed under it"
+        };
+        self.apply_filter();
+        self.selected = self
+            .entries
+            .iter()
+            .position(|e| e.doc == leader)
+            .unwrap_or(0);
+        Outcome::Message(format!(
+            "{} {shown}",
+            crate::text::count(copies, "other copy")
+        ))
     }
 
     /// Answers the filter prompt's actions.

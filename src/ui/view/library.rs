@@ -59,7 +59,8 @@ fn preview(app: &App, entry: &Entry, theme: &Theme, area: Rect, buf: &mut Buffer
     }
     let text = &app.context().document(entry.doc).text;
     let view = &preview.view;
-    for ((row, segments), y) in view.rows.iter().zip(&view.segments).zip(inner.rows()) {
+    let rows = view.rows.iter().zip(&view.segments).skip(preview.scroll);
+    for ((row, segments), y) in rows.zip(inner.rows()) {
         preview_line(text, row, segments, theme).render(y, buf);
     }
 }
@@ -197,6 +198,11 @@ fn row(entry: &Entry, columns: Columns) -> Row<'_> {
     } = columns;
     let percent = (entry.reused * 100.0).round();
     let title = match entry.copies {
+        // A copy listed under its article.
+        _ if entry.copy_of.is_some() => Line::from(vec![
+            Span::raw("  ↳ copy: "),
+            Span::raw(cut(&entry.title, title_width.saturating_sub(10))),
+        ]),
         1 => Line::from(cut(&entry.title, title_width)),
         // The count first, where a long title cannot push it out of the column.
         n => {
