@@ -480,3 +480,38 @@ fn dates_show_in_the_library_say_which_side_came_first_and_direct_the_outlet_map
     );
     assert!(map.share_at(late, early) <= 0.0, "not the other way round");
 }
+
+#[test]
+fn every_view_takes_every_key_on_an_empty_corpus_and_on_one_article() {
+    use rehash::app::keymap::{COMMON, bindings};
+    for corpus in [
+        Corpus::from_sources(Vec::new()),
+        Corpus::from_sources(vec![Source::new(
+            "a.txt",
+            "One article alone, said nobody.",
+        )]),
+    ] {
+        let mut app = app_of(corpus);
+        for view in View::ALL {
+            app.update(Action::Show(view));
+            let actions: Vec<Action> = bindings(view)
+                .into_iter()
+                .flatten()
+                .map(|b| b.action)
+                .filter(|a| !matches!(a, Action::Quit) && !COMMON.iter().any(|c| c.action == *a))
+                .collect();
+            for action in actions {
+                app.update(action);
+                app.update(Action::CloseOverlay);
+            }
+            let area = app.area();
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height))
+                    .unwrap();
+            terminal
+                .draw(|frame| rehash::ui::render(&app, frame))
+                .unwrap();
+        }
+        assert!(!app.should_quit());
+    }
+}

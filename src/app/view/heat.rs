@@ -137,6 +137,21 @@ pub struct Map {
 }
 
 impl Map {
+    /// A map of `n` unnamed articles with these shares (for tests of the drawing).
+    #[cfg(test)]
+    pub fn for_test(cells: &[(usize, usize, f32)], n: usize) -> Self {
+        let items = (0..n)
+            .map(|i| Item {
+                label: format!("article {i}"),
+                detail: String::new(),
+                doc: Some(DocId(i)),
+            })
+            .collect();
+        let mut map = Self::new(items, Shares::from_cells(n, cells));
+        map.order = (0..n).collect();
+        map
+    }
+
     fn new(items: Vec<Item>, shares: Shares) -> Self {
         let order = shares::order(&shares);
         Self {

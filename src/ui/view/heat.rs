@@ -145,16 +145,16 @@ fn cell(map: &Map, (row, col): (usize, usize), width: usize, theme: &Theme) -> S
 
 /// What the shades mean, as much as fits `width`.
 fn legend(theme: &Theme, width: u16) -> Line<'static> {
-    let (names, note) = if width >= 110 {
-        (
+    let (names, note) = match width {
+        110.. => (
             ["under 5%", "5–15%", "15–40%", "40% or more"],
             "of the two texts in common (numbers in % when cells are wide)",
-        )
-    } else {
-        (
+        ),
+        66..110 => (
             ["<5%", "5–15%", "15–40%", "≥40%"],
             "of the two texts in common",
-        )
+        ),
+        _ => (["<5%", "5–15%", "15–40%", "≥40%"], "in common"),
     };
     let mut spans = vec![Span::raw(" ")];
     for (level, name) in names.iter().enumerate() {
@@ -200,4 +200,51 @@ fn hints(map: &Map, folded: bool) -> Vec<String> {
         format!(" {pair}"),
         format!(" {percent:.0}% · {enter} · {fold}"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::ColorMode;
+
+    fn text(buffer: &Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (0..area.height)
+            .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_legend_fits_its_width() {
+        let theme = Theme::new(ColorMode::Monochrome);
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 60, 1));
+        legend(&theme, 60).render(buffer.area, &mut buffer);
+        let expected =
+            Buffer::with_lines([" ░ <5%  ▒ 5–15%  ▓ 15–40%  █ ≥40%  in common                "]);
+        assert_eq!(text(&buffer), text(&expected));
+    }
+
+    #[test]
+    fn cells_show_numbers_when_wide_and_shades_when_narrow() {
+        use crate::app::view::heat::Map;
+        let theme = Theme::new(ColorMode::Monochrome);
+        let mut map = Map::for_test(&[(0, 1, 0.37), (1, 2, 0.02)], 3);
+        let number = cell(&map, (0, 1), 4, &theme);
+        let shade = cell(&map, (0, 1), 2, &theme);
+        let small = cell(&map, (1, 2), 4, &theme);
+        let none = cell(&map, (0, 2), 4, &theme);
+        assert_eq!(number.content, " 37 ");
+        assert_eq!(shade.content, "▓ ");
+        assert_eq!(small.content, "  2 ");
+        assert_eq!(none.content, "    ");
+        assert!(!number.style.add_modifier.contains(Modifier::REVERSED));
+        map.cursor = (0, 1);
+        let under_cursor = cell(&map, (0, 1), 4, &theme);
+        assert!(under_cursor.style.add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(
+            cell(&map, (2, 2), 4, &theme).content,
+            "  · ",
+            "the diagonal"
+        );
+    }
 }

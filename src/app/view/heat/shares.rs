@@ -41,6 +41,19 @@ impl Shares {
             .map(|(&(i, j), &s)| (i as usize, j as usize, s))
     }
 
+    /// Symmetric shares over `len` items from (i, j, share) cells (for tests).
+    #[cfg(test)]
+    pub fn from_cells(len: usize, cells: &[(usize, usize, f32)]) -> Self {
+        let mut shares = Self {
+            len,
+            ..Self::default()
+        };
+        for &(i, j, share) in cells {
+            shares.set(i, j, share);
+        }
+        shares
+    }
+
     fn set(&mut self, i: usize, j: usize, share: f32) {
         if share > 0.0 {
             let key = if i <= j || self.directed {
