@@ -1033,7 +1033,7 @@ fn x_swaps_the_articles_and_keeps_the_selected_passage() {
 }
 
 #[test]
-fn e_and_shift_e_step_through_the_word_edits() {
+fn braces_step_through_the_word_edits() {
     let mut app = demo_app(120, 30);
     let index = app
         .library()

@@ -292,8 +292,8 @@ mod tests {
             (ch('m'), Some(Action::ToggleMouse)),
             (ch('x'), Some(Action::SwapPanes)),
             (ch('p'), Some(Action::PickPartner)),
-            (ch('e'), Some(Action::NextEdit)),
-            (ch('E'), Some(Action::PrevEdit)),
+            (ch('}'), Some(Action::NextEdit)),
+            (ch('{'), Some(Action::PrevEdit)),
             (ch('z'), None),
         ];
         for (code, expected) in table {

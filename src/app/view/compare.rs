@@ -75,11 +75,11 @@ pub const KEYS: &[Binding] = &[
     ),
     bind(&[ch('x')], Action::SwapPanes, "swap the two articles"),
     bind(
-        &[ch('e')],
+        &[ch('}')],
         Action::NextEdit,
         "next word edit (changed, inserted, deleted)",
     ),
-    bind(&[ch('E')], Action::PrevEdit, "previous word edit"),
+    bind(&[ch('{')], Action::PrevEdit, "previous word edit"),
     bind(
         &[ch('/')],
         Action::StartSearch,
