@@ -14,6 +14,8 @@ Examples:
   rehash corpus.jsonl             JSON lines with \"id\" and \"text\" fields (passim's input)
   rehash scan articles/ --format json > reuse.json
   rehash scan a.txt b.txt --format text --min-words 8
+  rehash export --passim articles/ > corpus.jsonl     for passim on Spark
+  rehash --passim-out passim-out/ articles/           read passim's results
 
 Exit codes: 0 ok, 1 runtime error, 2 usage or input error.";
 
@@ -39,9 +41,29 @@ pub struct Cli {
     /// Publication dates from a CSV file of `id,date` lines (ids or file names).
     #[arg(long, value_name = "FILE.csv")]
     pub dates: Option<PathBuf>,
+    /// Read passim's results from this folder (its `part-*` files) instead of running the
+    /// engine.
+    #[arg(long, value_name = "DIR")]
+    pub passim_out: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+/// Arguments of `rehash export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Files and folders of articles (none: the embedded demo corpus).
+    pub paths: Vec<PathBuf>,
+    /// Write the corpus as JSON lines passim reads (`id`, `series`, `title`, `date`, `text`).
+    #[arg(long, required = true)]
+    pub passim: bool,
+    /// The series of every document (default: its folder, or its `series` field).
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
+    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
+    #[arg(long, value_name = "FILE.csv")]
+    pub dates: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -49,6 +71,8 @@ pub struct Cli {
 pub enum Command {
     /// Find shared passages and print them (no interactive reader).
     Scan(ScanArgs),
+    /// Write the corpus for another engine (`--passim`: JSON lines for passim on Spark).
+    Export(ExportArgs),
     /// Write a synthetic corpus with planted reuse, for benchmarks.
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -65,6 +89,10 @@ pub struct ScanArgs {
     /// Publication dates from a CSV file of `id,date` lines (ids or file names).
     #[arg(long, value_name = "FILE.csv")]
     pub dates: Option<PathBuf>,
+    /// Read passim's results from this folder (its `part-*` files) instead of running the
+    /// engine.
+    #[arg(long, value_name = "DIR")]
+    pub passim_out: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,

@@ -106,11 +106,50 @@ pub fn analyse(corpus: &Corpus, options: &Options) -> Result<Report, Failure> {
     Ok(report)
 }
 
+/// The report of the corpus: passim's results read from `passim_out`, else the engine's.
+pub fn findings(
+    corpus: &Corpus,
+    options: &Options,
+    passim_out: Option<&Path>,
+) -> Result<(Report, Vec<String>), Failure> {
+    let Some(dir) = passim_out else {
+        return Ok((analyse(corpus, options)?, Vec::new()));
+    };
+    let imported = crate::passim::import(corpus, dir).map_err(Failure::Input)?;
+    let warnings = imported.warnings();
+    let mut stderr = std::io::stderr().lock();
+    let counts = &imported.counts;
+    let _ = writeln!(
+        stderr,
+        "rehash: passim: {} of {} read from {}: {}",
+        crate::text::count(counts.used, "record"),
+        counts.records,
+        crate::text::count(counts.files, "file"),
+        crate::text::count(counts.passages, "passage")
+    );
+    for warning in &warnings {
+        let _ = writeln!(stderr, "rehash: warning: {}", printable(warning));
+    }
+    Ok((imported.report, warnings))
+}
+
+/// `rehash export --passim`: the corpus as JSON lines on stdout.
+pub fn export(args: &crate::cli::ExportArgs) -> Result<(), Failure> {
+    let corpus = load(&args.paths, args.dates.as_deref())?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = crate::passim::export(&corpus, args.series.as_deref(), &mut stdout)
+        .and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// `rehash scan`: prints the findings on stdout.
 pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let options = args.engine.apply(base);
     let corpus = load(&args.paths, args.dates.as_deref())?;
-    let report = analyse(&corpus, &options)?;
+    let (report, _) = findings(&corpus, &options, args.passim_out.as_deref())?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         Format::Json => scan::write_json(&mut stdout, &corpus, &report, &options)
@@ -139,7 +178,8 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),
         ));
     }
-    let report = analyse(&corpus, &options)?;
+    let (report, more) = findings(&corpus, &options, cli.passim_out.as_deref())?;
+    let warnings: Vec<String> = warnings.into_iter().chain(more).collect();
     let tui = TuiOptions {
         no_color: cli.no_color,
         mouse: !cli.no_mouse,

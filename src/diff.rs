@@ -60,6 +60,62 @@ pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> 
         .collect()
 }
 
+/// The word diff of span `sa` of document `a` against span `sb` of `b`, from the pairs of
+/// words known to be equal (token indices of `a` and `b`, rising on both sides), as an
+/// aligner other than rehash's (passim) gives them: the words between two equal ones are
+/// changed, deleted or inserted.
+pub fn from_matches(
+    a: &Document,
+    sa: Span,
+    b: &Document,
+    sb: Span,
+    matches: &[(usize, usize)],
+) -> Vec<DiffOp> {
+    let (ra, rb) = (a.token_range(sa), b.token_range(sb));
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (ra.start, rb.start);
+    let mut push = |change: Change, (ai, al): (usize, usize), (bi, bl): (usize, usize)| {
+        ops.push(DiffOp {
+            change,
+            a: run_span(a, ai, al, sa),
+            b: run_span(b, bi, bl, sb),
+            a_words: al,
+            b_words: bl,
+        });
+    };
+    let ends = std::iter::once((ra.end, rb.end));
+    for (x, y) in matches.iter().copied().chain(ends) {
+        let (gap_a, gap_b) = (x.saturating_sub(i), y.saturating_sub(j));
+        let change = match (gap_a, gap_b) {
+            (0, 0) => None,
+            (_, 0) => Some(Change::Deleted),
+            (0, _) => Some(Change::Inserted),
+            _ => Some(Change::Changed),
+        };
+        if let Some(change) = change {
+            push(change, (i, gap_a), (j, gap_b));
+        }
+        if x < ra.end && y < rb.end {
+            push(Change::Equal, (x, 1), (y, 1));
+        }
+        (i, j) = (x + 1, y + 1);
+    }
+    // Runs of single equal words, joined.
+    let mut joined: Vec<DiffOp> = Vec::with_capacity(ops.len());
+    for op in ops {
+        match joined.last_mut() {
+            Some(last) if last.change == Change::Equal && op.change == Change::Equal => {
+                last.a = last.a.union(&op.a);
+                last.b = last.b.union(&op.b);
+                last.a_words += op.a_words;
+                last.b_words += op.b_words;
+            }
+            _ => joined.push(op),
+        }
+    }
+    joined
+}
+
 /// What a `similar` op did, and its (first word, word count) on each side.
 fn runs(op: &SimilarOp) -> (Change, (usize, usize), (usize, usize)) {
     match *op {

@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod diff;
 pub mod generate;
+pub mod passim;
 pub mod reuse;
 pub mod scan;
 pub mod terminal;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Some(Command::Scan(args)) => {
             commands::config(cli.config.as_deref()).and_then(|c| commands::scan(args, &c.engine))
         }
+        Some(Command::Export(args)) => commands::export(args),
         Some(Command::Generate(args)) => rehash::generate::write(args).map_err(Failure::from),
         None => commands::read(&cli),
     };

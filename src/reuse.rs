@@ -19,6 +19,16 @@ mod term;
 mod wording;
 
 pub use options::Options;
+
+/// Groups reuse passages into clusters, as the engine does (for passages found elsewhere:
+/// passim's pairwise alignments). `article_of` gives each document's article.
+pub fn cluster_passages(
+    corpus: &Corpus,
+    passages: &mut [Passage],
+    article_of: &[usize],
+) -> Vec<Cluster> {
+    cluster::cluster(corpus, passages, article_of)
+}
 pub use report::Partner;
 pub use term::term;
 
@@ -42,13 +52,15 @@ pub enum Kind {
     /// The same story told independently: shared names, numbers and topic words, but not the
     /// wording. Not reuse: it counts for nothing, joins no cluster and the reader hides it.
     Related,
+    /// Found by passim (read from its output), aligned letter by letter.
+    Passim,
 }
 
 impl Kind {
     /// Whether passages of this kind are reuse (a related link is the same story told apart).
     pub fn is_reuse(self) -> bool {
         match self {
-            Self::Verbatim | Self::Near | Self::Rewritten => true,
+            Self::Verbatim | Self::Near | Self::Rewritten | Self::Passim => true,
             Self::Related => false,
         }
     }
@@ -58,6 +70,7 @@ impl Kind {
         match self {
             Self::Verbatim => "verbatim",
             Self::Near => "near",
+            Self::Passim => "passim",
             Self::Rewritten => "rewritten",
             Self::Related => "related",
         }

@@ -398,3 +398,89 @@ fn dates_come_from_a_front_matter_or_a_dates_file_and_say_which_side_came_first(
         .code(2)
         .stderr(predicate::str::contains("cannot read the dates file"));
 }
+
+#[test]
+fn passim_round_trip_export_then_its_output_read_back_at_the_same_places() {
+    let demo = scan_json(&[]);
+    // The corpus as passim reads it.
+    let out = rehash().args(["export", "--passim"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(exported.len(), demo["documents"].as_array().unwrap().len());
+    let text_of = |id: &str| {
+        exported.iter().find(|r| r["id"] == id).unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    // passim's pairwise output for it, written as passim writes it: verbatim passages with
+    // their aligned strings, the others without (Spark drops what is null).
+    let chars = |id: &str, start: u64, end: u64| -> String {
+        let text = text_of(id);
+        let (start, end) = (
+            usize::try_from(start).unwrap(),
+            usize::try_from(end).unwrap(),
+        );
+        text.chars().skip(start).take(end - start).collect()
+    };
+    let mut records = String::new();
+    let engine: Vec<&Value> = demo["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "verbatim" || p["kind"] == "near")
+        .collect();
+    for p in &engine {
+        let (a, b) = (&p["a"], &p["b"]);
+        let mut record = serde_json::json!({
+            "id": a["doc"], "id2": b["doc"],
+            "begin": a["start"], "end": a["end"], "begin2": b["start"], "end2": b["end"],
+        });
+        if p["kind"] == "verbatim" {
+            let s1 = chars(
+                a["doc"].as_str().unwrap(),
+                a["start"].as_u64().unwrap(),
+                a["end"].as_u64().unwrap(),
+            );
+            let s2 = chars(
+                b["doc"].as_str().unwrap(),
+                b["start"].as_u64().unwrap(),
+                b["end"].as_u64().unwrap(),
+            );
+            if s1.chars().count() == s2.chars().count() {
+                record["s1"] = s1.replace('-', "\u{2010}").into();
+                record["s2"] = s2.replace('-', "\u{2010}").into();
+            }
+        }
+        records.push_str(&(record.to_string() + "\n"));
+    }
+    let dir = folder_with(&[]);
+    fs::create_dir(dir.path().join("align.json")).unwrap();
+    fs::write(dir.path().join("align.json/part-00000"), records).unwrap();
+    let read = scan_json(&["--passim-out", dir.path().to_str().unwrap()]);
+    let passages = read["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), engine.len());
+    for p in &engine {
+        let same = passages
+            .iter()
+            .find(|q| q["a"] == p["a"] && q["b"] == p["b"]);
+        let q = same.unwrap_or_else(|| panic!("passage {} not read back", p["id"]));
+        assert_eq!(q["kind"], "passim");
+        let edits = |x: &Value| x["edits"].as_array().unwrap().len();
+        assert_eq!(
+            edits(q),
+            edits(p),
+            "the same word diffs for passage {}",
+            p["id"]
+        );
+    }
+    assert!(!read["clusters"].as_array().unwrap().is_empty());
+}

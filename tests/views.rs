@@ -515,3 +515,38 @@ fn every_view_takes_every_key_on_an_empty_corpus_and_on_one_article() {
         assert!(!app.should_quit());
     }
 }
+
+#[test]
+fn passim_results_fill_every_view_as_the_engine_s_do() {
+    let corpus = rehash::corpus::demo_corpus();
+    let engine = find_reuse(&corpus, &Options::default());
+    // passim's cluster output for the engine's largest cluster.
+    let cluster = &engine.clusters[0];
+    let lines: String = cluster
+        .members
+        .iter()
+        .map(|m| {
+            let d = &corpus.documents[m.doc];
+            let record = serde_json::json!({
+                "cluster": 1, "id": d.id, "begin": m.span.start, "end": m.span.end
+            });
+            record.to_string() + "\n"
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("part-00000"), lines).unwrap();
+    let imported = rehash::passim::import(&corpus, dir.path()).unwrap();
+    assert!(imported.warnings().is_empty(), "{:?}", imported.warnings());
+    let mut app = App::new(corpus, imported.report, SETTINGS);
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Show(View::Passages));
+    let first = app.passages().current().unwrap();
+    assert_eq!(first.docs, cluster.docs);
+    assert_eq!(first.label, "passim");
+    run(&mut app, &[Action::Open, Action::Open]);
+    assert_eq!(app.view(), View::Compare);
+    assert!(app.compare().unwrap().selected.is_some());
+    app.update(Action::Show(View::Heat));
+    let map = app.heat().map();
+    assert!((0..map.order.len()).any(|r| (0..map.order.len()).any(|c| map.share_at(r, c) > 0.0)));
+}

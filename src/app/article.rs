@@ -58,7 +58,7 @@ impl Highlight {
     pub fn rewritten(&self) -> bool {
         match self.kind {
             Kind::Rewritten | Kind::Related => true,
-            Kind::Verbatim | Kind::Near => false,
+            Kind::Verbatim | Kind::Near | Kind::Passim => false,
         }
     }
 }

@@ -198,5 +198,6 @@ fn kind_letter(kind: Kind) -> &'static str {
         Kind::Near => "n",
         Kind::Rewritten => "r",
         Kind::Related => "s",
+        Kind::Passim => "p",
     }
 }
