@@ -292,6 +292,8 @@ impl App {
             Outcome::Message(message) => self.message = Some(message),
             Outcome::Open(opening) => self.open(opening),
             Outcome::Find => {
+                // A new search from another view: the last results do not stand in its way.
+                self.find = Find::default();
                 self.find.start();
                 self.push(View::Find);
             }
@@ -356,6 +358,7 @@ impl App {
         self.library.resize(&self.ctx);
         self.passages.resize(&self.ctx);
         self.heat.resize(&self.ctx);
+        self.find.resize(&self.ctx);
         self.clamp_help();
         if let Some(compare) = self.compare.as_mut() {
             compare.rebuild(&self.ctx, false);

@@ -161,7 +161,10 @@ impl Passage {
     /// Its kind as the reader and the summary name it: "near", "near quote" for a shared
     /// quotation, "verbatim duplicate" for the link between two copies of one article.
     pub fn label(&self) -> String {
-        let mut label = self.kind.name().to_owned();
+        let mut label = match self.kind {
+            Kind::Related => "same story".to_owned(),
+            kind => kind.name().to_owned(),
+        };
         if self.quote {
             label.push_str(" quote");
         }

@@ -911,7 +911,7 @@ fn r_shows_the_same_story_told_apart_and_hides_it_again() {
     assert_eq!(compare(&app).passages.len(), 1);
     app.update(Action::NextPassage);
     let id = compare(&app).passages[0];
-    assert_eq!(app.context().passage(id).label(), "related");
+    assert_eq!(app.context().passage(id).label(), "same story");
     app.update(Action::ToggleRelated);
     assert!(compare(&app).passages.is_empty());
     assert_eq!(compare(&app).selected, None);
@@ -1062,28 +1062,20 @@ fn braces_step_through_the_word_edits() {
     };
     let rows = edited_rows(&app);
     assert!(!rows.is_empty(), "the near copy has edits");
-    // Each step puts the next edited row a third down the pane (as far as the pane scrolls).
-    let expected = |app: &App, forward: bool| {
-        let pane = &compare(app).left;
-        let here = pane.scroll + pane.height / 3;
-        let next = if forward {
-            rows.iter().find(|&&r| r > here).or(rows.first())
-        } else {
-            rows.iter().rev().find(|&&r| r < here).or(rows.last())
-        };
-        next.unwrap()
-            .saturating_sub(pane.height / 3)
-            .min(pane.max_scroll())
-    };
-    for forward in [true, true, false] {
-        let want = expected(&app, forward);
-        app.update(if forward {
-            Action::NextEdit
-        } else {
-            Action::PrevEdit
-        });
-        assert_eq!(compare(&app).left.scroll, want, "forward {forward}");
+    // From the top, each step goes to the next edited row, on screen, and wraps round.
+    let mut visited = Vec::new();
+    for _ in 0..=rows.len() {
+        app.update(Action::NextEdit);
+        let c = compare(&app);
+        let row = c.edit_row().expect("an edit gone to");
+        assert!(c.left.screen_row(row).is_some(), "row {row} on screen");
+        visited.push(row);
     }
+    let mut expected = rows.clone();
+    expected.push(rows[0]);
+    assert_eq!(visited, expected);
+    app.update(Action::PrevEdit);
+    assert_eq!(compare(&app).edit_row(), rows.last().copied(), "back round");
 }
 
 #[test]

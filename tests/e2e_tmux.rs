@@ -372,7 +372,7 @@ fn library_passages_compare_back_heat_map_compare_back() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("the occurrences", |s| s.contains("compare with the next"));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("a compare view", |s| s.contains("occurrence 1/"));
+    tmux.wait_for("a compare view", |s| s.contains("occurrence 2/"));
     tmux.keys(&["Escape"]);
     // The whole frame drawn: the list and the status line of the occurrences.
     let screen = tmux.wait_for("the passages again", |s| {

@@ -482,27 +482,53 @@ fn dates_show_in_the_library_say_which_side_came_first_and_direct_the_outlet_map
 }
 
 #[test]
-fn every_view_takes_every_key_on_an_empty_corpus_and_on_one_article() {
+fn every_view_takes_every_key_on_small_corpora() {
     use rehash::app::keymap::{COMMON, bindings};
+    let two = || {
+        let text = "The harbour commission said the sea wall had been inspected twice in the last \
+                    decade and both reports found cracks near its eastern end.";
+        Corpus::from_sources(vec![Source::new("a.txt", text), Source::new("b.txt", text)])
+    };
     for corpus in [
         Corpus::from_sources(Vec::new()),
         Corpus::from_sources(vec![Source::new(
             "a.txt",
             "One article alone, said nobody.",
         )]),
+        two(),
     ] {
+        let n = corpus.len();
         let mut app = app_of(corpus);
         for view in View::ALL {
-            app.update(Action::Show(view));
-            let actions: Vec<Action> = bindings(view)
-                .into_iter()
-                .flatten()
-                .map(|b| b.action)
-                .filter(|a| !matches!(a, Action::Quit) && !COMMON.iter().any(|c| c.action == *a))
-                .collect();
-            for action in actions {
+            // Reach the view as a user would: the search through its prompt.
+            match view {
+                View::Find => {
+                    run(
+                        &mut app,
+                        &[Action::Show(View::Library), Action::StartSearch],
+                    );
+                    type_text(&mut app, "a");
+                    app.update(Action::SearchSubmit);
+                }
+                View::Library | View::Compare | View::Passages | View::Heat => {
+                    app.update(Action::Show(view));
+                }
+            }
+            let reached = app.view() == view;
+            assert!(
+                reached || (view == View::Compare && n < 2),
+                "{view:?} with {n}"
+            );
+            if !reached {
+                continue;
+            }
+            let own = bindings(view).into_iter().flatten().map(|b| b.action);
+            for action in own.filter(|a| !COMMON.iter().any(|c| c.action == *a)) {
                 app.update(action);
                 app.update(Action::CloseOverlay);
+                if app.view() != view {
+                    app.update(Action::Back);
+                }
             }
             let area = app.area();
             let mut terminal =
@@ -549,4 +575,79 @@ fn passim_results_fill_every_view_as_the_engine_s_do() {
     app.update(Action::Show(View::Heat));
     let map = app.heat().map();
     assert!((0..map.order.len()).any(|r| (0..map.order.len()).any(|c| map.share_at(r, c) > 0.0)));
+}
+
+#[test]
+fn every_occurrence_opens_beside_one_a_passage_links_it_to() {
+    let Some(mut app) = seeds() else { return };
+    app.update(Action::Show(View::Passages));
+    run(&mut app, &[Action::Open]);
+    let n = app.passages().occurrences.len();
+    for k in 0..n {
+        run(
+            &mut app,
+            &[
+                Action::Top,
+                Action::ScrollBy(i32::try_from(k).unwrap()),
+                Action::Open,
+            ],
+        );
+        let compare = app.compare().unwrap();
+        assert!(
+            !compare.passages.is_empty(),
+            "occurrence {k}: the pair opened shares a passage"
+        );
+        assert!(compare.selected.is_some(), "occurrence {k}: it is selected");
+        app.update(Action::Back);
+    }
+}
+
+#[test]
+fn clearing_a_filter_keeps_the_selection_on_screen_and_on_its_row() {
+    let mut app = generated(300);
+    app.update(Action::Show(View::Passages));
+    filter(&mut app, "size:3");
+    run(&mut app, &[Action::Bottom, Action::ClearFilter]);
+    let p = app.passages();
+    let rows = rehash::app::view::passages::list_rows(app.area());
+    assert!(
+        p.selected >= p.offset && p.selected < p.offset + rows,
+        "{} {}",
+        p.selected,
+        p.offset
+    );
+
+    app.update(Action::Show(View::Library));
+    let outlet = app.library().entries[0].group.clone();
+    filter(&mut app, &format!("outlet:{outlet}"));
+    run(&mut app, &[Action::ScrollBy(3)]);
+    let doc = app.library().current().unwrap().doc;
+    app.update(Action::ClearFilter);
+    assert_eq!(
+        app.library().current().unwrap().doc,
+        doc,
+        "the same article"
+    );
+    let l = app.library();
+    let rows = rehash::app::view::library::table_rows(app.area());
+    assert!(l.selected >= l.offset && l.selected < l.offset + rows);
+}
+
+#[test]
+fn a_new_search_from_another_view_starts_afresh_and_a_resize_keeps_the_hit_shown() {
+    let mut app = demo();
+    app.update(Action::StartSearch);
+    type_text(&mut app, "the");
+    app.update(Action::SearchSubmit);
+    assert!(app.find().hits.len() > 20);
+    app.update(Action::Bottom);
+    app.update(Action::Resize(80, 20));
+    let f = app.find();
+    let rows = rehash::app::view::find::shown_hits(app.area());
+    assert!(f.selected >= f.offset && f.selected < f.offset + rows);
+    run(
+        &mut app,
+        &[Action::Back, Action::StartSearch, Action::CloseOverlay],
+    );
+    assert_eq!(app.view(), View::Library, "Esc on a fresh prompt goes back");
 }

@@ -55,6 +55,8 @@ pub enum Action {
     SearchInput(char),
     /// Delete the last char of the search prompt.
     SearchBackspace,
+    /// Clear the prompt (Ctrl-U).
+    SearchClear,
     /// Run the search and go to the next match.
     SearchSubmit,
     /// Go to the next match of the last search.

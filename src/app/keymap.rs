@@ -229,6 +229,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
             Esc => Some(Action::CloseOverlay),
             Enter => Some(Action::SearchSubmit),
             Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char('u') if ctrl => Some(Action::SearchClear),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
             _ => None,
         };
@@ -405,6 +406,17 @@ mod tests {
                     assert!(!seen.contains(&(k, b.ctrl)), "{view:?}: {k:?} twice");
                     seen.push((k, b.ctrl));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_help_line_fits_the_overlay_of_the_narrowest_screen() {
+        // The overlay is 60 columns on a 60-column screen: borders, a 12-column key field.
+        for view in View::ALL {
+            for (keys, text) in help(view) {
+                assert!(keys.chars().count() <= 11, "{view:?}: keys {keys}");
+                assert!(text.chars().count() <= 46, "{view:?}: “{text}” is too long");
             }
         }
     }

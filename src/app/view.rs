@@ -71,6 +71,30 @@ impl View {
     }
 }
 
+/// The first row to show of a list so that row `selected` is among the `rows` shown, moving
+/// `offset` as little as it can; also when the list got shorter.
+pub fn keep_in_view(selected: usize, offset: &mut usize, rows: usize) {
+    let rows = rows.max(1);
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + rows {
+        *offset = selected + 1 - rows;
+    }
+}
+
+/// Edits a prompt's text for `action` (a char typed, or one deleted); whether it was one.
+pub fn edit_prompt(input: &mut Option<String>, action: crate::app::Action) -> bool {
+    match action {
+        crate::app::Action::SearchInput(c) => input.get_or_insert_default().push(c),
+        crate::app::Action::SearchBackspace => {
+            input.get_or_insert_default().pop();
+        }
+        crate::app::Action::SearchClear => input.get_or_insert_default().clear(),
+        _ => return false,
+    }
+    true
+}
+
 /// What a view's `update` asks of the app beyond its own state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

@@ -71,7 +71,16 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let Some((slot, (index, of))) = selected else {
         let hint = match total {
             0 => "no shared passage between these two articles".to_owned(),
-            n => format!("{} · n/N step · Enter jump", count(n, "shared passage")),
+            n => format!(
+                "{} · {} · {}",
+                count(n, "shared passage"),
+                hint(
+                    View::Compare,
+                    &[Action::NextPassage, Action::PrevPassage],
+                    "step"
+                ),
+                hint(View::Compare, &[Action::Jump], "level")
+            ),
         };
         return [hint.clone(), hint];
     };
@@ -116,7 +125,11 @@ fn first_side(app: &App, compare: &Compare) -> Option<String> {
 fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
     let (mut long, mut short) = (Vec::new(), Vec::new());
     if let Some(partner) = compare.partner {
-        let of = format!("{}/{}", partner + 1, compare.partners.len());
+        // Occurrences count the left one too.
+        let of = match compare.walk {
+            Some(_) => format!("{}/{}", partner + 2, compare.partners.len() + 1),
+            None => format!("{}/{}", partner + 1, compare.partners.len()),
+        };
         let (name, letter) = match compare.walk {
             Some(_) => ("occurrence", "o"),
             None => ("partner", "p"),

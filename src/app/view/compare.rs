@@ -56,7 +56,7 @@ pub const KEYS: &[Binding] = &[
     bind(
         &[ch('r')],
         Action::ToggleRelated,
-        "same-story (related) links shown/hidden",
+        "same-story links shown/hidden",
     ),
     bind(
         &[ch(']')],
@@ -103,7 +103,8 @@ pub const NOTES: &[(&str, &str)] = &[
     ("mouse", "wheel scrolls, click a passage to jump"),
     ("3v ┃", "left edge: passage number, the same on"),
     ("", "both sides, and kind: v verbatim, n near,"),
-    ("", "r rewritten; ┃ selected, ▌ rewritten"),
+    ("", "r rewritten, s same story, p passim;"),
+    ("", "┃ selected, ▌ rewritten"),
     ("▌ ▐", "right edge: the passages in the whole"),
     ("", "article (▌, █ without colour), the screen ▐"),
     ("colour", "which passage it is, not how similar"),
@@ -160,6 +161,8 @@ pub struct Compare {
     pub walk: Option<Walk>,
     /// The partner picker, while it is open.
     picker: Option<Picker>,
+    /// The row of the word edit last gone to.
+    edit_row: Option<usize>,
 }
 
 impl Compare {

@@ -17,14 +17,29 @@ pub struct Filter {
     pub min_articles: Option<usize>,
 }
 
+/// What a filter narrows: the terms it takes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filtered {
+    /// The library's articles: words, `outlet:`, `reuse:`.
+    Articles,
+    /// The passages screen's rows: words, `outlet:`, `size:`.
+    Passages,
+}
+
 /// Folds `text` for matching, char by char.
 fn fold(text: &str) -> String {
     text.chars().map(search_fold).collect()
 }
 
 impl Filter {
-    /// Parses what was typed: `outlet:`, `reuse:` and `size:` terms, and title words.
-    pub fn parse(input: &str) -> Result<Filter, String> {
+    /// The library's filters.
+    pub const ARTICLES: Filtered = Filtered::Articles;
+    /// The passages screen's filters.
+    pub const PASSAGES: Filtered = Filtered::Passages;
+
+    /// Parses what was typed for `filtered`: `outlet:` and `reuse:` (articles) or `size:`
+    /// (passages) terms, and title words.
+    pub fn parse(input: &str, filtered: Filtered) -> Result<Filter, String> {
         let mut filter = Filter::default();
         for term in input.split_whitespace() {
             let (key, value) = term.split_once(':').unwrap_or(("", term));
@@ -34,6 +49,15 @@ impl Filter {
                     .parse::<usize>()
                     .map_err(|_| format!("“{term}”: {key}: takes a whole number"))
             };
+            match (key, filtered) {
+                ("reuse", Filtered::Passages) => {
+                    return Err("reuse: filters the library's articles; here use size:".to_owned());
+                }
+                ("size", Filtered::Articles) => {
+                    return Err("size: filters the passages screen; here use reuse:".to_owned());
+                }
+                _ => {}
+            }
             match key {
                 "outlet" => filter.outlet = Some(fold(value)),
                 "reuse" => {
@@ -45,7 +69,7 @@ impl Filter {
                 "" => filter.words.push(fold(term)),
                 other => {
                     return Err(format!(
-                        "unknown filter “{other}:”; use outlet:, reuse: or size:, or title words"
+                        "unknown filter “{other}:”; use outlet:, reuse: (articles), size: (passages) or words"
                     ));
                 }
             }
@@ -120,36 +144,30 @@ mod tests {
 
     #[test]
     fn terms_and_words_are_parsed_and_folded() {
-        let f = Filter::parse("outlet:CNN reuse:20% size:3 Kyïv talks").unwrap();
+        let f = Filter::parse("outlet:CNN reuse:20% Kyïv talks", Filter::ARTICLES).unwrap();
         assert_eq!(f.words, ["kyiv", "talks"]);
         assert_eq!(f.outlet.as_deref(), Some("cnn"));
         assert_eq!(f.min_reuse, Some(0.2));
-        assert_eq!(f.min_articles, Some(3));
-        assert_eq!(
-            f.describe(),
-            "“kyiv talks” · outlet cnn · reused ≥ 20% · in ≥ 3 articles"
-        );
-        assert!(Filter::parse("").unwrap().is_empty());
-        assert!(
-            Filter::parse("colour:red")
-                .unwrap_err()
-                .contains("unknown filter")
-        );
-        assert!(
-            Filter::parse("size:many")
-                .unwrap_err()
-                .contains("whole number")
-        );
+        assert_eq!(f.describe(), "“kyiv talks” · outlet cnn · reused ≥ 20%");
+        let g = Filter::parse("size:3", Filter::PASSAGES).unwrap();
+        assert_eq!(g.min_articles, Some(3));
+        assert_eq!(g.describe(), "in ≥ 3 articles");
+        assert!(Filter::parse("", Filter::ARTICLES).unwrap().is_empty());
+        let error = |input, filtered| Filter::parse(input, filtered).unwrap_err();
+        assert!(error("colour:red", Filter::ARTICLES).contains("unknown filter"));
+        assert!(error("size:many", Filter::PASSAGES).contains("whole number"));
+        assert!(error("size:3", Filter::ARTICLES).contains("filters the passages screen"));
+        assert!(error("reuse:3", Filter::PASSAGES).contains("filters the library"));
     }
 
     #[test]
     fn articles_and_passages_pass_or_not() {
-        let f = Filter::parse("outlet:cnn reuse:20 talks").unwrap();
+        let f = Filter::parse("outlet:cnn reuse:20 talks", Filter::ARTICLES).unwrap();
         assert!(f.keeps_article("Peace TALKS resume", "cnn_com", 0.25));
         assert!(!f.keeps_article("Peace talks resume", "tass_com", 0.25));
         assert!(!f.keeps_article("Peace talks resume", "cnn_com", 0.1));
         assert!(!f.keeps_article("Markets rally", "cnn_com", 0.5));
-        let g = Filter::parse("size:3 sea wall").unwrap();
+        let g = Filter::parse("size:3 sea wall", Filter::PASSAGES).unwrap();
         let outlets = ["demo".to_owned()];
         let titles = || ["Harbour news"].into_iter();
         assert!(g.keeps_passage(4, &outlets, titles(), "The sea wall collapsed"));

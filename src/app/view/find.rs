@@ -8,7 +8,7 @@ use crossterm::event::KeyCode::{Down, End, Enter, Home, PageDown, PageUp, Up};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::compare::find_matches;
-use super::{Opening, Outcome};
+use super::{Opening, Outcome, edit_prompt, keep_in_view};
 use crate::app::context::Context;
 use crate::app::ids::{DocId, PassageId};
 use crate::app::keymap::{Binding, bind, ch};
@@ -101,12 +101,11 @@ impl Find {
     pub fn update(&mut self, ctx: &Context, action: Action) -> Outcome {
         let rows = shown_hits(ctx.area);
         let page = isize::try_from(rows.max(1)).unwrap_or(1);
+        if edit_prompt(&mut self.input, action) {
+            return Outcome::Done;
+        }
         match action {
             Action::StartSearch => self.start(),
-            Action::SearchInput(c) => self.input.get_or_insert_default().push(c),
-            Action::SearchBackspace => {
-                self.input.get_or_insert_default().pop();
-            }
             Action::CloseOverlay => self.input = None,
             Action::SearchSubmit => return self.submit(ctx),
             Action::ScrollBy(delta) => self.move_by(signed(delta), rows),
@@ -123,12 +122,12 @@ impl Find {
     fn move_by(&mut self, delta: isize, rows: usize) {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        keep_in_view(self.selected, &mut self.offset, rows);
+    }
+
+    /// Keeps the selected hit on screen after a resize.
+    pub fn resize(&mut self, ctx: &Context) {
+        keep_in_view(self.selected, &mut self.offset, shown_hits(ctx.area));
     }
 
     /// Runs the typed phrase over every article.

@@ -21,6 +21,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[ch('k'), Up], Action::ScrollBy(-1), "cursor up"),
     bind(&[ch('l'), Right], Action::ColumnBy(1), "cursor right"),
     bind(&[ch('h'), Left], Action::ColumnBy(-1), "cursor left"),
+    bind(&[ch('0')], Action::ColumnBy(i32::MIN / 2), "first column"),
+    bind(&[ch('$')], Action::ColumnBy(i32::MAX / 2), "last column"),
     bind(&[PageDown, ch(' ')], Action::Page(1), "page down"),
     bind(&[PageUp], Action::Page(-1), "page up"),
     bind(&[ch('g'), Home], Action::Top, "first row and column"),
@@ -185,16 +187,8 @@ impl Map {
     }
 
     fn keep_visible(&mut self, rows: usize, cols: usize) {
-        let keep = |at: usize, offset: &mut usize, shown: usize| {
-            let shown = shown.max(1);
-            if at < *offset {
-                *offset = at;
-            } else if at >= *offset + shown {
-                *offset = at + 1 - shown;
-            }
-        };
-        keep(self.cursor.0, &mut self.offset.0, rows);
-        keep(self.cursor.1, &mut self.offset.1, cols);
+        super::keep_in_view(self.cursor.0, &mut self.offset.0, rows);
+        super::keep_in_view(self.cursor.1, &mut self.offset.1, cols);
     }
 }
 
@@ -314,8 +308,25 @@ impl Heat {
 
     /// Keeps the cursor on screen after a resize.
     pub fn resize(&mut self, ctx: &Context) {
-        let shown = self.shown(ctx.area);
-        self.map_mut().move_by((0, 0), shown);
+        for folded in [false, true] {
+            let map = if folded {
+                &self.outlets
+            } else {
+                &self.articles
+            };
+            let n = map.order.len();
+            let cells = layout(ctx.area, n).cells;
+            let shown = (
+                usize::from(cells.height),
+                usize::from(cells.width) / cell_width(cells, n),
+            );
+            let map = if folded {
+                &mut self.outlets
+            } else {
+                &mut self.articles
+            };
+            map.move_by((0, 0), shown);
+        }
     }
 
     /// The compare view of the pair under the cursor: two articles, or the two articles of

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::filter::Filter;
-use super::{Opening, Outcome};
+use super::{Opening, Outcome, edit_prompt, keep_in_view};
 use crate::app::article::{Highlight, Marks, PaneView, wrap_document};
 use crate::app::context::Context;
 use crate::app::ids::DocId;
@@ -184,6 +184,9 @@ impl Preview {
         if self.doc != doc {
             self.scroll = 0;
         }
+        if self.whole && self.doc == doc {
+            self.scroll = self.scroll.min(self.view.rows.len().saturating_sub(height));
+        }
         let shown = &self.view;
         let enough = self.whole || shown.rows.len() >= self.scroll + height;
         if !shown.rows.is_empty()
@@ -276,6 +279,8 @@ pub struct Library {
     pub copies: BTreeMap<DocId, Vec<Entry>>,
     /// The duplicated articles whose copies are listed under them.
     pub expanded: BTreeSet<DocId>,
+    /// Whether any article has a date.
+    dated: bool,
     /// The sort key.
     pub sort: SortKey,
     /// Index of the selected entry.
@@ -325,7 +330,9 @@ impl Library {
         };
         let id_width = widest(|e| &e.id, 2, MAX_ID_WIDTH);
         let group_width = widest(|e| &e.group, 6, MAX_GROUP_WIDTH);
+        let dated = entries.iter().any(|e| e.date.is_some());
         let mut library = Self {
+            dated,
             all: entries,
             copies,
             id_width,
@@ -338,7 +345,7 @@ impl Library {
 
     /// Whether any article has a date (the table then shows them, and sorts by them).
     pub fn dated(&self) -> bool {
-        self.all.iter().any(|e| e.date.is_some())
+        self.dated
     }
 
     /// The selected entry.
@@ -371,14 +378,19 @@ impl Library {
                 Outcome::Message(format!("sorted by {}", self.sort.name()))
             }
             Action::Open => self.open(),
-            Action::ToggleCopies => self.toggle_copies(),
+            Action::ToggleCopies => {
+                let outcome = self.toggle_copies();
+                self.keep_visible(rows);
+                outcome
+            }
             Action::StartSearch => Outcome::Find,
             Action::StartFilter
             | Action::ClearFilter
             | Action::SearchInput(_)
+            | Action::SearchClear
             | Action::SearchBackspace
             | Action::SearchSubmit
-            | Action::CloseOverlay => self.update_filter(action),
+            | Action::CloseOverlay => self.update_filter(action, rows),
             Action::Click { row, .. } => {
                 self.click(ctx.area, row);
                 Outcome::Done
@@ -459,12 +471,7 @@ impl Library {
 
     /// Adjusts the first row shown so that the selection is visible in `rows` rows.
     pub fn keep_visible(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        keep_in_view(self.selected, &mut self.offset, rows);
     }
 
     /// Sorts every article by the sort key and lists those the filter keeps.
@@ -503,8 +510,13 @@ impl Library {
                 entries.extend(self.copies.get(&e.doc).into_iter().flatten().cloned());
             }
         }
+        let doc = self.current().map(|e| e.doc);
         self.entries = entries;
-        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        // The same article when it is still listed, else the nearest row.
+        self.selected = doc
+            .and_then(|d| self.entries.iter().position(|e| e.doc == d))
+            .unwrap_or(self.selected)
+            .min(self.entries.len().saturating_sub(1));
     }
 
     /// Lists the copies of the selected duplicated article under it, or folds them again.
@@ -535,17 +547,23 @@ impl Library {
     }
 
     /// Answers the filter prompt's actions.
-    fn update_filter(&mut self, action: Action) -> Outcome {
+    fn update_filter(&mut self, action: Action, rows: usize) -> Outcome {
+        if edit_prompt(&mut self.filter_input, action) {
+            return Outcome::Done;
+        }
+        let outcome = self.apply_filter_action(action);
+        self.keep_visible(rows);
+        outcome
+    }
+
+    fn apply_filter_action(&mut self, action: Action) -> Outcome {
         match action {
-            Action::StartFilter => self.filter_input = Some(self.filter_text.clone()),
-            Action::SearchInput(c) => self.filter_input.get_or_insert_default().push(c),
-            Action::SearchBackspace => {
-                self.filter_input.get_or_insert_default().pop();
-            }
+            // The border shows the filter in force; the prompt starts empty.
+            Action::StartFilter => self.filter_input = Some(String::new()),
             Action::CloseOverlay => self.filter_input = None,
             Action::SearchSubmit => {
                 let typed = self.filter_input.take().unwrap_or_default();
-                match Filter::parse(&typed) {
+                match Filter::parse(&typed, Filter::ARTICLES) {
                     Ok(filter) => {
                         self.filter = filter;
                         self.filter_text = typed;

@@ -8,7 +8,7 @@ use crossterm::event::KeyCode::{BackTab, Down, End, Enter, Home, PageDown, PageU
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::filter::Filter;
-use super::{Opening, Outcome, Walk};
+use super::{Opening, Outcome, Walk, edit_prompt, keep_in_view};
 use crate::app::context::Context;
 use crate::app::keymap::{Binding, bind, ch};
 use crate::app::{Action, signed};
@@ -22,26 +22,22 @@ pub const KEYS: &[Binding] = &[
     bind(&[PageUp], Action::Page(-1), "page up"),
     bind(&[ch('g'), Home], Action::Top, "first row"),
     bind(&[ch('G'), End], Action::Bottom, "last row"),
-    bind(
-        &[Enter],
-        Action::Open,
-        "occurrences, then compare the occurrence with the next",
-    ),
+    bind(&[Enter], Action::Open, "occurrences; on one, compare it"),
     bind(
         &[Tab, BackTab],
         Action::SwitchFocus,
-        "switch between passages and occurrences",
+        "passages ↔ occurrences",
     ),
     bind(
         &[ch('b')],
         Action::ToggleBoilerplate,
-        "quote, boilerplate and same-story rows shown/hidden",
+        "no-reuse rows (quotes…) shown/hidden",
     ),
     bind(&[ch('/')], Action::StartSearch, "search the whole corpus"),
     bind(
         &[ch('f')],
         Action::StartFilter,
-        "filter: words, outlet:NAME, size:N articles",
+        "filter: words outlet:NAME size:N",
     ),
     bind(&[ch('F')], Action::ClearFilter, "clear the filter"),
 ];
@@ -128,15 +124,33 @@ pub struct Passages {
     pub filter_input: Option<String>,
     /// The group `occurrences` belong to.
     occurrences_of: Option<usize>,
+    /// Number of reuse groups.
+    reuse_rows: usize,
+    /// The widest list of outlets, in chars, for the Outlets column.
+    outlets_width: usize,
 }
 
 impl Passages {
     /// The screen for a corpus and its report, the first row selected.
     pub fn new(ctx: &Context) -> Self {
         let groups = groups::groups(&ctx.corpus, &ctx.report);
+        let reuse_rows = groups.iter().filter(|g| !g.apart()).count();
+        let outlets_width = groups
+            .iter()
+            .map(|g| {
+                g.outlets
+                    .iter()
+                    .map(|o| o.chars().count() + 2)
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0)
+            .clamp(7, 28);
         let mut passages = Self {
             listed: (0..groups.len()).collect(),
             groups,
+            reuse_rows,
+            outlets_width,
             ..Self::default()
         };
         passages.refresh(ctx);
@@ -148,9 +162,22 @@ impl Passages {
         self.listed.get(self.selected).map(|&g| &self.groups[g])
     }
 
-    /// Number of reuse rows.
+    /// Number of reuse rows, in all.
     pub fn reuse_rows(&self) -> usize {
-        self.groups.iter().filter(|g| !g.apart()).count()
+        self.reuse_rows
+    }
+
+    /// Number of reuse rows listed (the filter and `b` leave some out).
+    pub fn listed_reuse_rows(&self) -> usize {
+        self.listed
+            .iter()
+            .filter(|&&g| !self.groups[g].apart())
+            .count()
+    }
+
+    /// The widest list of outlets of a group, in chars (at most what a column gets).
+    pub fn outlets_width(&self) -> usize {
+        self.outlets_width
     }
 
     /// Answers `action`.
@@ -174,6 +201,7 @@ impl Passages {
             Action::StartFilter
             | Action::ClearFilter
             | Action::SearchInput(_)
+            | Action::SearchClear
             | Action::SearchBackspace
             | Action::SearchSubmit
             | Action::CloseOverlay => self.update_filter(ctx, action),
@@ -224,17 +252,9 @@ impl Passages {
     }
 
     fn keep_visible(&mut self, ctx: &Context) {
-        let keep = |selected: usize, offset: &mut usize, rows: usize| {
-            let rows = rows.max(1);
-            if selected < *offset {
-                *offset = selected;
-            } else if selected >= *offset + rows {
-                *offset = selected + 1 - rows;
-            }
-        };
-        keep(self.selected, &mut self.offset, list_rows(ctx.area));
+        keep_in_view(self.selected, &mut self.offset, list_rows(ctx.area));
         let rows = occurrence_rows(ctx.area);
-        keep(self.occurrence, &mut self.occurrence_offset, rows);
+        keep_in_view(self.occurrence, &mut self.occurrence_offset, rows);
     }
 
     /// Enter: from the list into the occurrences; from an occurrence, into the compare view
@@ -256,16 +276,21 @@ impl Passages {
             return Outcome::Done;
         };
         let n = self.occurrences.len();
-        let next = (1..n)
-            .map(|k| &self.occurrences[(self.occurrence + k) % n])
-            .find(|o| o.doc != own.doc);
-        let Some(next) = next else {
-            return Outcome::Message("every occurrence is in this one article".to_owned());
-        };
         let docs: Vec<_> = self.occurrences.iter().map(|o| o.doc).collect();
         let walk = Walk {
             docs,
             passages: group.passages.clone(),
+        };
+        // The next occurrence in another article, one a passage links to this one first: a
+        // cluster joins its occurrences through each other, not every two directly.
+        let others = (1..n)
+            .map(|k| &self.occurrences[(self.occurrence + k) % n])
+            .filter(|o| o.doc != own.doc);
+        let linked = others
+            .clone()
+            .find(|o| walk.linking(&ctx.report, own.doc, o.doc).is_some());
+        let Some(next) = linked.or(others.clone().next()) else {
+            return Outcome::Message("every occurrence is in this one article".to_owned());
         };
         Outcome::Open(Opening {
             left: own.doc,
@@ -312,22 +337,22 @@ impl Passages {
             .filter(|_| keep)
             .and_then(|g| self.listed.iter().position(|&l| l == g))
             .unwrap_or(0);
-        self.offset = self.offset.min(self.selected);
+        self.keep_visible(ctx);
         self.focus = Focus::List;
     }
 
     /// Answers the filter prompt's actions.
     fn update_filter(&mut self, ctx: &Context, action: Action) -> Outcome {
+        if edit_prompt(&mut self.filter_input, action) {
+            return Outcome::Done;
+        }
         match action {
-            Action::StartFilter => self.filter_input = Some(self.filter_text.clone()),
-            Action::SearchInput(c) => self.filter_input.get_or_insert_default().push(c),
-            Action::SearchBackspace => {
-                self.filter_input.get_or_insert_default().pop();
-            }
+            // The border shows the filter in force; the prompt starts empty.
+            Action::StartFilter => self.filter_input = Some(String::new()),
             Action::CloseOverlay => self.filter_input = None,
             Action::SearchSubmit => {
                 let typed = self.filter_input.take().unwrap_or_default();
-                return match Filter::parse(&typed) {
+                return match Filter::parse(&typed, Filter::PASSAGES) {
                     Ok(filter) => {
                         self.filter = filter;
                         self.filter_text = typed;

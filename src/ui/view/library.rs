@@ -119,10 +119,13 @@ fn table<'a>(
     let filtered = if library.filter.is_empty() {
         String::new()
     } else {
+        let clear =
+            crate::app::keymap::key_for(crate::app::View::Library, crate::app::Action::ClearFilter);
         format!(
-            " of {} · filter {} (F clears)",
+            " of {} · filter {} ({} clears)",
             library.all.len(),
-            library.filter.describe()
+            crate::text::printable(&library.filter.describe()),
+            clear.unwrap_or_default()
         )
     };
     let title = format!(
@@ -135,7 +138,7 @@ fn table<'a>(
         library.entries.len()
     );
     let id_width = with_id.then_some(library.id_width);
-    let group_width = library.group_width.min((width / 5).max(16));
+    let group_width = library.group_width.min((width / 5).max(8));
     let widths = widths(group_width, dated, id_width);
     // The title gets what the other columns leave, each after a one-cell gap.
     let others: u16 = widths[1..]

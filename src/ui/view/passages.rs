@@ -26,7 +26,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let areas = layout(area);
     let passages = app.passages();
     let buf = frame.buffer_mut();
-    list(app.corpus(), passages, list_rows(area), theme).render(areas.list, buf);
+    let shape = (list_rows(area), areas.list.width);
+    list(app.corpus(), passages, shape, theme).render(areas.list, buf);
     detail(passages, occurrence_rows(area), theme, areas.detail, buf);
     match &passages.filter_input {
         Some(input) => {
@@ -38,36 +39,38 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
 }
 
 /// The list of passages, the `rows` visible ones built.
-fn list<'a>(corpus: &Corpus, passages: &'a Passages, rows: usize, theme: &Theme) -> ListTable<'a> {
+fn list<'a>(
+    corpus: &Corpus,
+    passages: &'a Passages,
+    (rows, width): (usize, u16),
+    theme: &Theme,
+) -> ListTable<'a> {
     let end = (passages.offset + rows).min(passages.listed.len());
     let visible = passages.listed[passages.offset.min(end)..end]
         .iter()
         .map(|&g| &passages.groups[g]);
-    let outlets_width = passages
-        .groups
-        .iter()
-        .map(|g| outlets(g, usize::MAX).chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(7, 28);
+    // The passage's words matter most: the outlets get a sixth of a narrow screen at most.
+    let outlets_width = passages.outlets_width().min(usize::from(width / 6).max(7));
     let rows: Vec<Row> = visible
         .map(|g| group_row(corpus, g, outlets_width, theme))
         .collect();
-    let apart = passages.listed.len() - passages.reuse_rows().min(passages.listed.len());
+    let reuse = passages.listed_reuse_rows();
+    let apart = passages.listed.len() - reuse;
+    let key = |action| crate::app::keymap::key_for(View::Passages, action).unwrap_or_default();
     let title = match apart {
-        0 => format!(" Passages · {} reused ", passages.reuse_rows()),
+        0 => format!(" Passages · {reuse} reused "),
         n => format!(
-            " Passages · {} reused · {n} quotes, boilerplate or same story (b) ",
-            passages.reuse_rows()
+            " Passages · {reuse} reused · {n} quotes, boilerplate or same story ({}) ",
+            key(Action::ToggleBoilerplate)
         ),
     };
     let title = if passages.filter.is_empty() {
         title
     } else {
         format!(
-            "{title}· {} listed · filter {} (F clears) ",
-            passages.listed.len(),
-            passages.filter.describe()
+            "{title}· filter {} ({} clears) ",
+            printable(&passages.filter.describe()),
+            key(Action::ClearFilter)
         )
     };
     let position = format!(
@@ -88,7 +91,7 @@ fn list<'a>(corpus: &Corpus, passages: &'a Passages, rows: usize, theme: &Theme)
         Constraint::Length(8),
         Constraint::Length(u16::try_from(outlets_width).unwrap_or(28)),
         Constraint::Length(6),
-        Constraint::Length(16),
+        Constraint::Length(15),
         Constraint::Fill(1),
     ];
     let table = Table::new(rows, widths)

@@ -30,7 +30,15 @@ impl Compare {
         } = opening;
         // A walk of one passage's occurrences takes the place of the partners.
         let partners: Vec<DocId> = match &walk {
-            Some(walk) => walk.docs.iter().copied().filter(|&d| d != left).collect(),
+            // The occurrences a passage links to the left article first, then the others.
+            Some(walk) => {
+                let others = walk.docs.iter().copied().filter(|&d| d != left);
+                let (mut linked, rest): (Vec<DocId>, Vec<DocId>) =
+                    others.partition(|&d| walk.linking(&ctx.report, left, d).is_some());
+                linked.extend(rest);
+                linked.dedup();
+                linked
+            }
             None => ctx
                 .report
                 .partners(left.0)
@@ -75,6 +83,7 @@ impl Compare {
     /// rewrapped even at an unchanged width.
     pub fn rebuild(&mut self, ctx: &Context, fresh: bool) {
         let areas = layout::panes(ctx.area);
+        self.edit_row = None;
         let (left, right) = (self.left.doc(), self.right.doc());
         let mut shown = ctx.report.passages_between(left.0, right.0);
         if self.related_shown {
@@ -128,12 +137,13 @@ impl Compare {
         let focus = self.focus;
         let page = isize::try_from(self.focused().height.saturating_sub(1).max(1)).unwrap_or(1);
         match action {
-            Action::PickPartner => return self.open_picker(),
+            Action::PickPartner => return self.open_picker(ctx),
             Action::SwapPanes => return self.swap(ctx),
             Action::NextEdit => return self.step_edit(true),
             Action::PrevEdit => return self.step_edit(false),
             Action::StartSearch
             | Action::SearchInput(_)
+            | Action::SearchClear
             | Action::SearchBackspace
             | Action::SearchSubmit
             | Action::NextMatch
@@ -194,7 +204,7 @@ impl Compare {
         } else {
             "hidden"
         };
-        Outcome::Message(format!("related links {state}"))
+        Outcome::Message(format!("same-story links {state}"))
     }
 
     fn cycle_partner(&mut self, ctx: &Context, forward: bool) -> Outcome {

@@ -8,23 +8,37 @@ use crate::app::view::{Opening, Outcome};
 use crate::diff::Change;
 
 /// The partner picker: a list of the left article's partners, one selected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Picker {
     /// The selected partner, an index into the partners.
     pub selected: usize,
-    /// The first partner shown.
-    pub offset: usize,
+    /// Per partner: the article, the share of the left article it shares, the number of
+    /// passages and their kinds (each once), computed when the picker opens.
+    pub rows: Vec<PartnerRow>,
+}
+
+/// One partner as the picker lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerRow {
+    /// The partner.
+    pub doc: DocId,
+    /// Share (0..=1) of the left article it shares.
+    pub share: f64,
+    /// Passages linking the two.
+    pub passages: usize,
+    /// Their kinds, each once, in order.
+    pub kinds: String,
 }
 
 impl Compare {
     /// Opens the partner picker on the partner shown, or says there is none.
-    pub(super) fn open_picker(&mut self) -> Outcome {
+    pub(super) fn open_picker(&mut self, ctx: &Context) -> Outcome {
         if self.partners.is_empty() {
             return Outcome::Message("this article shares no passage with another".to_owned());
         }
         self.picker = Some(Picker {
             selected: self.partner.unwrap_or(0),
-            offset: 0,
+            rows: self.partner_rows(ctx),
         });
         Outcome::Done
     }
@@ -37,6 +51,14 @@ impl Compare {
         };
         let n = self.partners.len();
         match action {
+            Action::Page(pages) => {
+                let step = usize::try_from(pages.unsigned_abs()).unwrap_or(1) * 10;
+                picker.selected = if pages > 0 {
+                    (picker.selected + step).min(n.saturating_sub(1))
+                } else {
+                    picker.selected.saturating_sub(step)
+                };
+            }
             Action::ScrollBy(delta) => {
                 let forward = delta > 0;
                 for _ in 0..delta.unsigned_abs() {
@@ -70,13 +92,20 @@ impl Compare {
         };
         let focus = self.focus.other();
         let walk = self.walk.clone();
+        let walking = walk.is_some();
         *self = Compare::open(ctx, Opening { walk, ..opening }, Some(self));
         self.focus = focus;
-        Outcome::Message("panes swapped: ] and [ now walk the left article's partners".to_owned())
+        let next = if walking {
+            "the passage's other occurrences"
+        } else {
+            "the new left article's partners"
+        };
+        Outcome::Message(format!("panes swapped: ] and [ now bring {next}"))
     }
 
-    /// Scrolls the focused pane to the next (or previous) row below (or above) its top
-    /// third that holds a word edit, wrapping around.
+    /// Scrolls the focused pane to the next (or previous) row holding a word edit, after the
+    /// one last gone to while it is on screen (else from the top of the screen), wrapping
+    /// around, and puts it a third down the pane as far as the pane scrolls.
     pub(super) fn step_edit(&mut self, forward: bool) -> Outcome {
         let pane = self.focused();
         let edited = |row: usize| {
@@ -85,15 +114,16 @@ impl Compare {
                 .any(|s| s.mark.change.is_some_and(|c| c != Change::Equal))
         };
         let rows = pane.view.rows.len();
-        let here = pane.scroll + pane.height / 3;
+        let on_screen = |row: &usize| pane.screen_row(*row).is_some();
+        let last = self.edit_row.filter(on_screen);
         let found = if forward {
-            (here + 1..rows)
-                .chain(0..=here.min(rows))
-                .find(|&r| r < rows && edited(r))
+            let from = last.map_or(pane.scroll, |r| r + 1);
+            (from..rows).chain(0..from.min(rows)).find(|&r| edited(r))
         } else {
-            (0..here.min(rows))
+            let from = last.unwrap_or((pane.scroll + pane.height).min(rows));
+            (0..from.min(rows))
                 .rev()
-                .chain((here..rows).rev())
+                .chain((from..rows).rev())
                 .find(|&r| edited(r))
         };
         let Some(row) = found else {
@@ -102,16 +132,22 @@ impl Compare {
         let height = pane.height;
         let which = self.focus;
         self.scroll_to(which, row.saturating_sub(height / 3));
+        self.edit_row = Some(row);
         Outcome::Done
     }
 
-    /// The partner picker, if open.
-    pub fn picker(&self) -> Option<Picker> {
-        self.picker
+    /// The row of the word edit last gone to with `}` or `{`.
+    pub fn edit_row(&self) -> Option<usize> {
+        self.edit_row
     }
 
-    /// The left article's partners with the share of its text each shares, for the picker.
-    pub fn partner_rows(&self, ctx: &Context) -> Vec<(DocId, f64, usize)> {
+    /// The partner picker, if open.
+    pub fn picker(&self) -> Option<&Picker> {
+        self.picker.as_ref()
+    }
+
+    /// The left article's partners as the picker lists them.
+    fn partner_rows(&self, ctx: &Context) -> Vec<PartnerRow> {
         let left = self.left.doc();
         let chars = ctx.document(left).chars().max(1);
         let partners = ctx.report.partners(left.0);
@@ -119,8 +155,19 @@ impl Compare {
             .iter()
             .map(|&doc| {
                 let found = partners.iter().find(|p| p.doc == doc.0);
-                let share = found.map_or(0.0, |p| crate::diff::ratio(p.shared_chars, chars));
-                (doc, share, found.map_or(0, |p| p.passages))
+                let mut kinds: Vec<String> = Vec::new();
+                for p in ctx.report.passages_between(left.0, doc.0) {
+                    let label = p.label();
+                    if !kinds.contains(&label) {
+                        kinds.push(label);
+                    }
+                }
+                PartnerRow {
+                    doc,
+                    share: found.map_or(0.0, |p| crate::diff::ratio(p.shared_chars, chars)),
+                    passages: found.map_or(0, |p| p.passages),
+                    kinds: kinds.join(", "),
+                }
             })
             .collect()
     }

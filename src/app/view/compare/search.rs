@@ -72,14 +72,12 @@ pub fn find_matches(text: &str, needle: &str) -> Vec<Range<usize>> {
 impl Compare {
     /// Answers the prompt's and the matches' actions.
     pub(super) fn update_search(&mut self, ctx: &Context, action: Action) -> Outcome {
-        let input = &mut self.search.input;
+        if crate::app::view::edit_prompt(&mut self.search.input, action) {
+            return Outcome::Done;
+        }
         match action {
-            Action::StartSearch => *input = Some(String::new()),
-            Action::SearchInput(c) => input.get_or_insert_default().push(c),
-            Action::SearchBackspace => {
-                input.get_or_insert_default().pop();
-            }
-            Action::CloseOverlay => *input = None,
+            Action::StartSearch => self.search.input = Some(String::new()),
+            Action::CloseOverlay => self.search.input = None,
             Action::SearchSubmit => return self.submit_search(ctx),
             Action::NextMatch => return self.step_match(ctx, true),
             Action::PrevMatch => return self.step_match(ctx, false),

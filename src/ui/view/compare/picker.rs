@@ -6,25 +6,25 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use crate::app::keymap::hint;
 use crate::app::view::compare::Picker;
-use crate::app::{App, Compare};
+use crate::app::{Action, App, Compare, View};
 use crate::text::printable;
 use crate::ui::fit::cut;
 use crate::ui::theme::Theme;
 
-/// Draws the picker over `area`, the screen.
+/// Draws the picker over `area`, the screen: only the rows that fit.
 pub fn render(
     app: &App,
     compare: &Compare,
-    picker: Picker,
+    picker: &Picker,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let ctx = app.context();
-    let rows = compare.partner_rows(ctx);
     let width = area.width.saturating_sub(8).min(110);
-    let height = u16::try_from(rows.len() + 2)
+    let height = u16::try_from(picker.rows.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height.saturating_sub(4));
     let popup = Rect {
@@ -34,35 +34,38 @@ pub fn render(
         height,
     };
     let left = printable(&ctx.document(compare.left.doc()).title);
+    let view = View::Compare;
+    let keys = format!(
+        " {} · {} · {} ",
+        hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select"),
+        hint(view, &[Action::Jump], "show on the right"),
+        hint(view, &[Action::Back], "close")
+    );
     let block = Block::bordered()
         .border_style(theme.border(true))
         .title(Line::styled(
             format!(" Partners of {} ", cut(&left, usize::from(width) / 2)),
             theme.title(),
         ))
-        .title_bottom(
-            Line::styled(
-                " j/k select · Enter show on the right · Esc close ",
-                theme.dim(),
-            )
-            .right_aligned(),
-        );
+        .title_bottom(Line::styled(keys, theme.dim()).right_aligned());
     let inner = block.inner(popup);
     Clear.render(popup, buf);
     block.render(popup, buf);
     let shown = usize::from(inner.height);
     let first = picker.selected.saturating_sub(shown.saturating_sub(1));
     let room = usize::from(inner.width);
-    for ((i, (doc, share, passages)), y) in rows.iter().enumerate().skip(first).zip(inner.rows()) {
-        let document = ctx.document(*doc);
-        let kinds = kinds(app, compare, *doc);
+    for ((i, row), y) in picker.rows.iter().enumerate().skip(first).zip(inner.rows()) {
+        let document = ctx.document(row.doc);
         let tail = format!(
-            " · {} · {:.0}% · {} · {kinds}",
+            " · {} · {:.0}% · {} · {}",
             printable(&document.group),
-            share * 100.0,
-            crate::text::count(*passages, "passage")
+            row.share * 100.0,
+            crate::text::count(row.passages, "passage"),
+            row.kinds
         );
-        let title_room = room.saturating_sub(tail.chars().count() + 2).max(10);
+        // The title first: the details get what is left, at most half.
+        let tail = cut(&tail, room / 2);
+        let title_room = room.saturating_sub(tail.chars().count() + 2);
         let selected = i == picker.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
@@ -77,16 +80,4 @@ pub fn render(
         ])
         .render(y, buf);
     }
-}
-
-/// The kinds of the passages between the left article and `doc`, each once, in order.
-fn kinds(app: &App, compare: &Compare, doc: crate::app::DocId) -> String {
-    let mut labels: Vec<String> = Vec::new();
-    for p in app.report().passages_between(compare.left.doc().0, doc.0) {
-        let label = p.label();
-        if !labels.contains(&label) {
-            labels.push(label);
-        }
-    }
-    labels.join(", ")
 }
