@@ -93,6 +93,9 @@ pub struct ScanArgs {
     /// engine.
     #[arg(long, value_name = "DIR")]
     pub passim_out: Option<PathBuf>,
+    /// Where the files of `--format pan-xml` go (a folder).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -105,6 +108,8 @@ pub enum Format {
     Json,
     /// A readable summary: document pairs ranked by shared words, with excerpts.
     Text,
+    /// PAN's detection format: one XML file per pair, into the folder `--out` names.
+    PanXml,
 }
 
 /// Arguments of the hidden `generate` subcommand.

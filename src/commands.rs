@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::corpus::{Corpus, demo_corpus, load_paths};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
-use crate::text::printable;
+use crate::text::{count, printable};
 use crate::tui::TuiOptions;
 
 /// Why a command failed: bad input (exit 2) or a runtime error (exit 1).
@@ -155,6 +155,22 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
         Format::Json => scan::write_json(&mut stdout, &corpus, &report, &options)
             .and_then(|()| writeln!(stdout)),
         Format::Text => write!(stdout, "{}", scan::to_text(&corpus, &report)),
+        Format::PanXml => {
+            let Some(dir) = args.out.as_deref() else {
+                return Err(Failure::Input(
+                    "--format pan-xml writes one file per pair: name their folder with --out DIR"
+                        .to_owned(),
+                ));
+            };
+            let written = scan::write_pan_xml(dir, &corpus, &report)
+                .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))?;
+            eprintln!(
+                "rehash: {} written to {}",
+                count(written, "PAN XML file"),
+                dir.display()
+            );
+            Ok(())
+        }
     };
     let flushed = written.and_then(|()| stdout.flush());
     // Freeing a corpus's many allocations one by one takes a while, and nobody need wait for

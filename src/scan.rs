@@ -1,7 +1,12 @@
 //! `rehash scan`: the engine's findings as one JSON object (a contract other tools rely on) or
 //! as a readable summary.
 
+mod files;
 mod indented;
+mod pan;
+
+pub use files::write_atomic;
+pub use pan::write_pan_xml;
 
 use std::fmt::Write as _;
 use std::io::Write;

@@ -441,3 +441,129 @@ fn texts_of_one_repeated_word_or_few_words_align_whole() {
     assert_eq!(report.passages.len(), 1);
     assert!(report.passages[0].words >= 19_990);
 }
+
+/// plagdet as `pan_score.py` prints it for `detections` (scan JSON, or JSON lines with the
+/// gold's fields); none when python3 is absent.
+fn pan_plagdet(scorer: &std::path::Path, gold: &std::path::Path, detections: &[u8]) -> Option<f64> {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), detections).unwrap();
+    let score = std::process::Command::new("python3")
+        .arg(scorer)
+        .arg(gold)
+        .arg(file.path())
+        .output()
+        .ok()?;
+    let report = String::from_utf8_lossy(&score.stdout).into_owned();
+    report
+        .split_whitespace()
+        .skip_while(|w| *w != "plagdet")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+}
+
+/// The detections of a folder of PAN XML files as JSON lines with the gold's fields: a small
+/// reader of the attributes PAN's format has, and nothing else.
+fn pan_xml_as_json_lines(dir: &std::path::Path) -> String {
+    let attribute = |tag: &str, name: &str| -> String {
+        let key = format!("{name}=\"");
+        let start = tag.find(&key).unwrap() + key.len();
+        tag[start..].split('"').next().unwrap().to_owned()
+    };
+    let mut lines = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let xml = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let document = xml.split("<document ").nth(1).unwrap();
+        let susp = attribute(document, "reference");
+        for feature in xml.split("<feature ").skip(1) {
+            let number = |name| attribute(feature, name).parse::<u64>().unwrap();
+            let record = serde_json::json!({
+                "susp": susp,
+                "src": attribute(feature, "source_reference"),
+                "this_offset": number("this_offset"),
+                "this_length": number("this_length"),
+                "source_offset": number("source_offset"),
+                "source_length": number("source_length"),
+            });
+            lines.push_str(&(record.to_string() + "\n"));
+        }
+    }
+    lines
+}
+
+#[test]
+fn pan13_scored_from_its_pan_xml_gives_the_plagdet_of_the_scan_json() {
+    let shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    let (pan, scorer) = (shared.join("pan13"), shared.join("tools/pan_score.py"));
+    if !pan.is_dir() || !scorer.is_file() {
+        notice("../shared/pan13 is absent; skipping the PAN XML check");
+        return;
+    }
+    let rehash = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"));
+        command.env(
+            "REHASH_CONFIG",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml"),
+        );
+        command
+    };
+    let json = rehash().arg("scan").arg(&pan).output().unwrap();
+    assert!(json.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let xml = rehash()
+        .args(["scan", "--format", "pan-xml", "--out"])
+        .arg(dir.path())
+        .arg(&pan)
+        .output()
+        .unwrap();
+    assert!(
+        xml.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xml.stderr)
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // Pairs of a suspicious and a source document name the suspicious one first; two
+    // suspicious (or two source) documents may share text too.
+    let mixed: Vec<&String> = names
+        .iter()
+        .filter(|n| n.contains("suspicious-document") && n.contains("source-document"))
+        .collect();
+    assert!(
+        mixed.len() > 100,
+        "{} of {} files",
+        mixed.len(),
+        names.len()
+    );
+    assert!(
+        mixed.iter().all(|n| n.starts_with("suspicious-document")),
+        "{mixed:?}"
+    );
+    let gold = pan.join("gold.jsonl");
+    let Some(from_json) = pan_plagdet(&scorer, &gold, &json.stdout) else {
+        notice("python3 is absent; skipping the PAN XML check");
+        return;
+    };
+    // The XML holds what the scan calls reuse: no boilerplate, no same story.
+    let mut scan: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    scan["passages"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|p| p["boilerplate"] == false && p["kind"] != "related");
+    let reuse = serde_json::to_vec(&scan).unwrap();
+    let from_reuse = pan_plagdet(&scorer, &gold, &reuse).unwrap();
+    let from_xml =
+        pan_plagdet(&scorer, &gold, pan_xml_as_json_lines(dir.path()).as_bytes()).unwrap();
+    println!(
+        "PAN 2013 plagdet: scan JSON {from_json} (reuse only {from_reuse}), PAN XML {from_xml}"
+    );
+    assert!(
+        (from_reuse - from_xml).abs() < 0.0001,
+        "JSON {from_reuse}, XML {from_xml}"
+    );
+    assert!(
+        from_xml >= from_json,
+        "leaving out what is no reuse costs nothing"
+    );
+}
