@@ -59,6 +59,15 @@ pub struct Settings {
 pub enum Effect {
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Write a pair of articles (left, right) to a file, as HTML or as Markdown.
+    Export {
+        /// The article on the left.
+        left: DocId,
+        /// The article on the right.
+        right: DocId,
+        /// Markdown rather than HTML.
+        markdown: bool,
+    },
     /// Leave the reader.
     Quit,
 }
@@ -259,13 +268,29 @@ impl App {
             Action::ToggleMouse => return vec![self.toggle_mouse()],
             Action::Show(view) => self.show(view),
             Action::Back => self.back(),
-            _ => self.update_view(action),
+            _ => return self.update_view(action),
         }
         Vec::new()
     }
 
-    /// Passes `action` to the view shown, and carries out what it asks.
-    fn update_view(&mut self, action: Action) {
+    /// Passes `action` to the view shown, carries out what it asks, and says what the event
+    /// loop must do.
+    fn update_view(&mut self, action: Action) -> Vec<Effect> {
+        if let (View::Compare, Some(compare)) = (self.view(), self.compare.as_ref()) {
+            let markdown = match action {
+                Action::ExportHtml => Some(false),
+                Action::ExportMarkdown => Some(true),
+                _ => None,
+            };
+            if let Some(markdown) = markdown {
+                let (left, right) = (compare.left.doc(), compare.right.doc());
+                return vec![Effect::Export {
+                    left,
+                    right,
+                    markdown,
+                }];
+            }
+        }
         let outcome = match self.view() {
             View::Library => self.library.update(&self.ctx, action),
             View::Passages => self.passages.update(&self.ctx, action),
@@ -284,6 +309,12 @@ impl App {
             },
         };
         self.carry_out(outcome);
+        Vec::new()
+    }
+
+    /// Shows `message` in the status line (what the event loop did, say).
+    pub fn notify(&mut self, message: String) {
+        self.message = Some(message);
     }
 
     fn carry_out(&mut self, outcome: Outcome) {

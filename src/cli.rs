@@ -93,7 +93,7 @@ pub struct ScanArgs {
     /// engine.
     #[arg(long, value_name = "DIR")]
     pub passim_out: Option<PathBuf>,
-    /// Where the files of `--format pan-xml` go (a folder).
+    /// Where the files of `--format pan-xml` (a folder) or `--format html` (a file) go.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Engine thresholds.
@@ -110,6 +110,9 @@ pub enum Format {
     Text,
     /// PAN's detection format: one XML file per pair, into the folder `--out` names.
     PanXml,
+    /// A self-contained HTML report of the corpus, into the file `--out` names
+    /// (default: rehash-report.html).
+    Html,
 }
 
 /// Arguments of the hidden `generate` subcommand.

@@ -171,6 +171,17 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Format::Html => {
+            let file = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("rehash-report.html"));
+            let html = scan::corpus_html(&corpus, &report);
+            scan::write_atomic(&file, html.as_bytes())
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+            eprintln!("rehash: report written to {}", file.display());
+            Ok(())
+        }
     };
     let flushed = written.and_then(|()| stdout.flush());
     // Freeing a corpus's many allocations one by one takes a while, and nobody need wait for

@@ -2,10 +2,12 @@
 //! as a readable summary.
 
 mod files;
+mod html;
 mod indented;
 mod pan;
 
 pub use files::write_atomic;
+pub use html::{corpus_html, pair_html, pair_markdown};
 pub use pan::write_pan_xml;
 
 use std::fmt::Write as _;

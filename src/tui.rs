@@ -75,9 +75,52 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Resu
         for effect in effects {
             match effect {
                 Effect::SetMouse(on) => terminal::set_mouse(on)?,
+                Effect::Export {
+                    left,
+                    right,
+                    markdown,
+                } => {
+                    let said = export(app, (left.0, right.0), markdown);
+                    app.notify(said);
+                }
                 Effect::Quit => return Ok(()),
             }
         }
+    }
+}
+
+/// Writes a pair to a file in the current folder (never beside the articles); what to say.
+fn export(app: &App, (left, right): (usize, usize), markdown: bool) -> String {
+    let (corpus, report) = (app.corpus(), app.report());
+    let stem = |doc: usize| {
+        let id = &corpus.documents[doc].id;
+        let name = std::path::Path::new(id)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(id);
+        name.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect::<String>()
+    };
+    let (text, extension) = if markdown {
+        (
+            crate::scan::pair_markdown(corpus, report, left, right),
+            "md",
+        )
+    } else {
+        (crate::scan::pair_html(corpus, report, left, right), "html")
+    };
+    let name = format!("rehash-{}-{}.{extension}", stem(left), stem(right));
+    let path = std::path::PathBuf::from(name);
+    match crate::scan::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => format!("written to {}", path.display()),
+        Err(e) => format!("could not write {}: {e}", path.display()),
     }
 }
 

@@ -1189,3 +1189,48 @@ fn the_wheel_over_the_library_preview_scrolls_it() {
         "another article shows its top"
     );
 }
+
+#[test]
+fn e_and_m_ask_the_event_loop_to_write_the_pair() {
+    use rehash::app::Effect;
+    let mut app = pair_app();
+    assert_eq!(
+        app.update(Action::ExportHtml),
+        [Effect::Export {
+            left: DocId(0),
+            right: DocId(1),
+            markdown: false
+        }]
+    );
+    app.update(Action::SwapPanes);
+    assert_eq!(
+        app.update(Action::ExportMarkdown),
+        [Effect::Export {
+            left: DocId(1),
+            right: DocId(0),
+            markdown: true
+        }]
+    );
+    app.update(Action::Show(View::Library));
+    assert!(
+        app.update(Action::ExportHtml).is_empty(),
+        "the compare view's keys only"
+    );
+}
+
+#[test]
+fn the_markdown_of_a_pair_quotes_each_passage_from_both_sides_with_its_edits() {
+    let corpus = rehash::corpus::demo_corpus();
+    let report = rehash::reuse::find_reuse(&corpus, &rehash::reuse::Options::default());
+    let near = report
+        .passages
+        .iter()
+        .find(|p| p.kind == rehash::reuse::Kind::Near && p.is_reuse())
+        .expect("a near passage in the demo");
+    let md = rehash::scan::pair_markdown(&corpus, &report, near.a.doc, near.b.doc);
+    assert!(md.starts_with("# "));
+    assert!(md.contains("## Passage 1 · "));
+    assert!(md.contains("\nLeft:\n\n> "));
+    assert!(md.contains("\nRight:\n\n> "));
+    assert!(md.contains("Edits: "), "{md}");
+}

@@ -484,3 +484,31 @@ fn passim_round_trip_export_then_its_output_read_back_at_the_same_places() {
     }
     assert!(!read["clusters"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_corpus_report_is_one_html_file_written_where_asked() {
+    let dir = folder_with(&[]);
+    let file = dir.path().join("report.html");
+    rehash()
+        .args(["scan", "--format", "html", "--out"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("report written to"));
+    let html = fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<h2>Articles</h2>")
+            && html.contains("<h2>Passages found in several articles</h2>")
+    );
+    assert!(
+        html.matches("class=\"pair\"").count() >= 3,
+        "a section per linked pair"
+    );
+    assert!(!html.contains("<script"), "no script");
+    rehash()
+        .args(["scan", "--format", "pan-xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out DIR"));
+}

@@ -41,6 +41,10 @@ pub enum Action {
     NextPartner,
     /// Show the previous partner article in the right pane.
     PrevPartner,
+    /// Write the pair of the compare view as a self-contained HTML page.
+    ExportHtml,
+    /// Write the pair of the compare view as Markdown.
+    ExportMarkdown,
     /// Open or close the partner picker of the compare view.
     PickPartner,
     /// Swap the two articles of the compare view.

@@ -75,6 +75,16 @@ pub const KEYS: &[Binding] = &[
     ),
     bind(&[ch('x')], Action::SwapPanes, "swap the two articles"),
     bind(
+        &[ch('e')],
+        Action::ExportHtml,
+        "write the pair as an HTML page",
+    ),
+    bind(
+        &[ch('M')],
+        Action::ExportMarkdown,
+        "write the pair as Markdown",
+    ),
+    bind(
         &[ch('}')],
         Action::NextEdit,
         "next word edit (changed, inserted, deleted)",
