@@ -45,6 +45,9 @@ pub struct Cli {
     /// engine.
     #[arg(long, value_name = "DIR")]
     pub passim_out: Option<PathBuf>,
+    /// The folder the reader's exports (`e`, `M`) go to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,

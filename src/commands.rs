@@ -211,6 +211,7 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         no_color: cli.no_color,
         mouse: !cli.no_mouse,
         config,
+        out: cli.out.clone(),
     };
     crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }

@@ -71,6 +71,8 @@ pub fn import(corpus: &Corpus, dir: &Path) -> Result<Imported, String> {
         passages.push(align::passage(corpus, &pair));
     }
     let mut clusters = Vec::new();
+    // passim's boilerplate flags mark spans as rehash's own boilerplate does.
+    let mut boilerplate: Vec<Side> = Vec::new();
     for (cluster, members) in parsed.clusters {
         let mut members: Vec<records::Member> = members;
         members.sort_by_key(|m| (m.side.doc, m.side.span.start, m.side.span.end));
@@ -79,6 +81,7 @@ pub fn import(corpus: &Corpus, dir: &Path) -> Result<Imported, String> {
             counts.left_out("a cluster of one passage", &cluster);
             continue;
         }
+        boilerplate.extend(members.iter().filter(|m| m.boilerplate).map(|m| m.side));
         let first = passages.len();
         let representative = members[0].side;
         for member in &members[1..] {
@@ -93,7 +96,7 @@ pub fn import(corpus: &Corpus, dir: &Path) -> Result<Imported, String> {
     }
     counts.passages = passages.len();
     let clusters = build_clusters(corpus, &mut passages, clusters);
-    let mut report = Report::new(passages, clusters, Vec::new(), corpus.len());
+    let mut report = Report::new(passages, clusters, boilerplate, corpus.len());
     report.set_duplicates(Vec::new());
     Ok(Imported { report, counts })
 }

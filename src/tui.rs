@@ -21,6 +21,8 @@ pub struct TuiOptions {
     pub mouse: bool,
     /// The loaded config file.
     pub config: Config,
+    /// The folder exports go to (the current folder when none).
+    pub out: Option<std::path::PathBuf>,
 }
 
 /// Runs the reader on an analysed corpus until the user quits, restoring the terminal on every
@@ -36,6 +38,7 @@ pub fn run(
         no_color,
         mouse,
         config,
+        out,
     } = options;
     let settings = Settings {
         color: color_mode(no_color || config.color == ColorChoice::Never),
@@ -45,7 +48,7 @@ pub fn run(
     let mut app = App::new(corpus, report, settings);
     app.show_warnings(warnings);
     let mut session = terminal::enter(app.mouse())?;
-    let result = event_loop(&mut session.terminal, &mut app);
+    let result = event_loop(&mut session.terminal, &mut app, out.as_deref());
     drop(session);
     result
 }
@@ -62,7 +65,11 @@ fn color_mode(no_color: bool) -> ColorMode {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    out: Option<&std::path::Path>,
+) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
     loop {
@@ -80,7 +87,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Resu
                     right,
                     markdown,
                 } => {
-                    let said = export(app, (left.0, right.0), markdown);
+                    let said = export(app, (left.0, right.0), markdown, out);
                     app.notify(said);
                 }
                 Effect::Quit => return Ok(()),
@@ -89,8 +96,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> color_eyre::Resu
     }
 }
 
-/// Writes a pair to a file in the current folder (never beside the articles); what to say.
-fn export(app: &App, (left, right): (usize, usize), markdown: bool) -> String {
+/// Writes a pair to a file in `out`, else the current folder (never beside the articles, unless
+/// asked); what to say.
+fn export(
+    app: &App,
+    (left, right): (usize, usize),
+    markdown: bool,
+    out: Option<&std::path::Path>,
+) -> String {
     let (corpus, report) = (app.corpus(), app.report());
     let stem = |doc: usize| {
         let id = &corpus.documents[doc].id;
@@ -117,7 +130,7 @@ fn export(app: &App, (left, right): (usize, usize), markdown: bool) -> String {
         (crate::scan::pair_html(corpus, report, left, right), "html")
     };
     let name = format!("rehash-{}-{}.{extension}", stem(left), stem(right));
-    let path = std::path::PathBuf::from(name);
+    let path = out.map_or_else(|| std::path::PathBuf::from(&name), |dir| dir.join(&name));
     match crate::scan::write_atomic(&path, text.as_bytes()) {
         Ok(()) => format!("written to {}", path.display()),
         Err(e) => format!("could not write {}: {e}", path.display()),

@@ -389,3 +389,34 @@ fn library_passages_compare_back_heat_map_compare_back() {
     let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
     assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
 }
+
+#[test]
+fn e_writes_the_pair_as_html_where_out_says_and_the_status_line_says_so() {
+    let out = tempfile::tempdir().unwrap();
+    let command = format!(
+        "'{}' --out '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        out.path().display()
+    );
+    let Some(tmux) = Tmux::start("export", &command) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("Library") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("a compare view", |s| s.contains("shared passage"));
+    tmux.keys(&["e"]);
+    let screen = tmux.wait_for("the export", |s| s.contains("written to"));
+    let written: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let path = std::path::Path::new(&written[0]);
+    assert!(written[0].starts_with("rehash-"));
+    assert_eq!(path.extension().and_then(|e| e.to_str()), Some("html"));
+    assert!(screen.contains(&written[0][..20]), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+}

@@ -160,6 +160,18 @@ fn cluster_output_makes_one_cluster_with_its_boilerplate_and_counts_what_it_cann
     );
     assert!(warnings.contains("not JSON"), "{warnings}");
     assert!(warnings.contains("no begin or end"), "{warnings}");
+    // A member passim calls boilerplate is marked, and its link is no reuse.
+    let flagged = serde_json::json!({"cluster": 10, "id": "daily/b.txt", "begin": b0, "end": b1, "boiler": true});
+    let other = serde_json::json!({"cluster": 10, "id": "weekly/c.txt", "begin": c0, "end": c1});
+    let dir2 = folder(&[("part-00000", format!("{flagged}\n{other}\n").into_bytes())]);
+    let boiler = import(&corpus, dir2.path()).unwrap().report;
+    assert_eq!(boiler.boilerplate_in(1).len(), 1, "dimmed as rehash's own");
+    assert!(
+        boiler
+            .passages
+            .iter()
+            .all(|p| p.boilerplate && !p.is_reuse())
+    );
     // The reader's questions work on them as on rehash's own.
     assert_eq!(report.partners(0).len(), 2);
     assert!(report.reused_share(&corpus, 2) > 0.5);
