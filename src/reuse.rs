@@ -7,6 +7,7 @@ mod candidates;
 mod cluster;
 mod duplicate;
 mod extend;
+mod footer;
 mod index;
 mod linked;
 mod merge;
@@ -266,7 +267,15 @@ pub fn find_reuse_with_progress(
             article_of[doc] = group[0];
         }
     }
-    let clusters = cluster::cluster(corpus, &mut passages, &article_of);
+    let mut clusters = cluster::cluster(corpus, &mut passages, &article_of);
+    // An outlet's sign-off at the end of its articles is boilerplate: cluster without it.
+    let footers = footer::mark(corpus, &mut passages, &clusters);
+    let mut boilerplate = boilerplate;
+    if !footers.is_empty() {
+        boilerplate.extend(footers);
+        number_in_order(corpus, &mut passages);
+        clusters = cluster::cluster(corpus, &mut passages, &article_of);
+    }
     let mut report = Report::new(passages, clusters, boilerplate, corpus.len());
     report.set_duplicates(duplicates);
     report
