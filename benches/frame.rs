@@ -164,7 +164,7 @@ fn corpus_and_report() -> (Corpus, Report) {
     (corpus, report)
 }
 
-/// Times `runs` rounds of `action` followed by a draw.
+/// Times `runs` rounds of `action` and the draw after it: what a key press costs.
 fn frames(
     app: &mut App,
     terminal: &mut Terminal<TestBackend>,
@@ -173,8 +173,8 @@ fn frames(
 ) -> Vec<Duration> {
     (0..runs)
         .map(|_| {
-            app.update(action);
             timed(|| {
+                app.update(action);
                 let _ = terminal.draw(|frame| rehash::ui::render(app, frame));
             })
         })
@@ -287,6 +287,30 @@ fn corpus_view_frames() {
         }
         app.update(Action::Back);
     }
+    // The compare view of the first passage's first occurrence, and the corpus search.
+    app.update(Action::Show(View::Passages));
+    app.update(Action::Open);
+    stats(
+        "compare of 10,000: open from a passage, draw",
+        frames(&mut app, &mut terminal, Action::Open, 1),
+    );
+    stats(
+        "compare of 10,000: next passage, draw",
+        frames(&mut app, &mut terminal, Action::NextPassage, 300),
+    );
+    app.update(Action::Show(View::Library));
+    app.update(Action::StartSearch);
+    for c in "the council".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    stats(
+        "search of 10,000: run a phrase, draw",
+        frames(&mut app, &mut terminal, Action::SearchSubmit, 1),
+    );
+    stats(
+        "search of 10,000: next hit, draw",
+        frames(&mut app, &mut terminal, Action::ScrollBy(1), 300),
+    );
 }
 
 fn main() {

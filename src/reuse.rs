@@ -66,6 +66,18 @@ impl Kind {
         }
     }
 
+    /// The letter the reader and the exports show beside a passage's number: `v`, `n`, `r`,
+    /// `s` for the same story, `p` for passim's.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Self::Verbatim => "v",
+            Self::Near => "n",
+            Self::Rewritten => "r",
+            Self::Related => "s",
+            Self::Passim => "p",
+        }
+    }
+
     /// The kind's name as `scan` prints it.
     pub fn name(self) -> &'static str {
         match self {

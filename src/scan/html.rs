@@ -33,17 +33,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The letter a kind shows beside a passage's number.
-fn letter(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Verbatim => "v",
-        Kind::Near => "n",
-        Kind::Rewritten => "r",
-        Kind::Related => "s",
-        Kind::Passim => "p",
-    }
-}
-
 /// The page's style: two columns, passage colours by slot, word diffs as on screen.
 fn style() -> String {
     let mut css = String::from(
@@ -120,7 +109,7 @@ fn article(document: &Document, doc: usize, report: &Report, passages: &[&Passag
             m.slot = Some(slot);
             m.rewritten = rewritten;
         }
-        labels.push((own.span.start, format!("{}{}", slot + 1, letter(p.kind))));
+        labels.push((own.span.start, format!("{}{}", slot + 1, p.kind.letter())));
         for op in p.diff.iter().filter(|op| op.change != Change::Equal) {
             let side = if p.a.doc == doc { op.a } else { op.b };
             for m in &mut marks[side.start.min(n)..side.end.min(n)] {

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::files::write_atomic;
+use super::html::escape;
 use crate::corpus::{Corpus, Document};
 use crate::reuse::{Report, Side};
 
@@ -94,23 +95,6 @@ fn stem(document: &Document) -> String {
         .collect()
 }
 
-/// Text safe inside an XML attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +122,7 @@ mod tests {
             2,
             "else the id order"
         );
-        assert_eq!(escape("b&\"c<d>"), "b&amp;&quot;c&lt;d&gt;");
+        assert_eq!(escape("b&\"c<d>"), "b&amp;&quot;c&lt;d&gt;", "XML-safe too");
         assert_eq!(stem(&corpus.documents[2]), "b__c_d_");
         let xml = document(
             &corpus.documents[1],

@@ -1,6 +1,37 @@
 //! Fitting text into a number of cells: cut with an ellipsis, never mid-character.
 
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+
+/// A list row: `▶ ` when selected, the title, then its details dimmed, within `width` cells:
+/// the details get what the title leaves, or half the row when the title would take more.
+pub fn titled_row(
+    selected: bool,
+    title: &str,
+    details: &str,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let marker = if selected { "▶ " } else { "  " };
+    let room = width.saturating_sub(2);
+    let details = cut(
+        details,
+        room.saturating_sub(room.min(title.width())).max(room / 2),
+    );
+    let title = cut(title, room.saturating_sub(details.width()));
+    let style = if selected {
+        theme.selected_row()
+    } else {
+        theme.title()
+    };
+    Line::from(vec![
+        Span::styled(marker, style),
+        Span::styled(title, style),
+        Span::styled(details, theme.dim()),
+    ])
+}
 
 /// `text` cut to `room` cells, ending with `…` if anything was cut: after the last whole word
 /// when that keeps most of the room, else mid-word.

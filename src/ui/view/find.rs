@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::app::view::find::{Find, Hit, layout, shown_hits};
 use crate::app::{Action, App, View};
 use crate::text::printable;
-use crate::ui::fit::cut;
+use crate::ui::fit::{cut, titled_row};
 use crate::ui::status_bar;
 use crate::ui::theme::Theme;
 
@@ -89,24 +89,13 @@ fn hits(app: &App, find: &Find, rows: usize, theme: &Theme, area: Rect, buf: &mu
 /// A hit's first line: its article, outlet and the passage it lies in.
 fn heading(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
     let document = app.context().document(hit.doc);
-    let marker = if selected { "▶ " } else { "  " };
     let passage = hit.passage.map_or_else(String::new, |id| {
         let p = app.context().passage(id);
         let docs = app.report().cluster_size(id.0);
         format!(" · in a {} passage of {docs} articles", p.label())
     });
     let tail = format!(" · {}{passage}", printable(&document.group));
-    let room = width.saturating_sub(2 + tail.chars().count()).max(8);
-    let style = if selected {
-        theme.selected_row()
-    } else {
-        theme.title()
-    };
-    Line::from(vec![
-        Span::styled(marker, style),
-        Span::styled(cut(&printable(&document.title), room), style),
-        Span::styled(tail, theme.dim()),
-    ])
+    titled_row(selected, &printable(&document.title), &tail, width, theme)
 }
 
 /// A hit's second line: the text around it, the phrase marked, the phrase near the middle.

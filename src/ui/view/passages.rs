@@ -16,7 +16,7 @@ use crate::app::{Action, App, View};
 use crate::corpus::Corpus;
 use crate::diff::Change;
 use crate::text::printable;
-use crate::ui::fit::cut;
+use crate::ui::fit::{cut, titled_row};
 use crate::ui::status_bar;
 use crate::ui::theme::Theme;
 
@@ -198,7 +198,6 @@ fn detail(passages: &Passages, rows: usize, theme: &Theme, area: Rect, buf: &mut
 
 /// The first line of an occurrence: title, outlet, where it starts, how many edits.
 fn heading(occurrence: &Occurrence, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
-    let marker = if selected { "▶ " } else { "  " };
     let percent = (occurrence.at * 100.0).round();
     let note = if occurrence.representative {
         "the one listed".to_owned()
@@ -210,17 +209,7 @@ fn heading(occurrence: &Occurrence, selected: bool, width: usize, theme: &Theme)
         }
     };
     let tail = format!(" · {} · at {percent:.0}% · {note}", occurrence.outlet);
-    let room = width.saturating_sub(marker.chars().count() + tail.chars().count());
-    let style = if selected {
-        theme.selected_row()
-    } else {
-        theme.title()
-    };
-    Line::from(vec![
-        Span::styled(marker, style),
-        Span::styled(cut(&occurrence.title, room.max(8)), style),
-        Span::styled(tail, theme.dim()),
-    ])
+    titled_row(selected, &occurrence.title, &tail, width, theme)
 }
 
 /// The second line of an occurrence: its words, those that differ marked as in the compare

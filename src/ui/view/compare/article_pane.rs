@@ -151,7 +151,7 @@ impl<'a> ArticlePane<'a> {
         let view = &self.pane.view;
         let bar_x = area.x + 2;
         if let Some(slot) = view.labels[index] {
-            let kind = view.kind_of_slot(slot).map_or("", kind_letter);
+            let kind = view.kind_of_slot(slot).map_or("", Kind::letter);
             let number = if slot < 99 {
                 format!("{:>2}", slot + 1)
             } else {
@@ -187,17 +187,5 @@ impl<'a> ArticlePane<'a> {
                 buf[(area.x, y)].set_symbol(symbol).set_style(style);
             }
         }
-    }
-}
-
-/// The letter a passage's kind shows in the gutter: `s` for the same story (related links are
-/// hidden in the reader, but the letter keeps the match whole).
-fn kind_letter(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Verbatim => "v",
-        Kind::Near => "n",
-        Kind::Rewritten => "r",
-        Kind::Related => "s",
-        Kind::Passim => "p",
     }
 }

@@ -3,14 +3,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::keymap::hint;
 use crate::app::view::compare::Picker;
 use crate::app::{Action, App, Compare, View};
 use crate::text::printable;
-use crate::ui::fit::cut;
+use crate::ui::fit::{cut, titled_row};
 use crate::ui::theme::Theme;
 
 /// Draws the picker over `area`, the screen: only the rows that fit.
@@ -63,21 +63,13 @@ pub fn render(
             crate::text::count(row.passages, "passage"),
             row.kinds
         );
-        // The title first: the details get what is left, at most half.
-        let tail = cut(&tail, room / 2);
-        let title_room = room.saturating_sub(tail.chars().count() + 2);
-        let selected = i == picker.selected;
-        let marker = if selected { "▶ " } else { "  " };
-        let style = if selected {
-            theme.selected_row()
-        } else {
-            theme.title()
-        };
-        Line::from(vec![
-            Span::styled(marker, style),
-            Span::styled(cut(&printable(&document.title), title_room), style),
-            Span::styled(tail, theme.dim()),
-        ])
+        titled_row(
+            i == picker.selected,
+            &printable(&document.title),
+            &tail,
+            room,
+            theme,
+        )
         .render(y, buf);
     }
 }
