@@ -19,6 +19,9 @@ pub fn fold_char(c: char) -> char {
 /// plain forms.
 pub fn search_fold(c: char) -> char {
     use unicode_normalization::UnicodeNormalization;
+    if c.is_ascii() {
+        return fold_char(c.to_ascii_lowercase());
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     let base = if lower.is_ascii() {
         lower

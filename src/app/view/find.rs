@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crossterm::event::KeyCode::{Down, End, Enter, Home, PageDown, PageUp, Up};
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -140,11 +142,16 @@ impl Find {
             query: typed,
             ..Self::default()
         };
-        for (doc, document) in ctx.corpus.documents.iter().enumerate() {
-            let found = find_matches(&document.text, &self.query);
-            if found.is_empty() {
-                continue;
-            }
+        let query = &self.query;
+        let per_doc: Vec<(usize, Vec<Range<usize>>)> = ctx
+            .corpus
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(doc, document)| (doc, find_matches(&document.text, query)))
+            .filter(|(_, found)| !found.is_empty())
+            .collect();
+        for (doc, found) in per_doc {
             self.articles += 1;
             for chars in found {
                 if self.hits.len() == MAX_HITS {

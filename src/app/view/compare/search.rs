@@ -49,18 +49,32 @@ impl Search {
 /// assert_eq!(find_matches("Kiev, kiev, KIEV", "kiev"), [0..4, 6..10, 12..16]);
 /// assert_eq!(find_matches("I don’t — well", "don't -"), [2..9]);
 /// assert_eq!(find_matches("Zelenskyy in Kyïv", "kyiv"), [13..17]);
+/// assert_eq!(find_matches("a-é-A", "a"), [0..1, 4..5]);
+/// assert_eq!(find_matches("abc", "abcd"), []);
 /// ```
 pub fn find_matches(text: &str, needle: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = needle.chars().map(fold).collect();
     let Some(&first) = needle.first() else {
         return Vec::new();
     };
-    let hay: Vec<char> = text.chars().map(fold).collect();
+    // One pass over the text, folding as it goes: no copy of it is made.
     let mut found = Vec::new();
+    let mut chars = text.chars();
     let mut at = 0;
-    while at + needle.len() <= hay.len() {
-        if hay[at] == first && hay[at..at + needle.len()] == needle[..] {
+    loop {
+        let from_here = chars.clone();
+        let Some(c) = chars.next() else { break };
+        let matched = fold(c) == first
+            && from_here
+                .map(fold)
+                .take(needle.len())
+                .eq(needle.iter().copied());
+        if matched {
             found.push(at..at + needle.len());
+            // Past the rest of the match (its first char is read already).
+            if needle.len() > 1 {
+                chars.nth(needle.len() - 2);
+            }
             at += needle.len();
         } else {
             at += 1;
