@@ -41,6 +41,9 @@ pub struct Cli {
     /// Publication dates from a CSV file of `id,date` lines (ids or file names).
     #[arg(long, value_name = "FILE.csv")]
     pub dates: Option<PathBuf>,
+    /// Follow symbolic links inside folders.
+    #[arg(long)]
+    pub follow: bool,
     /// Read passim's results from this folder (its `part-*` files) instead of running the
     /// engine.
     #[arg(long, value_name = "DIR")]
@@ -67,6 +70,9 @@ pub struct ExportArgs {
     /// Publication dates from a CSV file of `id,date` lines (ids or file names).
     #[arg(long, value_name = "FILE.csv")]
     pub dates: Option<PathBuf>,
+    /// Follow symbolic links inside folders.
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// The subcommands.
@@ -92,6 +98,9 @@ pub struct ScanArgs {
     /// Publication dates from a CSV file of `id,date` lines (ids or file names).
     #[arg(long, value_name = "FILE.csv")]
     pub dates: Option<PathBuf>,
+    /// Follow symbolic links inside folders.
+    #[arg(long)]
+    pub follow: bool,
     /// Read passim's results from this folder (its `part-*` files) instead of running the
     /// engine.
     #[arg(long, value_name = "DIR")]

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{Cli, Format, ScanArgs};
 use crate::config::Config;
-use crate::corpus::{Corpus, demo_corpus, load_paths};
+use crate::corpus::{Corpus, demo_corpus};
 use crate::reuse::{self, Options, Report};
 use crate::scan;
 use crate::text::{count, printable};
@@ -43,19 +43,22 @@ pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
 
 /// Loads the paths (the demo corpus when there are none) and the dates file, if any,
 /// printing warnings to stderr.
-pub fn load(paths: &[PathBuf], dates: Option<&Path>) -> Result<Corpus, Failure> {
-    load_with_warnings(paths, dates).map(|(corpus, _)| corpus)
+pub fn load(paths: &[PathBuf], dates: Option<&Path>, follow: bool) -> Result<Corpus, Failure> {
+    load_with_warnings(paths, dates, follow).map(|(corpus, _)| corpus)
 }
 
 /// [`load`], also returning the warnings it printed.
 pub fn load_with_warnings(
     paths: &[PathBuf],
     dates: Option<&Path>,
+    follow: bool,
 ) -> Result<(Corpus, Vec<String>), Failure> {
     let (mut corpus, mut warnings) = if paths.is_empty() {
         (demo_corpus(), Vec::new())
     } else {
-        let loaded = load_paths(paths).map_err(|e| Failure::Input(e.to_string()))?;
+        let options = crate::corpus::LoadOptions { follow };
+        let loaded = crate::corpus::load_paths_with(paths, options)
+            .map_err(|e| Failure::Input(e.to_string()))?;
         (loaded.corpus, loaded.warnings)
     };
     if let Some(file) = dates {
@@ -135,7 +138,7 @@ pub fn findings(
 
 /// `rehash export --passim`: the corpus as JSON lines on stdout.
 pub fn export(args: &crate::cli::ExportArgs) -> Result<(), Failure> {
-    let corpus = load(&args.paths, args.dates.as_deref())?;
+    let corpus = load(&args.paths, args.dates.as_deref(), args.follow)?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = crate::passim::export(&corpus, args.series.as_deref(), &mut stdout)
         .and_then(|()| stdout.flush());
@@ -148,7 +151,7 @@ pub fn export(args: &crate::cli::ExportArgs) -> Result<(), Failure> {
 /// `rehash scan`: prints the findings on stdout.
 pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let options = args.engine.apply(base);
-    let corpus = load(&args.paths, args.dates.as_deref())?;
+    let corpus = load(&args.paths, args.dates.as_deref(), args.follow)?;
     let (report, _) = findings(&corpus, &options, args.passim_out.as_deref())?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
@@ -199,7 +202,7 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
 pub fn read(cli: &Cli) -> Result<(), Failure> {
     let config = config(cli.config.as_deref())?;
     let options = cli.engine.apply(&config.engine);
-    let (corpus, warnings) = load_with_warnings(&cli.paths, cli.dates.as_deref())?;
+    let (corpus, warnings) = load_with_warnings(&cli.paths, cli.dates.as_deref(), cli.follow)?;
     if !std::io::stdout().is_terminal() {
         return Err(Failure::Input(
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),

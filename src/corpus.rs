@@ -9,7 +9,7 @@ mod load;
 
 pub use demo::demo_corpus;
 pub use document::Document;
-pub use load::{LoadError, Loaded, load_paths};
+pub use load::{LoadError, LoadOptions, Loaded, load_paths, load_paths_with};
 
 use rayon::prelude::*;
 

@@ -512,3 +512,133 @@ fn the_corpus_report_is_one_html_file_written_where_asked() {
         .code(2)
         .stderr(predicate::str::contains("--out DIR"));
 }
+
+#[test]
+fn standard_input_is_read_as_text_or_json_lines() {
+    let dir = folder_with(&[("b.txt", ARTICLE.as_bytes())]);
+    let out = rehash()
+        .args(["scan", "-"])
+        .arg(dir.path().join("b.txt"))
+        .write_stdin(ARTICLE)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == "-")
+    );
+    assert!(
+        !json["passages"].as_array().unwrap().is_empty(),
+        "stdin shares the article"
+    );
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "x", "text": ARTICLE}),
+        serde_json::json!({"id": "y", "text": ARTICLE})
+    );
+    let out = rehash()
+        .args(["scan", "-"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["x", "y"]);
+}
+
+#[test]
+fn a_json_array_of_records_reads_like_json_lines_or_says_what_is_expected() {
+    let records = serde_json::json!([{"id": "x", "text": ARTICLE}, {"id": "y", "text": ARTICLE}]);
+    let dir = folder_with(&[
+        ("corpus.json", records.to_string().as_bytes()),
+        ("bad.json", b"[1, 2, 3]"),
+    ]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a JSON array must hold records with \"id\" and \"text\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn utf8_with_one_stray_byte_stays_utf8_with_a_warning() {
+    let mut bytes = "Headline “quoted” — déjà\n".as_bytes().to_vec();
+    bytes.extend(b"A stray \xff byte in the body.\n");
+    let dir = folder_with(&[("a.txt", &bytes)]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 byte sequence not valid UTF-8, replaced with"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["title"], "Headline “quoted” — déjà");
+    // A file of Windows-1252 through and through is still read as such.
+    let dir = folder_with(&[("w.txt", b"Caf\xe9 \x93quoted\x94 na\xefve\n")]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["title"], "Café “quoted” naïve");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_fifos_and_loops_in_a_folder_are_counted_and_follow_follows_links() {
+    use std::os::unix::fs::symlink;
+    let real = folder_with(&[("a.txt", ARTICLE.as_bytes()), ("b.txt", ARTICLE.as_bytes())]);
+    let dir = folder_with(&[]);
+    symlink(real.path(), dir.path().join("linked")).unwrap();
+    symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "only links: nothing read");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2 symbolic links not followed (--follow follows them)"),
+        "{stderr}"
+    );
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            stderr.contains("1 entry that is no regular file"),
+            "{stderr}"
+        );
+    }
+    let out = rehash()
+        .args(["scan", "--follow"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a symbolic-link loop"),
+        "the loop is named: {stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["documents"].as_array().unwrap().len(),
+        2,
+        "the linked folder read once"
+    );
+}

@@ -25,6 +25,10 @@ pub(super) fn read_json_lines(
     sources: &mut Vec<Source>,
     warnings: &mut Vec<String>,
 ) {
+    if text.trim_start().starts_with('[') {
+        read_json_array(text, path, group, sources, warnings);
+        return;
+    }
     let mut skipped = Vec::new();
     for (n, line) in text
         .lines()
@@ -32,17 +36,7 @@ pub(super) fn read_json_lines(
         .filter(|(_, l)| !l.trim().is_empty())
     {
         match serde_json::from_str::<Record>(line) {
-            Ok(record) => sources.push(Source {
-                id: match record.id {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                },
-                path: Some(path.to_path_buf()),
-                group: record.series.unwrap_or_else(|| group.to_owned()),
-                title: record.title,
-                date: record.date,
-                text: record.text,
-            }),
+            Ok(record) => sources.push(source(record, path, group)),
             Err(e) => skipped.push(format!("line {}: {}", n + 1, without_position(&e))),
         }
     }
@@ -55,6 +49,39 @@ pub(super) fn read_json_lines(
         ));
     } else {
         warnings.push(format!("{shown}: skipped {count} line(s) ({first})"));
+    }
+}
+
+/// Reads a JSON array of records (`[{"id": …, "text": …}, …]`) as JSON lines would be read,
+/// or says what is expected.
+fn read_json_array(
+    text: &str,
+    path: &Path,
+    group: &str,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<String>,
+) {
+    match serde_json::from_str::<Vec<Record>>(text) {
+        Ok(records) => sources.extend(records.into_iter().map(|r| source(r, path, group))),
+        Err(e) => warnings.push(format!(
+            "no documents in {}: a JSON array must hold records with \"id\" and \"text\" ({e})",
+            path.display()
+        )),
+    }
+}
+
+/// The document of a record.
+fn source(record: Record, path: &Path, group: &str) -> Source {
+    Source {
+        id: match record.id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        },
+        path: Some(path.to_path_buf()),
+        group: record.series.unwrap_or_else(|| group.to_owned()),
+        title: record.title,
+        date: record.date,
+        text: record.text,
     }
 }
 

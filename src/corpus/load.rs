@@ -65,12 +65,30 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Loads files and folders (recursively) into a corpus.
+/// How folders are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Follow symbolic links inside folders (as `--follow` asks; off by default, as in
+    /// ripgrep). Links named on the command line are always followed.
+    pub follow: bool,
+}
+
+/// Loads files and folders (recursively) into a corpus, not following links inside folders.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_with(paths, LoadOptions::default())
+}
+
+/// Loads files and folders (recursively) into a corpus; `-` is standard input (text, or JSON
+/// lines).
+pub fn load_paths_with(paths: &[PathBuf], options: LoadOptions) -> Result<Loaded, LoadError> {
     let mut sources = Vec::new();
     let mut warnings = Vec::new();
     let mut seen = HashSet::new();
     for path in paths {
+        if path.as_os_str() == "-" {
+            read_stdin(&mut sources, &mut warnings)?;
+            continue;
+        }
         match fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(LoadError::Missing(path.clone()));
@@ -79,8 +97,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             Ok(_) => {}
         }
         let before = sources.len();
+        let warned = warnings.len();
         let files = if path.is_dir() {
-            folder_files(path)?
+            let (files, skipped) = folder_files(path, options.follow);
+            warnings.extend(skipped.warning(path));
+            files
         } else {
             vec![File {
                 path: path.clone(),
@@ -92,7 +113,6 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         let root = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let files = first_sightings(files, path, &root, &mut seen, &mut warnings);
         let all_read_before = listed > 0 && files.is_empty();
-        let warned = warnings.len();
         let read: Vec<Result<Found, LoadError>> = files.par_iter().map(load_file).collect();
         for found in read {
             let found = found?;
@@ -157,20 +177,83 @@ struct Found {
     warnings: Vec<String>,
 }
 
-/// The readable files under `dir`, recursively, in file-name order, hidden ones left out.
-fn folder_files(dir: &Path) -> Result<Vec<File>, LoadError> {
+/// What a folder walk passed over, and why.
+#[derive(Debug, Default)]
+struct Skipped {
+    /// Symbolic links not followed (without `--follow`).
+    links: usize,
+    /// FIFOs, sockets and devices: no file to read.
+    special: Vec<PathBuf>,
+    /// Entries that could not be read, or link loops, with the reason.
+    failed: Vec<String>,
+}
+
+impl Skipped {
+    /// One warning for what the walk of `dir` passed over, if anything.
+    fn warning(&self, dir: &Path) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.links > 0 {
+            parts.push(format!(
+                "{} not followed (--follow follows them)",
+                crate::text::count(self.links, "symbolic link")
+            ));
+        }
+        if let Some(first) = self.special.first() {
+            parts.push(format!(
+                "{} that {} no regular file (first: {})",
+                crate::text::count(self.special.len(), "entry"),
+                if self.special.len() == 1 { "is" } else { "are" },
+                first.display()
+            ));
+        }
+        if let Some(first) = self.failed.first() {
+            parts.push(format!(
+                "{} unreadable (first: {first})",
+                crate::text::count(self.failed.len(), "entry")
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("in {}: {}", dir.display(), parts.join("; ")))
+    }
+}
+
+/// The readable files under `dir`, recursively, in file-name order, hidden ones left out;
+/// links followed only with `follow`. What it passes over is counted, with the reason.
+fn folder_files(dir: &Path, follow: bool) -> (Vec<File>, Skipped) {
     let walk = WalkDir::new(dir)
+        .follow_links(follow)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    let mut files = Vec::new();
+    let (mut files, mut skipped) = (Vec::new(), Skipped::default());
     for entry in walk {
-        let entry = entry.map_err(|e| {
-            let at = e.path().unwrap_or(dir).to_path_buf();
-            LoadError::Io(at, e.into())
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).display().to_string();
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic-link loop".to_owned()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                skipped.failed.push(format!("{at}: {why}"));
+                continue;
+            }
+        };
         let path = entry.path();
-        if !entry.file_type().is_file() || kind_of(path) == Kind::Other {
+        let kind = entry.file_type();
+        if kind.is_symlink() {
+            skipped.links += 1;
+            continue;
+        }
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            skipped.special.push(path.to_path_buf());
+            continue;
+        }
+        if kind_of(path) == Kind::Other {
             continue;
         }
         let relative = path.strip_prefix(dir).unwrap_or(path);
@@ -185,7 +268,32 @@ fn folder_files(dir: &Path) -> Result<Vec<File>, LoadError> {
             group,
         });
     }
-    Ok(files)
+    (files, skipped)
+}
+
+/// Reads standard input as one document (`-`), or as JSON lines when it holds them.
+fn read_stdin(sources: &mut Vec<Source>, warnings: &mut Vec<String>) -> Result<(), LoadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io(PathBuf::from("-"), e))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        warnings.push("standard input is empty".to_owned());
+        return Ok(());
+    }
+    let text = decode(bytes, "standard input", warnings);
+    let path = Path::new("-");
+    let json = text.trim_start().starts_with(['{', '[']);
+    if json {
+        read_json_lines(&text, path, "", sources, warnings);
+    } else {
+        sources.push(Source {
+            path: None,
+            ..Source::new("-", text)
+        });
+    }
+    Ok(())
 }
 
 #[derive(PartialEq, Eq)]
@@ -251,7 +359,9 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
     Ok(found)
 }
 
-/// UTF-8 if valid (a BOM is dropped), else Windows-1252 with a warning.
+/// UTF-8 if valid (a BOM is dropped). Text that is UTF-8 but for a few stray bytes (it holds
+/// more valid multi-byte characters than bad bytes) is read as UTF-8, each bad byte replaced
+/// (U+FFFD), with a warning; else the text is Windows-1252, with a warning.
 fn decode(mut bytes: Vec<u8>, shown: &str, warnings: &mut Vec<String>) -> String {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -260,6 +370,14 @@ fn decode(mut bytes: Vec<u8>, shown: &str, warnings: &mut Vec<String>) -> String
         Ok(text) => return text,
         Err(e) => e.into_bytes(),
     };
+    let (valid_multibyte, bad) = utf8_evidence(&bytes);
+    if valid_multibyte > bad {
+        warnings.push(format!(
+            "{shown}: {} not valid UTF-8, replaced with �",
+            crate::text::count(bad, "byte sequence")
+        ));
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
     warnings.push(format!(
         "{shown} is not valid UTF-8: decoded as Windows-1252"
     ));
@@ -267,6 +385,18 @@ fn decode(mut bytes: Vec<u8>, shown: &str, warnings: &mut Vec<String>) -> String
         .decode_without_bom_handling(&bytes)
         .0
         .into_owned()
+}
+
+/// How many valid multi-byte UTF-8 characters `bytes` holds, and how many invalid sequences.
+fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut bad) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    (valid, bad)
 }
 
 fn parent_name(path: &Path) -> String {
