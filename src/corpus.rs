@@ -6,6 +6,7 @@ mod demo;
 mod document;
 mod jsonl;
 mod load;
+pub mod page;
 
 pub use demo::demo_corpus;
 pub use document::Document;

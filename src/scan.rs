@@ -33,6 +33,9 @@ struct DocumentOut<'a> {
     series: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    /// True for a saved web page: the offsets are those of its extracted article text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    extracted: bool,
     chars: usize,
     words: usize,
 }
@@ -219,6 +222,7 @@ fn document_out(d: &Document) -> DocumentOut<'_> {
         title: &d.title,
         series: &d.group,
         date: d.date.as_deref(),
+        extracted: crate::corpus::page::is_page(d.path.as_deref()),
         chars: d.chars(),
         words: d.words(),
     }

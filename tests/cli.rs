@@ -642,3 +642,33 @@ fn links_fifos_and_loops_in_a_folder_are_counted_and_follow_follows_links() {
         "the linked folder read once"
     );
 }
+
+#[test]
+fn a_saved_web_page_is_read_as_its_article_and_the_scan_says_so() {
+    let page = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"The Daily\">\
+         <meta property=\"article:published_time\" content=\"2026-02-23\"><title>Wall</title></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav>\
+         <article><h1>Harbour wall falls</h1><p>{}</p></article>\
+         <footer>All rights reserved.</footer></body></html>",
+        ARTICLE.lines().skip(1).collect::<Vec<_>>().join("</p><p>")
+    );
+    let dir = folder_with(&[("a.html", page.as_bytes()), ("b.txt", ARTICLE.as_bytes())]);
+    let json = scan_json(&[dir.path().to_str().unwrap()]);
+    let docs = json["documents"].as_array().unwrap();
+    let page = docs.iter().find(|d| d["id"] == "a.html").unwrap();
+    assert_eq!(page["extracted"], true);
+    assert_eq!(page["series"], "The Daily");
+    assert_eq!(page["date"], "2026-02-23");
+    assert!(
+        docs.iter()
+            .find(|d| d["id"] == "b.txt")
+            .unwrap()
+            .get("extracted")
+            .is_none()
+    );
+    assert!(
+        !json["passages"].as_array().unwrap().is_empty(),
+        "the page's article is linked"
+    );
+}

@@ -567,3 +567,97 @@ fn pan13_scored_from_its_pan_xml_gives_the_plagdet_of_the_scan_json() {
         "leaving out what is no reuse costs nothing"
     );
 }
+
+/// A seed article as a saved web page: a menu, share buttons and a footer around it, each
+/// paragraph a `<p>`.
+fn as_web_page(title: &str, text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let paragraphs: String = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| "<p>".to_owned() + &escape(l) + "</p>\n")
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>{t}</title>\
+         <meta property=\"og:site_name\" content=\"Seeds Weekly\"></head><body>\
+         <nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/politics\">Politics</a></li>\
+         <li><a href=\"/world\">World affairs and diplomacy</a></li><li><a href=\"/subscribe\">\
+         Subscribe to our newsletter for the latest analysis</a></li></ul></nav>\
+         <div class=\"share\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a> \
+         <a href=\"#\">Email this article to a friend</a></div>\
+         <article><h1>{t}</h1>\n{paragraphs}</article>\
+         <aside class=\"related\"><h3>Related stories</h3><ul><li><a href=\"/a\">Markets rally as \
+         talks resume in Geneva over the weekend</a></li></ul></aside>\
+         <footer><p>Copyright 2026 Seeds Weekly Media Group. All rights reserved. Reproduction \
+         without written permission of the publisher is prohibited.</p></footer></body></html>",
+        t = escape(title)
+    )
+}
+
+#[test]
+fn seeds_saved_as_web_pages_give_the_same_coup_cluster_and_link_no_furniture() {
+    let Some(corpus) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for d in &corpus.documents {
+        let name = std::path::Path::new(&d.id).with_extension("html");
+        std::fs::write(
+            dir.path().join(name.file_name().unwrap()),
+            as_web_page(&d.title, &d.text),
+        )
+        .unwrap();
+    }
+    let pages = load_paths(&[dir.path().to_owned()]).unwrap().corpus;
+    assert_eq!(pages.len(), 5);
+    assert!(
+        pages.documents.iter().all(|d| d.group == "Seeds Weekly"),
+        "the outlet from the page"
+    );
+    let report = find_reuse(&pages, &Options::default());
+    let coup: Vec<_> = ["000", "001", "002", "003"]
+        .iter()
+        .map(|id| paragraph_with(&pages, id, "Klitschko"))
+        .collect();
+    let cluster_of = |(doc, span): (usize, rehash::text::Span)| {
+        report
+            .passages
+            .iter()
+            .filter_map(|p| p.sides_for(doc).map(|(own, _)| (own, p.cluster)))
+            .find(|(own, _)| own.span.overlap(&span) * 2 >= span.len().min(own.span.len()))
+            .and_then(|(_, c)| c)
+    };
+    let clusters: BTreeSet<Option<usize>> = coup.iter().map(|&c| cluster_of(c)).collect();
+    assert_eq!(clusters.len(), 1, "{clusters:?}");
+    let cluster = &report.clusters[clusters.into_iter().next().flatten().unwrap()];
+    assert_eq!(
+        cluster.docs, 4,
+        "the same coup cluster as on the text files"
+    );
+    for p in &report.passages {
+        let text = pages.documents[p.a.doc].slice(p.a.span);
+        for furniture in [
+            "Subscribe",
+            "Share on",
+            "All rights reserved",
+            "Related stories",
+        ] {
+            assert!(!text.contains(furniture), "{furniture} linked: {text}");
+        }
+    }
+    let other = pages
+        .documents
+        .iter()
+        .position(|d| d.id.starts_with("004"))
+        .unwrap();
+    assert!(
+        report
+            .passages
+            .iter()
+            .filter(|p| p.is_reuse())
+            .all(|p| p.a.doc != other && p.b.doc != other)
+    );
+}

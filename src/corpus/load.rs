@@ -300,6 +300,8 @@ fn read_stdin(sources: &mut Vec<Source>, warnings: &mut Vec<String>) -> Result<(
 enum Kind {
     Text,
     JsonLines,
+    /// A saved web page: its article is extracted.
+    Page,
     Other,
 }
 
@@ -310,6 +312,7 @@ fn kind_of(path: &Path) -> Kind {
         .as_deref()
     {
         Some("jsonl" | "json") => Kind::JsonLines,
+        _ if super::page::is_page(Some(path)) => Kind::Page,
         Some("txt" | "md" | "text") | None => Kind::Text,
         Some(_) => Kind::Other,
     }
@@ -343,6 +346,22 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
             &mut found.sources,
             &mut found.warnings,
         );
+        return Ok(found);
+    }
+    if kind_of(path) == Kind::Page {
+        match super::page::read(&text) {
+            Ok(page) => found.sources.push(Source {
+                id: file.id.clone(),
+                path: Some(path.clone()),
+                group: page.outlet.unwrap_or_else(|| file.group.clone()),
+                title: page.title,
+                date: page.date,
+                text: page.text,
+            }),
+            Err(why) => found
+                .warnings
+                .push(format!("skipping web page {shown}: {why}")),
+        }
         return Ok(found);
     }
     // A Markdown front matter gives the title and the date; the text stays as it is, so

@@ -107,6 +107,9 @@ impl<'a> ArticlePane<'a> {
             from.push(printable(date));
         }
         from.push(printable(name));
+        if crate::corpus::page::is_page(self.document.path.as_deref()) {
+            from.push("article text of the page".to_owned());
+        }
         let room = usize::from(width).saturating_sub(position.chars().count() + 4);
         let source = format!(" {} ", cut(&from.join(" · "), room.saturating_sub(2)));
         Block::bordered()
