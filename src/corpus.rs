@@ -4,6 +4,7 @@
 pub mod dates;
 mod demo;
 mod document;
+mod docx;
 mod jsonl;
 mod load;
 pub mod page;

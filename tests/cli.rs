@@ -672,3 +672,46 @@ fn a_saved_web_page_is_read_as_its_article_and_the_scan_says_so() {
         "the page's article is linked"
     );
 }
+
+#[test]
+fn a_word_file_is_read_in_reading_order_and_a_broken_one_is_a_warning() {
+    use std::io::Write;
+    let paragraphs: String = ARTICLE
+        .lines()
+        .map(|l| "<w:p><w:r><w:t>".to_owned() + l + "</w:t></w:r></w:p>")
+        .collect();
+    let document = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{paragraphs}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Homes</w:t></w:r></w:p></w:tc>\
+         <w:tc><w:p><w:r><w:t>30</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    let word_file = zip.finish().unwrap().into_inner();
+    let dir = folder_with(&[
+        ("a.docx", &word_file),
+        ("b.txt", ARTICLE.as_bytes()),
+        ("broken.docx", b"PK not really"),
+    ]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.docx: not a Word file"), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    let word = docs.iter().find(|d| d["id"] == "a.docx").unwrap();
+    assert_eq!(word["title"], "Harbour wall falls");
+    assert!(
+        !json["passages"].as_array().unwrap().is_empty(),
+        "the Word file's text is linked"
+    );
+}

@@ -302,6 +302,8 @@ enum Kind {
     JsonLines,
     /// A saved web page: its article is extracted.
     Page,
+    /// A Word file: its text is extracted.
+    Docx,
     Other,
 }
 
@@ -313,6 +315,7 @@ fn kind_of(path: &Path) -> Kind {
     {
         Some("jsonl" | "json") => Kind::JsonLines,
         _ if super::page::is_page(Some(path)) => Kind::Page,
+        Some("docx") => Kind::Docx,
         Some("txt" | "md" | "text") | None => Kind::Text,
         Some(_) => Kind::Other,
     }
@@ -327,6 +330,23 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
         found
             .warnings
             .push(format!("skipping {shown}: larger than 4 GiB"));
+        return Ok(found);
+    }
+    if kind_of(path) == Kind::Docx {
+        match super::docx::read(&bytes) {
+            Ok(text) if !text.trim().is_empty() => found.sources.push(Source {
+                id: file.id.clone(),
+                path: Some(path.clone()),
+                group: file.group.clone(),
+                title: None,
+                date: None,
+                text,
+            }),
+            Ok(_) => found
+                .warnings
+                .push(format!("skipping {shown}: no text in it")),
+            Err(why) => found.warnings.push(format!("skipping {shown}: {why}")),
+        }
         return Ok(found);
     }
     if bytes.contains(&0) {
