@@ -38,12 +38,9 @@ pub struct Cli {
     /// Read the configuration from this TOML file.
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
-    #[arg(long, value_name = "FILE.csv")]
-    pub dates: Option<PathBuf>,
-    /// Follow symbolic links inside folders.
-    #[arg(long)]
-    pub follow: bool,
+    /// How the articles are read.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Read passim's results from this folder (its `part-*` files) instead of running the
     /// engine.
     #[arg(long, value_name = "DIR")]
@@ -54,6 +51,17 @@ pub struct Cli {
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+/// How articles are read, for every command that reads them.
+#[derive(Debug, Default, Args)]
+pub struct InputArgs {
+    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
+    #[arg(long, value_name = "FILE.csv")]
+    pub dates: Option<PathBuf>,
+    /// Follow symbolic links inside folders.
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Arguments of `rehash export`.
@@ -67,12 +75,9 @@ pub struct ExportArgs {
     /// The series of every document (default: its folder, or its `series` field).
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
-    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
-    #[arg(long, value_name = "FILE.csv")]
-    pub dates: Option<PathBuf>,
-    /// Follow symbolic links inside folders.
-    #[arg(long)]
-    pub follow: bool,
+    /// How the articles are read.
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// The subcommands.
@@ -95,12 +100,9 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Publication dates from a CSV file of `id,date` lines (ids or file names).
-    #[arg(long, value_name = "FILE.csv")]
-    pub dates: Option<PathBuf>,
-    /// Follow symbolic links inside folders.
-    #[arg(long)]
-    pub follow: bool,
+    /// How the articles are read.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Read passim's results from this folder (its `part-*` files) instead of running the
     /// engine.
     #[arg(long, value_name = "DIR")]

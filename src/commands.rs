@@ -43,16 +43,16 @@ pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
 
 /// Loads the paths (the demo corpus when there are none) and the dates file, if any,
 /// printing warnings to stderr.
-pub fn load(paths: &[PathBuf], dates: Option<&Path>, follow: bool) -> Result<Corpus, Failure> {
-    load_with_warnings(paths, dates, follow).map(|(corpus, _)| corpus)
+pub fn load(paths: &[PathBuf], input: &crate::cli::InputArgs) -> Result<Corpus, Failure> {
+    load_with_warnings(paths, input).map(|(corpus, _)| corpus)
 }
 
 /// [`load`], also returning the warnings it printed.
 pub fn load_with_warnings(
     paths: &[PathBuf],
-    dates: Option<&Path>,
-    follow: bool,
+    input: &crate::cli::InputArgs,
 ) -> Result<(Corpus, Vec<String>), Failure> {
+    let (dates, follow) = (input.dates.as_deref(), input.follow);
     let (mut corpus, mut warnings) = if paths.is_empty() {
         (demo_corpus(), Vec::new())
     } else {
@@ -138,7 +138,7 @@ pub fn findings(
 
 /// `rehash export --passim`: the corpus as JSON lines on stdout.
 pub fn export(args: &crate::cli::ExportArgs) -> Result<(), Failure> {
-    let corpus = load(&args.paths, args.dates.as_deref(), args.follow)?;
+    let corpus = load(&args.paths, &args.input)?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = crate::passim::export(&corpus, args.series.as_deref(), &mut stdout)
         .and_then(|()| stdout.flush());
@@ -151,7 +151,7 @@ pub fn export(args: &crate::cli::ExportArgs) -> Result<(), Failure> {
 /// `rehash scan`: prints the findings on stdout.
 pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let options = args.engine.apply(base);
-    let corpus = load(&args.paths, args.dates.as_deref(), args.follow)?;
+    let corpus = load(&args.paths, &args.input)?;
     let (report, _) = findings(&corpus, &options, args.passim_out.as_deref())?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
@@ -202,7 +202,7 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
 pub fn read(cli: &Cli) -> Result<(), Failure> {
     let config = config(cli.config.as_deref())?;
     let options = cli.engine.apply(&config.engine);
-    let (corpus, warnings) = load_with_warnings(&cli.paths, cli.dates.as_deref(), cli.follow)?;
+    let (corpus, warnings) = load_with_warnings(&cli.paths, &cli.input)?;
     if !std::io::stdout().is_terminal() {
         return Err(Failure::Input(
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),

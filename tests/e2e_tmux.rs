@@ -362,11 +362,10 @@ fn library_passages_compare_back_heat_map_compare_back() {
         s.contains("Library") || s.contains(EXIT_MARK)
     });
     tmux.keys(&["3"]);
-    let screen = tmux.wait_for("the passages", |s| s.contains("Passages ·"));
-    assert!(
-        screen.contains("4 occurrences"),
-        "the coup paragraph first:\n{screen}"
-    );
+    // The whole frame drawn: the list and, below it, the first row's occurrences.
+    tmux.wait_for("the passages, the coup paragraph first", |s| {
+        s.contains("Passages ·") && s.contains("4 occurrences")
+    });
     tmux.keys(&["j"]);
     tmux.wait_for("the second row", |s| s.contains(" 2/"));
     tmux.keys(&["Enter"]);

@@ -195,13 +195,14 @@ fn paragraph_with(corpus: &Corpus, id_prefix: &str, needle: &str) -> (usize, reh
     (doc, *para)
 }
 
-#[test]
-fn seeds_coup_paragraph_is_one_cluster_of_four_and_004_is_alone() {
-    let Some(corpus) = seeds() else { return };
-    let report = find_reuse(&corpus, &Options::default());
+/// The one cluster the Klitschko paragraphs of seeds 000–003 belong to.
+fn coup_cluster<'a>(
+    corpus: &Corpus,
+    report: &'a rehash::reuse::Report,
+) -> &'a rehash::reuse::Cluster {
     let coup: Vec<_> = ["000", "001", "002", "003"]
         .iter()
-        .map(|id| paragraph_with(&corpus, id, "Klitschko"))
+        .map(|id| paragraph_with(corpus, id, "Klitschko"))
         .collect();
     let cluster_of = |(doc, span): (usize, rehash::text::Span)| {
         report
@@ -213,8 +214,14 @@ fn seeds_coup_paragraph_is_one_cluster_of_four_and_004_is_alone() {
     };
     let clusters: BTreeSet<Option<usize>> = coup.iter().map(|&c| cluster_of(c)).collect();
     assert_eq!(clusters.len(), 1, "{clusters:?}");
-    let cluster = &report.clusters[clusters.into_iter().next().flatten().unwrap()];
-    assert_eq!(cluster.docs, 4);
+    &report.clusters[clusters.into_iter().next().flatten().unwrap()]
+}
+
+#[test]
+fn seeds_coup_paragraph_is_one_cluster_of_four_and_004_is_alone() {
+    let Some(corpus) = seeds() else { return };
+    let report = find_reuse(&corpus, &Options::default());
+    assert_eq!(coup_cluster(&corpus, &report).docs, 4);
     let other = corpus
         .documents
         .iter()
@@ -618,21 +625,7 @@ fn seeds_saved_as_web_pages_give_the_same_coup_cluster_and_link_no_furniture() {
         "the outlet from the page"
     );
     let report = find_reuse(&pages, &Options::default());
-    let coup: Vec<_> = ["000", "001", "002", "003"]
-        .iter()
-        .map(|id| paragraph_with(&pages, id, "Klitschko"))
-        .collect();
-    let cluster_of = |(doc, span): (usize, rehash::text::Span)| {
-        report
-            .passages
-            .iter()
-            .filter_map(|p| p.sides_for(doc).map(|(own, _)| (own, p.cluster)))
-            .find(|(own, _)| own.span.overlap(&span) * 2 >= span.len().min(own.span.len()))
-            .and_then(|(_, c)| c)
-    };
-    let clusters: BTreeSet<Option<usize>> = coup.iter().map(|&c| cluster_of(c)).collect();
-    assert_eq!(clusters.len(), 1, "{clusters:?}");
-    let cluster = &report.clusters[clusters.into_iter().next().flatten().unwrap()];
+    let cluster = coup_cluster(&pages, &report);
     assert_eq!(
         cluster.docs, 4,
         "the same coup cluster as on the text files"
