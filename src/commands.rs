@@ -22,6 +22,8 @@ pub enum Failure {
     Input(String),
     /// Anything else.
     Runtime(color_eyre::Report),
+    /// Ended by a signal (its number), the terminal given back: exit 128 + the number.
+    Signal(i32),
 }
 
 impl From<color_eyre::Report> for Failure {
@@ -216,5 +218,8 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         config,
         out: cli.out.clone(),
     };
-    crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
+    match crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)? {
+        Some(signal) => Err(Failure::Signal(signal)),
+        None => Ok(()),
+    }
 }

@@ -419,3 +419,45 @@ fn e_writes_the_pair_as_html_where_out_says_and_the_status_line_says_so() {
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
 }
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        // A folder of its own names this reader, so that only it gets the signal.
+        let marker = tempfile::tempdir().unwrap();
+        let command = format!(
+            "'{}' --out '{}'",
+            env!("CARGO_BIN_EXE_rehash"),
+            marker.path().display()
+        );
+        let Some(tmux) = Tmux::start(&format!("signal-{signal}"), &command) else {
+            return;
+        };
+        tmux.wait_for("the library", |s| {
+            s.contains("Library") || s.contains(EXIT_MARK)
+        });
+        // The reader's own command line, not the shell's around it.
+        let pattern = format!(
+            "^{} --out {}",
+            env!("CARGO_BIN_EXE_rehash"),
+            marker.path().display()
+        );
+        let sent = Command::new("pkill")
+            .args([format!("-{signal}"), "-f".to_owned(), pattern])
+            .status();
+        if !sent.is_ok_and(|s| s.success()) {
+            notice("pkill found nothing to signal; skipping the signal test");
+            return;
+        }
+        let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+        assert!(
+            screen.contains(&format!("{EXIT_MARK}{code}")),
+            "{signal}: {screen}"
+        );
+        assert!(
+            !screen.contains("Library ·"),
+            "{signal}: the reader's screen is gone:\n{screen}"
+        );
+        assert_eq!(tmux.flag("alternate_on"), "0", "{signal}: main screen back");
+    }
+}
