@@ -22,8 +22,6 @@ pub enum Failure {
     Input(String),
     /// Anything else.
     Runtime(color_eyre::Report),
-    /// Ended by a signal (its number), the terminal given back: exit 128 + the number.
-    Signal(i32),
 }
 
 impl From<color_eyre::Report> for Failure {
@@ -218,8 +216,5 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         config,
         out: cli.out.clone(),
     };
-    match crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)? {
-        Some(signal) => Err(Failure::Signal(signal)),
-        None => Ok(()),
-    }
+    crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }

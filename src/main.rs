@@ -29,9 +29,5 @@ fn main() -> ExitCode {
             eprintln!("rehash: {report:?}");
             ExitCode::from(1)
         }
-        Err(Failure::Signal(signal)) => {
-            eprintln!("rehash: stopped by signal {signal}");
-            ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
-        }
     }
 }

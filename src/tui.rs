@@ -1,8 +1,6 @@
 //! The reader's event loop: draw, read input, turn it into actions, update. The only place,
 //! with `terminal`, that touches the terminal.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -29,15 +27,15 @@ pub struct TuiOptions {
     pub out: Option<std::path::PathBuf>,
 }
 
-/// Runs the reader on an analysed corpus until the user quits, or a SIGTERM or SIGHUP comes
-/// (the signal is returned), restoring the terminal on every exit path, panic included. `warnings` (from loading the corpus, already printed on stderr,
+/// Runs the reader on an analysed corpus until the user quits, restoring the terminal on every
+/// exit path: a panic, and a SIGTERM or SIGHUP (which end the process, exit 128 + the signal). `warnings` (from loading the corpus, already printed on stderr,
 /// which the alternate screen hides) show in the status line when the reader opens.
 pub fn run(
     corpus: Corpus,
     report: Report,
     options: TuiOptions,
     warnings: &[String],
-) -> color_eyre::Result<Option<i32>> {
+) -> color_eyre::Result<()> {
     let TuiOptions {
         no_color,
         mouse,
@@ -51,22 +49,28 @@ pub fn run(
     };
     let mut app = App::new(corpus, report, settings);
     app.show_warnings(warnings);
-    // SIGTERM and SIGHUP end the reader as `q` does: the terminal is given back first.
-    let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_usize(
-            signal,
-            Arc::clone(&stop),
-            usize::try_from(signal).unwrap_or(1),
-        )?;
-    }
+    watch_signals()?;
     let mut session = terminal::enter(app.mouse())?;
-    let result = event_loop(&mut session.terminal, &mut app, out.as_deref(), &stop);
+    let result = event_loop(&mut session.terminal, &mut app, out.as_deref());
     drop(session);
-    result.map(|()| match stop.load(Ordering::SeqCst) {
-        0 => None,
-        signal => i32::try_from(signal).ok(),
-    })
+    result
+}
+
+/// SIGTERM and SIGHUP (a closed terminal window, a killed tmux server) end the reader from a
+/// thread of their own, the terminal given back first, exit 128 + the signal: the event loop
+/// may be waiting on a terminal that is gone, where no key will ever come.
+fn watch_signals() -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                terminal::restore();
+                eprintln!("rehash: stopped by signal {signal}");
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 /// The colour depth: none if asked for (`--no-color`, config) or `NO_COLOR` is set, else
@@ -81,24 +85,15 @@ fn color_mode(no_color: bool) -> ColorMode {
     }
 }
 
-/// How long the loop waits for input before it looks for a signal.
-const SIGNAL_CHECK: Duration = Duration::from_millis(200);
-
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     out: Option<&std::path::Path>,
-    stop: &AtomicUsize,
 ) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
-        while !event::poll(SIGNAL_CHECK)? {
-            if stop.load(Ordering::SeqCst) != 0 {
-                return Ok(());
-            }
-        }
         let mut effects = handle(app, &event::read()?);
         // Take what is already queued before drawing again, so fast scrolling never lags.
         while !app.should_quit() && event::poll(Duration::ZERO)? {

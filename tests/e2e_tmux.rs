@@ -461,3 +461,41 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         assert_eq!(tmux.flag("alternate_on"), "0", "{signal}: main screen back");
     }
 }
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_reader() {
+    let marker = tempfile::tempdir().unwrap();
+    let command = format!(
+        "'{}' --out '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        marker.path().display()
+    );
+    let pattern = format!(
+        "^{} --out {}",
+        env!("CARGO_BIN_EXE_rehash"),
+        marker.path().display()
+    );
+    {
+        let Some(tmux) = Tmux::start("hangup", &command) else {
+            return;
+        };
+        tmux.wait_for("the library", |s| {
+            s.contains("Library") || s.contains(EXIT_MARK)
+        });
+        // Dropping the server closes the reader's terminal.
+    }
+    let start = Instant::now();
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &pattern])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader still runs 5 s after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
