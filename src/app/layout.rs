@@ -13,6 +13,27 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// The inside of a bordered block: one cell in from each edge.
+pub fn inside(block: Rect) -> Rect {
+    Rect {
+        x: block.x.saturating_add(1),
+        y: block.y.saturating_add(1),
+        width: block.width.saturating_sub(2),
+        height: block.height.saturating_sub(2),
+    }
+}
+
+/// A list over a pane, then the status line: the list gets `percent` of the height.
+pub fn list_over_pane(area: Rect, percent: u16) -> [Rect; 3] {
+    use ratatui::layout::{Constraint, Layout};
+    Layout::vertical([
+        Constraint::Percentage(percent),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 /// The help overlay, centred on the screen.
 pub fn help(area: Rect, lines: u16) -> Rect {
     let width = area.width.min(64);

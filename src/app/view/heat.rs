@@ -77,12 +77,7 @@ pub fn layout(area: Rect, n: usize) -> HeatArea {
         Constraint::Length(1),
     ])
     .areas(area);
-    let inner = Rect {
-        x: block.x.saturating_add(1),
-        y: block.y.saturating_add(1),
-        width: block.width.saturating_sub(2),
-        height: block.height.saturating_sub(2),
-    };
+    let inner = crate::app::layout::inside(block);
     let cells = u16::try_from(n.saturating_mul(5)).unwrap_or(u16::MAX);
     let label = (inner.width / 3)
         .max(inner.width.saturating_sub(cells))

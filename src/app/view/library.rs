@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use super::filter::Filter;
 use super::{Opening, Outcome, edit_prompt, keep_in_view};
@@ -62,12 +62,7 @@ pub struct LibraryArea {
 
 /// Splits the screen into the library's table, preview and status line.
 pub fn layout(area: Rect) -> LibraryArea {
-    let [table, preview, status] = Layout::vertical([
-        Constraint::Percentage(60),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [table, preview, status] = crate::app::layout::list_over_pane(area, 60);
     LibraryArea {
         table,
         preview,

@@ -5,7 +5,7 @@
 mod groups;
 
 use crossterm::event::KeyCode::{BackTab, Down, End, Enter, Home, PageDown, PageUp, Tab, Up};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use super::filter::Filter;
 use super::{Opening, Outcome, Walk, edit_prompt, keep_in_view};
@@ -72,12 +72,7 @@ pub struct PassagesArea {
 
 /// Splits the screen into the list, the detail pane and the status line.
 pub fn layout(area: Rect) -> PassagesArea {
-    let [list, detail, status] = Layout::vertical([
-        Constraint::Percentage(50),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [list, detail, status] = crate::app::layout::list_over_pane(area, 50);
     PassagesArea {
         list,
         detail,

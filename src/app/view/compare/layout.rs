@@ -51,12 +51,7 @@ pub fn panes(area: Rect) -> CompareArea {
 }
 
 fn pane(block: Rect) -> PaneArea {
-    let inner = Rect {
-        x: block.x.saturating_add(1),
-        y: block.y.saturating_add(1),
-        width: block.width.saturating_sub(2),
-        height: block.height.saturating_sub(2),
-    };
+    let inner = crate::app::layout::inside(block);
     let [gutter, text, minimap] = Layout::horizontal([
         Constraint::Length(GUTTER),
         Constraint::Fill(1),
