@@ -45,44 +45,137 @@ fn inside(quotations: &[Range<usize>], span: &Span) -> bool {
 }
 
 /// The char ranges of a document inside quotation marks: from an opening mark to its closing
-/// one, within a paragraph. Curly quotes and guillemets say which way they go. A straight
-/// quote opens after a space or a bracket and before a word, and closes an open quotation; any
-/// other straight quote (a stray or garbled mark, common in scraped text) is passed over. A
-/// quotation never closed is not counted: in text scraped without paragraph breaks, it would
-/// run on to the end of the article.
+/// one, within a paragraph, the outermost quotation only. Curly quotes and guillemets say which
+/// way they go. A straight quote (double, or single as headlines use it) opens after a space,
+/// a bracket or a dash and before a word, and closes after a word; any other (a stray or
+/// garbled mark, common in scraped text, or an apostrophe) is passed over. A quotation never
+/// closed is not counted: in text scraped without paragraph breaks, it would run on to the end
+/// of the article.
 pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     for paragraph in &doc.paragraphs {
         let text = doc.slice(*paragraph);
         // Most paragraphs hold no quotation mark at all: skip them without decoding.
-        if !text.contains(['"', '“', '”', '«', '»', '„']) {
-            continue;
-        }
-        // Where the open quotation starts, and the marks that may close it.
-        let mut open: Option<(usize, &str)> = None;
-        let mut before: Option<char> = None;
-        let mut chars = text.chars().enumerate().peekable();
-        while let Some((k, c)) = chars.next() {
-            let at = paragraph.start + k;
-            let after = chars.peek().map(|&(_, a)| a);
-            let opens_straight = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
-                && after.is_some_and(|a| !a.is_whitespace());
-            match (c, open) {
-                ('“', None) => open = Some((at + 1, "”")),
-                ('«', None) => open = Some((at + 1, "»")),
-                ('„', None) => open = Some((at + 1, "“”")),
-                ('"', None) if opens_straight => open = Some((at + 1, "\"")),
-                // Quotation marks inside a quotation are its own: only its closing mark ends it.
-                (_, Some((start, closers))) if closers.contains(c) => {
-                    found.push(start..at);
-                    open = None;
-                }
-                _ => {}
-            }
-            before = Some(c);
+        if text.contains(['"', '“', '”', '«', '»', '„', '\'', '‘']) {
+            found.extend(
+                quoted_in(text)
+                    .into_iter()
+                    .map(|r| paragraph.start + r.start..paragraph.start + r.end),
+            );
         }
     }
     found
+}
+
+/// An open quotation: where its text starts, and the marks that may close it.
+#[derive(Clone, Copy)]
+struct Open {
+    start: usize,
+    closers: &'static str,
+}
+
+/// The outermost quotations of one paragraph, in chars from its start.
+fn quoted_in(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut before: Option<char> = None;
+    // The last char before this one that is not a space.
+    let mut visible: Option<char> = None;
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((k, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, a)| a);
+        let mark = Mark { c, before, after };
+        if mark.is_stray() {
+            // Passed over.
+        } else if let Some(depth) = closing(&stack, mark) {
+            let outer = stack[0].start;
+            stack.truncate(depth);
+            if stack.is_empty() {
+                found.push(outer..k);
+            }
+        } else if let Some(closers) = opening(mark) {
+            // A quoted paragraph that goes on opens again without closing: with the paragraph
+            // breaks lost, `end. "Next` closes the quotation before it.
+            if closers == "\"" && stack.len() == 1 && visible.is_some_and(|v| ".!?".contains(v)) {
+                found.push(stack[0].start..k);
+                stack.clear();
+            }
+            // A runaway stack means the marks are garbled: keep only the outermost.
+            if stack.len() < 4 {
+                stack.push(Open {
+                    start: k + 1,
+                    closers,
+                });
+            }
+        }
+        before = Some(c);
+        if !c.is_whitespace() {
+            visible = Some(c);
+        }
+    }
+    found
+}
+
+/// A quotation mark candidate in its context.
+#[derive(Clone, Copy)]
+struct Mark {
+    c: char,
+    before: Option<char>,
+    after: Option<char>,
+}
+
+impl Mark {
+    /// Whether the mark stands where a quotation opens: after a space, a bracket or a dash
+    /// and before a word.
+    fn opens_here(self) -> bool {
+        self.before
+            .is_none_or(|b| b.is_whitespace() || "([{—–-:".contains(b))
+            && self
+                .after
+                .is_some_and(|a| a.is_alphanumeric() || "‘'\"(.…$£€".contains(a))
+    }
+
+    /// A straight quote between a space and a `?` or a replacement char: an em dash garbled
+    /// by a scraper (`alone "? and`), not a quotation mark.
+    fn is_stray(self) -> bool {
+        self.c == '"'
+            && self.before.is_some_and(char::is_whitespace)
+            && self.after.is_some_and(|a| a == '?' || a == '\u{fffd}')
+    }
+}
+
+/// The marks that close a quotation the mark opens, if it opens one.
+fn opening(mark: Mark) -> Option<&'static str> {
+    match mark.c {
+        '“' => Some("”"),
+        '«' => Some("»"),
+        '„' => Some("“”"),
+        '‘' if !mark.before.is_some_and(char::is_alphanumeric) => Some("’"),
+        '"' if mark.opens_here() => Some("\""),
+        '\'' if mark.opens_here() => Some("'"),
+        _ => None,
+    }
+}
+
+/// The depth the stack falls back to when the mark closes one of its quotations, if it does.
+/// A straight quote closes where it could not open (scraped text often has `cards, " says`);
+/// a single one closes only after a word and before a non-letter (so that "don't" and
+/// "Trump’s" close nothing), and only the innermost quotation: it is more often an apostrophe.
+fn closing(stack: &[Open], mark: Mark) -> Option<usize> {
+    let after_word = mark.before.is_some_and(|b| !b.is_whitespace());
+    let single = matches!(mark.c, '\'' | '’');
+    let fits = match mark.c {
+        '"' => after_word || !mark.opens_here(),
+        '\'' | '’' => after_word && !mark.after.is_some_and(char::is_alphanumeric),
+        _ => true,
+    };
+    if !fits {
+        return None;
+    }
+    let depth = stack
+        .iter()
+        .rposition(|open| open.closers.contains(mark.c))?;
+    (!single || depth + 1 == stack.len()).then_some(depth)
 }
 
 #[cfg(test)]
@@ -121,6 +214,59 @@ mod tests {
         // A garbled dash after a word, then a real quotation.
         let text = "the residents\"?freedom to travel, said \"irreparable harm\" was done.";
         assert_eq!(quoted(text), ["irreparable harm"]);
+    }
+
+    #[test]
+    fn a_straight_quote_inside_a_straight_quotation_nests() {
+        let text = "He wrote: \"Obama had my \"wires tapped\" in the Tower. Sad!\" and left.";
+        assert_eq!(
+            quoted(text),
+            ["Obama had my \"wires tapped\" in the Tower. Sad!"]
+        );
+    }
+
+    #[test]
+    fn a_garbled_dash_neither_opens_nor_closes_a_quotation() {
+        // Scraped text turns an em dash into `"?`.
+        let text = "Trump said, \"In Chicago \"? and elsewhere \"? it is not acceptable.\" Then";
+        assert_eq!(
+            quoted(text),
+            ["In Chicago \"? and elsewhere \"? it is not acceptable."]
+        );
+        assert_eq!(
+            quoted("got him elected \"? and he knows it. \"Americans first,\" he said."),
+            ["Americans first,"]
+        );
+    }
+
+    #[test]
+    fn a_quote_closes_after_a_space_and_a_quoted_paragraph_may_go_on() {
+        assert_eq!(
+            quoted("Daily  \"Europe is key to us, \" says Wu. Then \"more\" came."),
+            ["Europe is key to us, ", "more"]
+        );
+        // The scrape lost the break between two quoted paragraphs of one speaker.
+        assert_eq!(
+            quoted("He said \"we need our allies to pay. \"Many nations owe money,\" he said."),
+            ["we need our allies to pay. ", "Many nations owe money,"]
+        );
+    }
+
+    #[test]
+    fn single_quotes_quote_as_headlines_use_them_but_apostrophes_do_not() {
+        assert_eq!(
+            quoted("Trump tells Merkel: 'At least we have something in common' in nod"),
+            ["At least we have something in common"]
+        );
+        assert_eq!(
+            quoted("Comey: 'You're stuck with me for another 6 years'"),
+            ["You're stuck with me for another 6 years"]
+        );
+        assert!(quoted("The workers' union said it's Trump’s plan, rock ’n’ roll.").is_empty());
+        assert_eq!(
+            quoted("She said “it was ‘unlikely’ at best” and left."),
+            ["it was ‘unlikely’ at best"]
+        );
     }
 
     #[test]
