@@ -11,6 +11,7 @@ mod footer;
 mod index;
 mod linked;
 mod merge;
+mod names;
 mod options;
 mod quote;
 mod report;
@@ -272,6 +273,7 @@ pub fn find_reuse_with_progress(
     let mut passages = merge::sections(corpus, passages);
     let duplicates = duplicate::find(corpus, &mut passages);
     quote::mark(corpus, &mut passages);
+    names::mark(corpus, &mut passages);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
     for group in &duplicates {
