@@ -277,7 +277,11 @@ impl Level {
         let (a, b) = (self.side(corpus, first), self.side(corpus, second));
         (score >= min_score && !linked.covers(&a, &b)).then(|| {
             let words = first.words.max(second.words) as usize;
-            let kind = self.kind_of(corpus, (a, b), &shared, options);
+            let kind = if thin(shared.len(), score) {
+                Kind::Related
+            } else {
+                self.kind_of(corpus, (a, b), &shared, options)
+            };
             self.passage(corpus, (a, b), words, &shared, score, kind)
         })
     }
@@ -393,6 +397,18 @@ fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     all
 }
 
+/// A rewrite linked by fewer distinctive words than this, at a score below [`THIN_SCORE`], is
+/// the same story told twice: two reports of one arrest or one death share the names, the
+/// charge and the date, and little else.
+const THIN_SHARED: usize = 7;
+/// See [`THIN_SHARED`].
+const THIN_SCORE: f64 = 0.6;
+
+/// Whether `shared` distinctive words at `score` are too thin evidence of a rewrite.
+fn thin(shared: usize, score: f64) -> bool {
+    shared < THIN_SHARED && score < THIN_SCORE
+}
+
 /// Fewest terms two units with these terms must share to be a rewrite.
 fn least_shared(x: &[(u32, u32)], y: &[(u32, u32)], options: &Options) -> usize {
     let fewest_terms = x.len().min(y.len());
@@ -419,5 +435,34 @@ mod tests {
         let units: Vec<Unit> = [0, 0, 1, 3, 3, 3].map(unit).into();
         assert_eq!(later_documents(&units), [2, 2, 3, 6, 6, 6]);
         assert!(later_documents(&[]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod thin_tests {
+    use crate::corpus::{Corpus, Source};
+    use crate::reuse::{Kind, Options, find_reuse};
+
+    fn kinds(x: &str, y: &str) -> Vec<Kind> {
+        let corpus = Corpus::from_sources(vec![Source::new("x", x), Source::new("y", y)]);
+        let report = find_reuse(&corpus, &Options::default());
+        report.passages.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn two_reports_of_one_arrest_sharing_only_names_and_charges_are_the_same_story() {
+        let x = "Gonzalez was also arrested on charges of grand larceny and driving while \
+                 impaired by drugs.";
+        let y = "NYPD said Bronx resident Jose Gonzalez, 25, was charged with murder, grand \
+                 larceny and operating a motor vehicle while impaired by drugs.";
+        let found = kinds(x, y);
+        assert!(!found.contains(&Kind::Rewritten), "{found:?}");
+    }
+
+    #[test]
+    fn thin_evidence_is_few_shared_words_at_a_low_score() {
+        assert!(super::thin(5, 0.55));
+        assert!(!super::thin(7, 0.55));
+        assert!(!super::thin(6, 0.79));
     }
 }
