@@ -94,7 +94,7 @@ fn side(corpus: &Corpus, doc: usize, from: usize, needle: &str) -> (Side, usize)
     (
         Side {
             doc,
-            span: d.map.span_of_bytes(at, at + needle.len()),
+            span: d.map().span_of_bytes(at, at + needle.len()),
         },
         at + needle.len(),
     )

@@ -60,6 +60,18 @@ impl Corpus {
         Self { documents }
     }
 
+    /// A corpus of the sources whose documents are analysed when first used (see
+    /// [`Corpus::analyse`]): reading findings from a cache needs only their texts.
+    pub fn from_sources_unanalysed(sources: Vec<Source>) -> Self {
+        let documents = sources.into_par_iter().map(Document::unanalysed).collect();
+        Self { documents }
+    }
+
+    /// Analyses every document not analysed yet, in parallel.
+    pub fn analyse(&self) {
+        self.documents.par_iter().for_each(Document::analyse);
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.documents.len()

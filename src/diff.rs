@@ -43,8 +43,8 @@ pub struct DiffOp {
 /// as the spans are aligned passages or sections of them, whose words largely agree.
 pub fn word_diff(a: &Document, sa: Span, b: &Document, sb: Span) -> Vec<DiffOp> {
     let (ra, rb) = (a.token_range(sa), b.token_range(sb));
-    let ha: Vec<u64> = a.tokens[ra.clone()].iter().map(Token::hash).collect();
-    let hb: Vec<u64> = b.tokens[rb.clone()].iter().map(Token::hash).collect();
+    let ha: Vec<u64> = a.tokens()[ra.clone()].iter().map(Token::hash).collect();
+    let hb: Vec<u64> = b.tokens()[rb.clone()].iter().map(Token::hash).collect();
     capture_diff_slices(Algorithm::Myers, &ha, &hb)
         .iter()
         .map(|op| {
@@ -148,11 +148,11 @@ fn runs(op: &SimilarOp) -> (Change, (usize, usize), (usize, usize)) {
 fn run_span(doc: &Document, first: usize, len: usize, passage: Span) -> Span {
     if len == 0 {
         let at = doc
-            .tokens
+            .tokens()
             .get(first)
             .map_or(passage.end, Token::start)
             .min(passage.end);
-        doc.map.span(at, at)
+        doc.map().span(at, at)
     } else {
         doc.token_span(first..first + len)
     }
@@ -189,7 +189,12 @@ mod tests {
     fn marks_changed_inserted_and_deleted_words() {
         let a = doc("the pro-Western coup toppled Viktor Yanukovych in Kiev");
         let b = doc("the pro-Westren coup toppled Viktor Yanukovich in old Kiev");
-        let ops = word_diff(&a, a.map.span(0, a.chars()), &b, b.map.span(0, b.chars()));
+        let ops = word_diff(
+            &a,
+            a.map().span(0, a.chars()),
+            &b,
+            b.map().span(0, b.chars()),
+        );
         let changed: Vec<(&str, &str)> = ops
             .iter()
             .filter(|o| o.change != Change::Equal)

@@ -257,9 +257,10 @@ pub fn find_reuse_with_progress(
     options: &Options,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Report {
+    progress(STAGES[0]);
+    corpus.analyse();
     let mut ranked: Vec<usize> = (0..corpus.len()).collect();
     ranked.sort_by(|&x, &y| corpus.documents[x].id.cmp(&corpus.documents[y].id));
-    progress(STAGES[0]);
     let found = index::seeds(corpus, &ranked, options);
     let boilerplate = boiler::find(corpus, &ranked, &found.frequent, options);
     progress(STAGES[1]);

@@ -25,7 +25,7 @@ fn a_one_megabyte_single_line_article_loads() {
     let loaded = load_paths(&[path]).unwrap();
     let doc = &loaded.corpus.documents[0];
     assert!(doc.text.len() > 1_000_000);
-    assert_eq!(doc.paragraphs.len(), 1);
+    assert_eq!(doc.paragraphs().len(), 1);
     assert_eq!(doc.words(), 170_000 + 170_000 / 17);
 }
 
@@ -39,6 +39,6 @@ fn a_fifty_megabyte_article_loads() {
     let loaded = load_paths(&[path]).unwrap();
     let doc = &loaded.corpus.documents[0];
     assert!(doc.text.len() >= 50_000_000);
-    assert_eq!(doc.paragraphs.len(), text.lines().count());
+    assert_eq!(doc.paragraphs().len(), text.lines().count());
     assert_eq!(doc.text, text);
 }

@@ -106,15 +106,15 @@ proptest! {
     #[test]
     fn every_span_is_in_bounds_on_char_boundaries_and_ordered(text in messy_text()) {
         let doc = Document::new(source("t", &text));
-        let words = (0..doc.tokens.len()).map(|i| doc.word_span(i));
-        for span in doc.paragraphs.iter().chain(&doc.sentences).copied().chain(words) {
+        let words = (0..doc.tokens().len()).map(|i| doc.word_span(i));
+        for span in doc.paragraphs().iter().chain(doc.sentences()).copied().chain(words) {
             prop_assert!(on_boundaries(&doc, span), "{span:?} in {text:?}");
         }
-        for pair in doc.tokens.windows(2) {
+        for pair in doc.tokens().windows(2) {
             prop_assert!(pair[0].start() < pair[0].end() && pair[0].end() <= pair[1].start());
         }
-        for s in &doc.sentences {
-            prop_assert!(doc.paragraphs.iter().any(|p| p.start <= s.start && s.end <= p.end));
+        for s in doc.sentences() {
+            prop_assert!(doc.paragraphs().iter().any(|p| p.start <= s.start && s.end <= p.end));
         }
     }
 

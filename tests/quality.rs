@@ -38,7 +38,7 @@ fn truth(corpus: &Corpus) -> Coverage {
             let id = p[side]["doc"].as_str().unwrap();
             let doc = &corpus.documents[corpus.position(id).unwrap()];
             let para =
-                doc.paragraphs[usize::try_from(p[side]["paragraph"].as_u64().unwrap()).unwrap()];
+                doc.paragraphs()[usize::try_from(p[side]["paragraph"].as_u64().unwrap()).unwrap()];
             cover
                 .entry(pair_key(a, b, id))
                 .or_default()
@@ -188,7 +188,7 @@ fn paragraph_with(corpus: &Corpus, id_prefix: &str, needle: &str) -> (usize, reh
         .unwrap();
     let d = &corpus.documents[doc];
     let para = d
-        .paragraphs
+        .paragraphs()
         .iter()
         .find(|p| d.slice(**p).contains(needle))
         .unwrap();
@@ -248,7 +248,7 @@ fn seeds_klitschko_sentences_are_linked_with_word_differences_marked() {
         let d = &corpus.documents[doc];
         (
             doc,
-            *d.sentences
+            *d.sentences()
                 .iter()
                 .find(|s| d.slice(**s).contains(needle))
                 .unwrap(),
@@ -351,8 +351,8 @@ fn seeds_load_with_titles_paragraphs_and_exact_offsets() {
             lines[0]
         };
         assert_eq!(doc.title, title, "{}", doc.id);
-        assert_eq!(doc.paragraphs.len(), lines.len(), "{}", doc.id);
-        for (para, line) in doc.paragraphs.iter().zip(&lines) {
+        assert_eq!(doc.paragraphs().len(), lines.len(), "{}", doc.id);
+        for (para, line) in doc.paragraphs().iter().zip(&lines) {
             let by_chars: String = doc
                 .text
                 .chars()
@@ -379,7 +379,7 @@ fn paragraphs_in_swapped_order_are_both_found() {
         corpus.position("01-harbour-gazette.txt").unwrap(),
         corpus.position("07-harbour-gazette-oped.txt").unwrap(),
     );
-    let para = |doc: usize, i: usize| corpus.documents[doc].paragraphs[i];
+    let para = |doc: usize, i: usize| corpus.documents[doc].paragraphs()[i];
     // 01 has paragraphs 3 then 4; the op-ed has them as 4 then 3.
     for (mine, theirs) in [(3, 4), (4, 3)] {
         let (a, b) = (para(gazette, mine), para(oped, theirs));

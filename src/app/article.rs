@@ -250,7 +250,7 @@ pub fn minimap_rows(rows: usize, height: usize, cell: usize) -> Range<usize> {
 /// first `chars` chars.
 pub fn wrap_document(document: &Document, width: usize, chars: Option<usize>) -> Vec<Row> {
     let end = chars.map_or(document.text.len(), |c| {
-        document.map.byte_of(c.min(document.chars()))
+        document.map().byte_of(c.min(document.chars()))
     });
     let joined: Vec<Range<usize>> = paragraph_bytes(document)
         .into_iter()
@@ -264,7 +264,7 @@ pub fn wrap_document(document: &Document, width: usize, chars: Option<usize>) ->
 /// The byte ranges of `document`'s paragraphs, inside which a line break is a soft one.
 pub fn paragraph_bytes(document: &Document) -> Vec<Range<usize>> {
     document
-        .paragraphs
+        .paragraphs()
         .iter()
         .map(|p| p.byte_start..p.byte_end)
         .collect()

@@ -94,7 +94,7 @@ pub(super) fn segments(
     let mut out: Vec<Segment> = Vec::new();
     for pair in row_marks.cuts(&row.chars).windows(2) {
         let mark = row_marks.mark_at(pair[0]);
-        let bytes = document.map.byte_of(pair[0])..document.map.byte_of(pair[1]);
+        let bytes = document.map().byte_of(pair[0])..document.map().byte_of(pair[1]);
         match out.last_mut() {
             Some(last) if last.mark == mark => last.bytes.end = bytes.end,
             _ => out.push(Segment { bytes, mark }),

@@ -1,7 +1,10 @@
-//! One analysed document: text, title, paragraphs, sentences and tokens with offsets.
+//! One document: its text and title at once, and its structure (paragraphs, sentences and
+//! tokens with offsets) analysed the first time it is asked for, so that a reader opened on
+//! cached findings shows its first screen without tokenising the whole corpus.
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use super::Source;
 use crate::text::{self, CharMap, Span, Token};
@@ -22,31 +25,52 @@ pub struct Document {
     pub date: Option<String>,
     /// The decoded text, unchanged.
     pub text: String,
-    /// Char/byte conversion for `text`.
-    pub map: CharMap,
-    /// Paragraphs: non-blank lines, trimmed.
-    pub paragraphs: Vec<Span>,
-    /// Sentences, in order, none crossing a paragraph.
-    pub sentences: Vec<Span>,
-    /// Words, in order.
-    pub tokens: Vec<Token>,
+    /// Its structure, analysed on first use.
+    analysis: OnceLock<Analysis>,
+}
+
+/// The structure of a text.
+#[derive(Debug, Clone)]
+struct Analysis {
+    map: CharMap,
+    paragraphs: Vec<Span>,
+    sentences: Vec<Span>,
+    tokens: Vec<Token>,
+}
+
+impl Analysis {
+    fn of(text: &str) -> Self {
+        let map = CharMap::new(text);
+        let paragraphs = text::paragraphs(text, &map);
+        // Room for sentences of typical prose at once, rather than growing by doubling.
+        let mut sentences = Vec::with_capacity(text.len() / BYTES_PER_SENTENCE);
+        for paragraph in &paragraphs {
+            text::push_sentences(text, *paragraph, &map, &mut sentences);
+        }
+        sentences.shrink_to_fit();
+        let tokens = text::tokenize(text, &map);
+        Self {
+            map,
+            paragraphs,
+            sentences,
+            tokens,
+        }
+    }
 }
 
 /// Bytes a sentence of prose takes on average, rounded down.
 const BYTES_PER_SENTENCE: usize = 100;
 
 impl Document {
-    /// Analyses a source.
+    /// A document of a source, analysed at once.
     pub fn new(source: Source) -> Self {
-        let map = CharMap::new(&source.text);
-        let paragraphs = text::paragraphs(&source.text, &map);
-        // Room for sentences of typical prose at once, rather than growing by doubling.
-        let mut sentences = Vec::with_capacity(source.text.len() / BYTES_PER_SENTENCE);
-        for paragraph in &paragraphs {
-            text::push_sentences(&source.text, *paragraph, &map, &mut sentences);
-        }
-        sentences.shrink_to_fit();
-        let tokens = text::tokenize(&source.text, &map);
+        let document = Self::unanalysed(source);
+        document.analyse();
+        document
+    }
+
+    /// A document of a source whose structure is analysed the first time it is asked for.
+    pub fn unanalysed(source: Source) -> Self {
         let title = source.title.unwrap_or_else(|| title_of(&source.text));
         Self {
             id: source.id,
@@ -55,21 +79,47 @@ impl Document {
             title,
             date: source.date,
             text: source.text,
-            map,
-            paragraphs,
-            sentences,
-            tokens,
+            analysis: OnceLock::new(),
         }
+    }
+
+    /// Analyses the structure now, if it is not yet.
+    pub fn analyse(&self) {
+        self.analysis();
+    }
+
+    fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| Analysis::of(&self.text))
+    }
+
+    /// Char/byte conversion for `text`.
+    pub fn map(&self) -> &CharMap {
+        &self.analysis().map
+    }
+
+    /// Paragraphs: non-blank lines, trimmed.
+    pub fn paragraphs(&self) -> &[Span] {
+        &self.analysis().paragraphs
+    }
+
+    /// Sentences, in order, none crossing a paragraph.
+    pub fn sentences(&self) -> &[Span] {
+        &self.analysis().sentences
+    }
+
+    /// Words, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.analysis().tokens
     }
 
     /// Length of the text in chars.
     pub fn chars(&self) -> usize {
-        self.map.len_chars()
+        self.map().len_chars()
     }
 
     /// Number of words.
     pub fn words(&self) -> usize {
-        self.tokens.len()
+        self.tokens().len()
     }
 
     /// The part of the text a span covers.
@@ -79,8 +129,8 @@ impl Document {
 
     /// Indices of the tokens that lie inside `span`.
     pub fn token_range(&self, span: Span) -> Range<usize> {
-        let first = self.tokens.partition_point(|t| t.start() < span.start);
-        let last = self.tokens.partition_point(|t| t.end() <= span.end);
+        let first = self.tokens().partition_point(|t| t.start() < span.start);
+        let last = self.tokens().partition_point(|t| t.end() <= span.end);
         first..last.max(first)
     }
 
@@ -91,7 +141,7 @@ impl Document {
         spans: impl IntoIterator<Item = &'a Span> + 'a,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
-        let tokens = &self.tokens;
+        let tokens = self.tokens();
         let mut previous_end = 0;
         spans.into_iter().map(move |span| {
             debug_assert!(
@@ -112,8 +162,8 @@ impl Document {
 
     /// The span from the start of token `tokens.start` to the end of token `tokens.end - 1`.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
-        let (first, last) = (&self.tokens[tokens.start], &self.tokens[tokens.end - 1]);
-        self.map.span(first.start(), last.end())
+        let (first, last) = (self.tokens()[tokens.start], self.tokens()[tokens.end - 1]);
+        self.map().span(first.start(), last.end())
     }
 
     /// The span of word `i`.
@@ -209,8 +259,8 @@ mod tests {
     fn title_is_the_first_non_empty_line() {
         let d = doc("\n\n  Big news  \nBody one. Body two.\n");
         assert_eq!(d.title, "Big news");
-        assert_eq!(d.paragraphs.len(), 2);
-        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.paragraphs().len(), 2);
+        assert_eq!(d.sentences().len(), 3);
     }
 
     #[test]
@@ -224,7 +274,7 @@ mod tests {
     #[test]
     fn token_ranges_in_one_walk_match_one_at_a_time() {
         let d = doc("One two. Three four five.\n\nSix, seven! Eight");
-        for spans in [&d.paragraphs, &d.sentences] {
+        for spans in [d.paragraphs(), d.sentences()] {
             let each: Vec<_> = spans.iter().map(|s| d.token_range(*s)).collect();
             assert_eq!(d.token_ranges(spans).collect::<Vec<_>>(), each);
         }

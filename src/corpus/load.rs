@@ -131,7 +131,7 @@ pub fn load_paths_with(paths: &[PathBuf], options: LoadOptions) -> Result<Loaded
         return Err(LoadError::NoDocuments(warnings));
     }
     Ok(Loaded {
-        corpus: Corpus::from_sources(sources),
+        corpus: Corpus::from_sources_unanalysed(sources),
         warnings,
     })
 }

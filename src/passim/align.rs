@@ -95,8 +95,8 @@ pub(super) fn recover(
         .map(|t| {
             (
                 (
-                    db.tokens[t].start() - b.span.start,
-                    db.tokens[t].end() - b.span.start,
+                    db.tokens()[t].start() - b.span.start,
+                    db.tokens()[t].end() - b.span.start,
                 ),
                 t,
             )
@@ -105,8 +105,8 @@ pub(super) fn recover(
     let mut matches: Vec<(usize, usize)> = Vec::new();
     for t in da.token_range(a.span) {
         let (start, end) = (
-            da.tokens[t].start() - a.span.start,
-            da.tokens[t].end() - a.span.start,
+            da.tokens()[t].start() - a.span.start,
+            da.tokens()[t].end() - a.span.start,
         );
         let Some(Some((first, true))) = to_b.get(start).copied() else {
             continue;

@@ -170,7 +170,7 @@ fn record(
         }
         Ok(Side {
             doc,
-            span: document.map.span(begin, end),
+            span: document.map().span(begin, end),
         })
     };
     if value.get("id2").is_some() {

@@ -197,7 +197,7 @@ fn the_alignment_is_read_letter_by_letter_or_not_at_all() {
         let (start, end) = chars_of(&corpus, doc, needle);
         Side {
             doc,
-            span: corpus.documents[doc].map.span(start, end),
+            span: corpus.documents[doc].map().span(start, end),
         }
     };
     let (a, b) = (side(0, A), side(1, B));

@@ -84,9 +84,9 @@ fn with_tail(
     document: &crate::corpus::Document,
     run: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    let last = document.tokens[run.end - 1].start();
-    let paragraph = document.paragraphs.partition_point(|p| p.end <= last);
-    let Some(&span) = document.paragraphs.get(paragraph) else {
+    let last = document.tokens()[run.end - 1].start();
+    let paragraph = document.paragraphs().partition_point(|p| p.end <= last);
+    let Some(&span) = document.paragraphs().get(paragraph) else {
         return run;
     };
     let end = document.token_range(span).end;
@@ -109,9 +109,9 @@ fn frequent_lines(corpus: &Corpus, options: &Options) -> Vec<Side> {
         .enumerate()
         .flat_map_iter(|(doc, d)| {
             let keys = d
-                .token_ranges(&d.paragraphs)
-                .map(|words| hash_tokens(&d.tokens[words]));
-            keys.zip(&d.paragraphs)
+                .token_ranges(d.paragraphs())
+                .map(|words| hash_tokens(&d.tokens()[words]));
+            keys.zip(d.paragraphs())
                 .map(move |(key, &span)| (key, Side { doc, span }))
         })
         .collect();
@@ -168,7 +168,7 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage], boilerplate: &[Side], min
             .take_while(|b| b.start < side.span.end)
             .map(|b| {
                 let (start, end) = (b.start.max(side.span.start), b.end.min(side.span.end));
-                doc.token_range(doc.map.span(start, end)).len()
+                doc.token_range(doc.map().span(start, end)).len()
             })
             .sum();
         words.saturating_sub(inside)
@@ -330,8 +330,8 @@ mod tests {
         ]);
         let d = &corpus.documents[0];
         let footer_start = text.find("The views").unwrap_or(0);
-        let footer = d.map.span(footer_start, d.chars());
-        let whole = d.map.span(0, d.chars());
+        let footer = d.map().span(footer_start, d.chars());
+        let whole = d.map().span(0, d.chars());
         let side = |doc: usize, span: Span| Side { doc, span };
         let sides = (side(0, whole), side(1, whole));
         let verbatim = crate::reuse::Kind::Verbatim;

@@ -179,7 +179,7 @@ mod tests {
     ) -> Passage {
         let side = |(doc, start, end): (usize, usize, usize)| Side {
             doc,
-            span: corpus.documents[doc].map.span(start, end),
+            span: corpus.documents[doc].map().span(start, end),
         };
         Passage::linking(kind, (side(a), side(b)), 10, 1.0)
     }

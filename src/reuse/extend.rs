@@ -49,13 +49,13 @@ impl Walker<'_> {
     /// The token at `i` steps from `at` in this direction (for backward: the one before `at`).
     fn token(&self, doc: &Document, at: usize, i: usize) -> Option<usize> {
         match self.step {
-            Step::Forward => (at + i < doc.tokens.len()).then_some(at + i),
+            Step::Forward => (at + i < doc.tokens().len()).then_some(at + i),
             Step::Backward => at.checked_sub(i + 1),
         }
     }
 
     fn same(&self, i: Option<usize>, j: Option<usize>) -> bool {
-        matches!((i, j), (Some(i), Some(j)) if self.a.tokens[i].hash() == self.b.tokens[j].hash())
+        matches!((i, j), (Some(i), Some(j)) if self.a.tokens()[i].hash() == self.b.tokens()[j].hash())
     }
 
     /// After a mismatch at steps (`i`, `j`): the cheapest skip of up to `MAX_SKIP` words on

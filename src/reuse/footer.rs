@@ -29,7 +29,7 @@ fn footers<'a>(corpus: &Corpus, clusters: &'a [Cluster]) -> impl Iterator<Item =
             .all(|m| corpus.documents[m.doc].token_range(m.span).len() <= MAX_WORDS);
         let at_the_end = c.members.iter().all(|m| {
             let text = &corpus.documents[m.doc].text;
-            let end = corpus.documents[m.doc].map.byte_of(m.span.end);
+            let end = corpus.documents[m.doc].map().byte_of(m.span.end);
             text[end..].trim().chars().count() <= MAX_AFTER
         });
         c.docs >= MIN_DOCS && one_outlet && short && at_the_end

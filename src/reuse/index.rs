@@ -132,7 +132,7 @@ fn repeated(per_document: &[Vec<Posting>]) -> Vec<Posting> {
 
 /// The n-grams of a document that contain at least one content word.
 fn ngrams(doc: &Document, rank: usize, n: usize) -> Vec<Posting> {
-    let tokens = &doc.tokens;
+    let tokens = doc.tokens();
     if tokens.len() < n || n == 0 {
         return Vec::new();
     }

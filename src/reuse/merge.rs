@@ -56,7 +56,7 @@ fn follows(corpus: &Corpus, last: &Passage, next: &Passage) -> bool {
             return false;
         }
         let between = doc
-            .map
+            .map()
             .span(before.span.end.min(after.span.start), after.span.start);
         doc.token_range(between).len() <= MAX_GAP_WORDS
     };

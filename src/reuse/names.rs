@@ -35,7 +35,7 @@ fn names_only(corpus: &Corpus, side: Side) -> bool {
 fn ordinary_words(doc: &Document, side: Side) -> usize {
     doc.token_range(side.span)
         .filter(|&i| {
-            !doc.tokens[i].is_stop() && doc.word(i).chars().next().is_some_and(char::is_lowercase)
+            !doc.tokens()[i].is_stop() && doc.word(i).chars().next().is_some_and(char::is_lowercase)
         })
         .count()
 }
@@ -49,7 +49,7 @@ mod tests {
         let corpus = Corpus::from_sources(vec![Source::new("a", a), Source::new("b", b)]);
         let side = |doc: usize, text: &str| Side {
             doc,
-            span: corpus.documents[doc].map.span(0, text.chars().count()),
+            span: corpus.documents[doc].map().span(0, text.chars().count()),
         };
         let words = corpus.documents[0].words();
         let p = Passage::linking(kind, (side(0, a), side(1, b)), words, 1.0);

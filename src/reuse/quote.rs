@@ -53,7 +53,7 @@ fn inside(quotations: &[Range<usize>], span: &Span) -> bool {
 /// of the article.
 pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for paragraph in &doc.paragraphs {
+    for paragraph in doc.paragraphs() {
         let text = doc.slice(*paragraph);
         // Most paragraphs hold no quotation mark at all: skip them without decoding.
         if text.contains(['"', '“', '”', '«', '»', '„', '\'', '‘']) {
@@ -275,7 +275,7 @@ mod tests {
         let d = Document::new(Source::new("q", text));
         let q = quotations(&d);
         let start = text.find("the wall").unwrap_or(0);
-        assert!(inside(&q, &d.map.span(start, start + 40)));
-        assert!(!inside(&q, &d.map.span(0, text.chars().count())));
+        assert!(inside(&q, &d.map().span(start, start + 40)));
+        assert!(!inside(&q, &d.map().span(0, text.chars().count())));
     }
 }

@@ -37,7 +37,7 @@ impl Unit {
 /// Units and term weights of one level (paragraphs or sentences).
 struct Level {
     /// Where the units are in a document: its paragraphs or its sentences.
-    spans: fn(&Document) -> &Vec<Span>,
+    spans: fn(&Document) -> &[Span],
     /// Whether the units are paragraphs.
     paragraphs: bool,
     units: Vec<Unit>,
@@ -88,12 +88,12 @@ pub fn passages(
         let tokens = corpus.documents[side.doc].token_range(side.span);
         terms[side.doc][tokens].fill(0);
     }
-    let level = |spans: fn(&Document) -> &Vec<Span>, paragraphs: bool| {
+    let level = |spans: fn(&Document) -> &[Span], paragraphs: bool| {
         let mut level = Level::new(corpus, &terms, term_count, options.min_words, spans);
         level.paragraphs = paragraphs;
         level
     };
-    let paragraphs = level(|d| &d.paragraphs, true);
+    let paragraphs = level(|d| d.paragraphs(), true);
     let aligned = Linked::new(linked.iter());
     let mut found = paragraphs.pairs(
         corpus,
@@ -106,7 +106,7 @@ pub fn passages(
     // A related paragraph link may hold a rewritten sentence: only rewrites explain sentences.
     let rewritten = found.iter().filter(|p| p.kind == Kind::Rewritten);
     let covered = Linked::new(linked.iter().chain(rewritten));
-    let sentences = level(|d| &d.sentences, false);
+    let sentences = level(|d| d.sentences(), false);
     let related = Linked::new(found.iter().filter(|p| p.kind == Kind::Related));
     let mut in_sentences = sentences.pairs(
         corpus,
@@ -130,7 +130,7 @@ impl Level {
         terms_of: &[Vec<u32>],
         term_count: usize,
         min_words: usize,
-        spans: fn(&Document) -> &Vec<Span>,
+        spans: fn(&Document) -> &[Span],
     ) -> Self {
         let (units, terms): (Vec<Vec<Unit>>, Vec<UnitTerms>) = corpus
             .documents
@@ -257,7 +257,8 @@ impl Level {
         }
         // Words inside an aligned passage between the two documents are explained by it: the
         // rest must still make a rewrite.
-        let start = |unit: &Unit, at: u32| corpus.documents[unit.doc()].tokens[at as usize].start();
+        let start =
+            |unit: &Unit, at: u32| corpus.documents[unit.doc()].tokens()[at as usize].start();
         let between = linked.between(first.doc(), second.doc());
         let fresh = if between.is_empty() {
             shared.len()
@@ -301,8 +302,8 @@ impl Level {
         let (ra, rb) = (da.token_range(a.span), db.token_range(b.span));
         let retold = || {
             let paragraph = |d: &Document, side: &Side, words: usize| {
-                let first = d.sentences.partition_point(|s| s.end <= side.span.start);
-                let last = d.sentences.partition_point(|s| s.start < side.span.end);
+                let first = d.sentences().partition_point(|s| s.end <= side.span.start);
+                let last = d.sentences().partition_point(|s| s.start < side.span.end);
                 last - first >= 2 && words <= MAX_PARAGRAPH_WORDS
             };
             self.paragraphs
@@ -351,7 +352,7 @@ fn units_of(
     min_words: usize,
 ) -> (Vec<Unit>, UnitTerms) {
     // Units do not overlap: their terms fit in one per token.
-    let (mut units, mut terms) = (Vec::new(), Vec::with_capacity(d.tokens.len()));
+    let (mut units, mut terms) = (Vec::new(), Vec::with_capacity(d.tokens().len()));
     for (index, tokens) in d.token_ranges(spans).enumerate() {
         if !(min_words..=MAX_WORDS).contains(&tokens.len()) {
             continue;

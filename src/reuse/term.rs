@@ -111,7 +111,7 @@ impl Words {
                     });
                     k + 1
                 };
-                d.tokens.iter().enumerate().map(word).collect()
+                d.tokens().iter().enumerate().map(word).collect()
             })
             .collect();
         Self {
@@ -240,7 +240,7 @@ mod tests {
         let (ids, count) = term_ids(&documents);
         let terms: Vec<Option<u64>> = documents
             .iter()
-            .flat_map(|d| (0..d.tokens.len()).map(|i| term(d.word(i))))
+            .flat_map(|d| (0..d.tokens().len()).map(|i| term(d.word(i))))
             .collect();
         let ids: Vec<u32> = ids.into_iter().flatten().collect();
         assert_eq!(ids.len(), terms.len());

@@ -40,7 +40,7 @@ fn pairs(doc: &Document, tokens: Range<usize>) -> impl Iterator<Item = (u64, u64
     };
     let start = tokens.start;
     (start..tokens.end.saturating_sub(1)).filter_map(move |i| {
-        let (x, y) = (&doc.tokens[i], &doc.tokens[i + 1]);
+        let (x, y) = (doc.tokens()[i], doc.tokens()[i + 1]);
         let function_words = x.is_stop() && y.is_stop();
         let names = name(i) && name(i + 1);
         (!function_words && !names).then(|| (x.hash(), y.hash()))
@@ -76,7 +76,7 @@ mod tests {
             Document::new(Source::new("a", a)),
             Document::new(Source::new("b", b)),
         );
-        shared_pairs(&da, 0..da.tokens.len(), &db, 0..db.tokens.len())
+        shared_pairs(&da, 0..da.tokens().len(), &db, 0..db.tokens().len())
     }
 
     #[test]

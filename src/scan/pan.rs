@@ -109,7 +109,7 @@ mod tests {
         ]);
         let side = |doc: usize| Side {
             doc,
-            span: corpus.documents[doc].map.span(0, 1),
+            span: corpus.documents[doc].map().span(0, 1),
         };
         let (this, source) = oriented(&corpus, side(0), side(1));
         assert_eq!(

@@ -71,7 +71,7 @@ fn side(corpus: &Corpus, doc: usize, needle: &str) -> Side {
     let at = d.text.find(needle).expect("needle in text");
     Side {
         doc,
-        span: d.map.span_of_bytes(at, at + needle.len()),
+        span: d.map().span_of_bytes(at, at + needle.len()),
     }
 }
 

@@ -205,7 +205,7 @@ impl Find {
 /// The hit at `chars` of article `doc`, with its context and the passage it lies in.
 fn hit(ctx: &Context, doc: DocId, chars: Range<usize>) -> Hit {
     let document = ctx.document(doc);
-    let map = &document.map;
+    let map = &document.map();
     let from = chars.start.saturating_sub(CONTEXT);
     let to = (chars.end + CONTEXT).min(document.chars());
     let slice =

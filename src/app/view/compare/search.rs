@@ -159,7 +159,7 @@ impl Compare {
         };
         let found = self.search.matches[next].clone();
         let row = pane.view.row_of(found.start);
-        let map = &ctx.document(pane.doc()).map;
+        let map = &ctx.document(pane.doc()).map();
         self.search.current_bytes = Some(map.byte_of(found.start)..map.byte_of(found.end));
         self.reveal(self.search.pane, row);
         self.search.current = Some(next);

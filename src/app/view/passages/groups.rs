@@ -168,7 +168,7 @@ fn boilerplate(corpus: &Corpus, report: &Report) -> Vec<Group> {
     for side in &report.boilerplate {
         let document = &corpus.documents[side.doc];
         let tokens = document.token_range(side.span);
-        let key: Vec<u64> = document.tokens[tokens]
+        let key: Vec<u64> = document.tokens()[tokens]
             .iter()
             .take(KEY_WORDS)
             .map(crate::text::Token::hash)
