@@ -10,6 +10,7 @@ pub mod ids;
 pub mod keymap;
 pub mod layout;
 mod marks;
+pub mod place;
 mod ranges;
 mod segment;
 pub mod view;
@@ -17,6 +18,7 @@ pub mod view;
 pub use action::Action;
 pub use context::Context;
 pub use ids::{ClusterId, DocId, PassageId};
+pub use place::{PairPlace, Place};
 pub use view::View;
 pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
 pub use view::find::Find;
@@ -122,10 +124,16 @@ impl App {
         app
     }
 
-    /// Shows `warnings` (from loading the corpus) in the status line until the first key.
+    /// Shows a notice in the status line until the first key.
+    pub fn show_notice(&mut self, notice: &str) {
+        self.message = Some(printable(notice));
+    }
+
+    /// Shows `warnings` (from loading the corpus) in the status line until the first key, in
+    /// place of any notice.
     pub fn show_warnings(&mut self, warnings: &[String]) {
         self.message = match warnings {
-            [] => None,
+            [] => self.message.take(),
             [one] => Some(format!("warning: {}", printable(one))),
             [first, rest @ ..] => Some(format!(
                 "{} warnings (all on stderr after quitting); first: {}",

@@ -22,6 +22,7 @@ Exit codes: 0 ok, 1 runtime error, 2 usage or input error.";
 /// rehash: find the passages a set of articles share and read them side by side.
 #[derive(Debug, Parser)]
 #[command(name = "rehash", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[allow(clippy::struct_excessive_bools)] // command-line switches are bools by nature
 pub struct Cli {
     /// What to do (default: open the interactive reader).
     #[command(subcommand)]
@@ -49,9 +50,39 @@ pub struct Cli {
     /// The folder the reader's exports (`e`, `M`) go to (default: the current folder).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Scan the corpus even if the results cache holds its findings (and do not store them).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Open at the library, ignoring the place remembered for this corpus.
+    #[arg(long)]
+    pub fresh: bool,
     /// Engine thresholds.
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+/// Arguments of `rehash cache`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct CacheArgs {
+    /// Remove every cached result.
+    #[arg(long)]
+    pub clear: bool,
+    /// Print the cache folder.
+    #[arg(long)]
+    pub path: bool,
+}
+
+/// Arguments of `rehash config`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct ConfigArgs {
+    /// Print where the configuration file is looked for.
+    #[arg(long)]
+    pub path: bool,
+    /// Print a commented configuration with every default, to start one from.
+    #[arg(long)]
+    pub default: bool,
 }
 
 /// How articles are read, for every command that reads them.
@@ -88,6 +119,11 @@ pub enum Command {
     Scan(ScanArgs),
     /// Write the corpus for another engine (`--passim`: JSON lines for passim on Spark).
     Export(ExportArgs),
+    /// Empty the results cache (`--clear`), or print where it is (`--path`).
+    Cache(CacheArgs),
+    /// Print where the configuration file is looked for (`--path`), or a default one
+    /// (`--default`).
+    Config(ConfigArgs),
     /// Write a synthetic corpus with planted reuse, for benchmarks.
     #[command(hide = true)]
     Generate(GenerateArgs),

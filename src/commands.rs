@@ -208,13 +208,101 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
             "stdout is not a terminal: use `rehash scan` to print the findings".into(),
         ));
     }
-    let (report, more) = findings(&corpus, &options, cli.passim_out.as_deref())?;
+    let key = crate::cache::corpus_key(&cli.paths, &corpus);
+    let places = crate::state::default_dir().map(|dir| (crate::state::Places::new(dir), key));
+    let (report, more, notice) = if cli.passim_out.is_some() || cli.no_cache {
+        let (report, more) = findings(&corpus, &options, cli.passim_out.as_deref())?;
+        (report, more, None)
+    } else {
+        let limit = config.cache_limit_mb.saturating_mul(1024 * 1024);
+        let (report, notice) = match crate::cache::default_dir() {
+            Some(dir) => {
+                let cache = crate::cache::Cache::new(dir, limit);
+                cached_findings(&cache, &cli.paths, &corpus, &options)?
+            }
+            None => (analyse(&corpus, &options)?, None),
+        };
+        (report, Vec::new(), notice)
+    };
     let warnings: Vec<String> = warnings.into_iter().chain(more).collect();
     let tui = TuiOptions {
         no_color: cli.no_color,
         mouse: !cli.no_mouse,
         config,
         out: cli.out.clone(),
+        notice,
+        places,
+        fresh: cli.fresh,
     };
     crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
+}
+
+/// The engine's findings for the corpus read from `inputs`: from `cache` when it
+/// holds them for these texts and options, else from a scan, then stored. Returns a one-line
+/// notice of what happened (also printed on stderr) when there is something to say.
+pub fn cached_findings(
+    cache: &crate::cache::Cache,
+    inputs: &[PathBuf],
+    corpus: &Corpus,
+    options: &Options,
+) -> Result<(Report, Option<String>), Failure> {
+    options.validate().map_err(Failure::Input)?;
+    let key = crate::cache::corpus_key(inputs, corpus);
+    let miss = match cache.lookup(&key, corpus, options) {
+        Ok(report) => {
+            let notice = "findings read from the results cache (--no-cache scans again)";
+            return Ok((report, Some(notice.to_owned())));
+        }
+        Err(miss) => miss,
+    };
+    let mut notice = miss.notice();
+    if let Some(text) = &notice {
+        eprintln!("rehash: {text}");
+    }
+    let report = analyse(corpus, options)?;
+    if let Err(e) = cache.store(&key, corpus, options, &report) {
+        let text = format!(
+            "results cache not written ({}: {e}); the reader works without it",
+            cache.dir().display()
+        );
+        eprintln!("rehash: {}", printable(&text));
+        notice = Some(text);
+    }
+    Ok((report, notice))
+}
+
+/// `rehash cache`: empties the results cache, or prints its folder.
+pub fn cache(args: &crate::cli::CacheArgs) -> Result<(), Failure> {
+    let Some(dir) = crate::cache::default_dir() else {
+        return Err(Failure::Input("no cache folder on this system".into()));
+    };
+    if args.path {
+        println!("{}", dir.display());
+        return Ok(());
+    }
+    let removed =
+        crate::cache::clear(&dir).map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))?;
+    eprintln!(
+        "rehash: {} removed from {}",
+        count(removed, "cached result"),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// `rehash config`: prints where the configuration is looked for, or a commented default one.
+pub fn show_config(args: &crate::cli::ConfigArgs, explicit: Option<&Path>) -> Result<(), Failure> {
+    if args.default {
+        print!("{}", crate::config::default_text());
+        return Ok(());
+    }
+    match crate::config::path_looked_for(explicit) {
+        Some(path) => println!("{}", path.display()),
+        None => {
+            return Err(Failure::Input(
+                "no configuration folder on this system".into(),
+            ));
+        }
+    }
+    Ok(())
 }

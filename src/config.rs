@@ -1,6 +1,7 @@
 //! Settings read from a TOML file: the reader's, and the engine's thresholds under `[engine]`.
 //! Knows nothing of the terminal.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use color_eyre::eyre::{WrapErr, eyre};
@@ -32,6 +33,8 @@ pub struct Config {
     pub color: ColorChoice,
     /// Start with synchronised scrolling of the two panes.
     pub sync_scroll: bool,
+    /// Most megabytes the results cache may hold; the oldest corpora's results go first.
+    pub cache_limit_mb: u64,
     /// The engine's thresholds (the `[engine]` table); command-line options override them.
     pub engine: Options,
 }
@@ -42,6 +45,7 @@ impl Default for Config {
             mouse: true,
             color: ColorChoice::Auto,
             sync_scroll: false,
+            cache_limit_mb: 512,
             engine: Options::default(),
         }
     }
@@ -81,6 +85,106 @@ impl Config {
     }
 }
 
+/// Where the config file is looked for: `explicit`, else `$REHASH_CONFIG`, else the user's
+/// config folder.
+pub fn path_looked_for(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit
+        .map(Path::to_owned)
+        .or_else(|| {
+            std::env::var_os(CONFIG_ENV)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(default_path)
+}
+
+/// What each engine threshold means, for the default config's comments.
+const ENGINE_NOTES: &[(&str, &str)] = &[
+    ("ngram", "words per seed n-gram"),
+    ("min_words", "shortest verbatim or near passage, in words"),
+    ("max_df", "seeds in more documents than this are ignored"),
+    (
+        "max_gap",
+        "largest gap, in words, bridged inside one passage",
+    ),
+    (
+        "min_similarity",
+        "lowest share of equal words of a near passage, 0..1",
+    ),
+    (
+        "min_rewrite_score",
+        "lowest distinctive-word score of a rewritten paragraph, 0..1",
+    ),
+    (
+        "min_sentence_score",
+        "the same for a rewritten sentence, 0..1",
+    ),
+    (
+        "min_shared_words",
+        "fewest distinctive words a rewrite shares",
+    ),
+    (
+        "min_wording",
+        "lowest share of word pairs kept by a rewrite, else same story, 0..1",
+    ),
+    (
+        "boilerplate_share",
+        "text in this share of all documents is boilerplate, 0..1",
+    ),
+    (
+        "series_share",
+        "text in this share of one outlet's articles is boilerplate, 0..1",
+    ),
+    (
+        "boilerplate_min_docs",
+        "fewest documents boilerplate text is in",
+    ),
+    (
+        "stock_min_docs",
+        "fewest articles of one outlet a stock phrase is in",
+    ),
+];
+
+/// A commented configuration holding every default: it parses back to [`Config::default`].
+pub fn default_text() -> String {
+    let defaults = Config::default();
+    let mut out = String::from(
+        "# rehash configuration. Every setting is optional; these are the defaults.\n\
+         # `rehash config --path` says where rehash looks for this file.\n\n",
+    );
+    let mut setting = |note: &str, line: String| {
+        out.push_str("# ");
+        out.push_str(note);
+        out.push('\n');
+        out.push_str(&line);
+        out.push_str("\n\n");
+    };
+    setting(
+        "Capture the mouse at start (false keeps the terminal's own copy and paste).",
+        format!("mouse = {}", defaults.mouse),
+    );
+    setting(
+        "\"auto\": colour unless NO_COLOR is set; \"never\": reverse, underline and bold only.",
+        "color = \"auto\"".to_owned(),
+    );
+    setting(
+        "Start the compare view with synchronised scrolling.",
+        format!("sync_scroll = {}", defaults.sync_scroll),
+    );
+    setting(
+        "Most megabytes the results cache holds; the oldest corpora's results go first.",
+        format!("cache_limit_mb = {}", defaults.cache_limit_mb),
+    );
+    out.push_str("# The engine's thresholds; command-line options override them.\n[engine]\n");
+    let engine = toml::Value::try_from(&defaults.engine).unwrap_or(toml::Value::Boolean(false));
+    for (name, note) in ENGINE_NOTES {
+        if let Some(value) = engine.get(name) {
+            let _ = writeln!(out, "# {note}\n{name} = {value}");
+        }
+    }
+    out
+}
+
 /// Where the config file is looked for when neither a path nor `$REHASH_CONFIG` is given.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "rehash").map(|d| d.config_dir().join("config.toml"))
@@ -89,6 +193,19 @@ pub fn default_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_text_parses_back_to_the_defaults() {
+        let text = default_text();
+        assert_eq!(Config::parse(&text).unwrap(), Config::default());
+        for (name, _) in ENGINE_NOTES {
+            assert!(text.contains(&format!("\n{name} = ")), "{name} missing");
+        }
+        assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10);
+        let fields = toml::Value::try_from(Options::default()).unwrap();
+        let fields = fields.as_table().map_or(0, toml::Table::len);
+        assert_eq!(fields, ENGINE_NOTES.len(), "every threshold has a note");
+    }
 
     #[test]
     fn empty_file_gives_defaults() {
@@ -106,6 +223,7 @@ mod tests {
                 mouse: false,
                 color: ColorChoice::Never,
                 sync_scroll: true,
+                cache_limit_mb: 512,
                 engine: Options {
                     min_words: 8,
                     ..Options::default()

@@ -1,13 +1,13 @@
 //! Word-level differences inside an aligned pair of passages, computed with `similar`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_slices};
 
 use crate::corpus::Document;
 use crate::text::{Span, Token};
 
 /// How a run of words differs between the two sides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// The same words on both sides.
@@ -22,7 +22,7 @@ pub enum Change {
 
 /// One run of a word diff. An inserted run has an empty `a` span at the place of insertion; a
 /// deleted run an empty `b` span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffOp {
     /// What happened to the run.
     pub change: Change,
@@ -31,10 +31,8 @@ pub struct DiffOp {
     /// The run on side b.
     pub b: Span,
     /// Number of words on side a.
-    #[serde(skip)]
     pub a_words: usize,
     /// Number of words on side b.
-    #[serde(skip)]
     pub b_words: usize,
 }
 

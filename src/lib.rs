@@ -5,15 +5,18 @@
 //! reader's state and `ui` draws it.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod diff;
+pub mod files;
 pub mod generate;
 pub mod passim;
 pub mod reuse;
 pub mod scan;
+pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod tui;

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
             commands::config(cli.config.as_deref()).and_then(|c| commands::scan(args, &c.engine))
         }
         Some(Command::Export(args)) => commands::export(args),
+        Some(Command::Cache(args)) => commands::cache(args),
+        Some(Command::Config(args)) => commands::show_config(args, cli.config.as_deref()),
         Some(Command::Generate(args)) => rehash::generate::write(args).map_err(Failure::from),
         None => commands::read(&cli),
     };

@@ -34,14 +34,14 @@ pub fn cluster_passages(
 pub use report::Partner;
 pub use term::term;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::diff::DiffOp;
 use crate::text::Span;
 
 /// How a passage was reused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Word for word (after case, quote and dash folding).
@@ -92,7 +92,7 @@ impl Kind {
 }
 
 /// One occurrence of a passage: a document (its index in the corpus) and a span of its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Side {
     /// Index of the document in the corpus.
     pub doc: usize,
@@ -101,7 +101,7 @@ pub struct Side {
 }
 
 /// A passage two documents share.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     /// Position in [`Report::passages`].
     pub id: usize,
@@ -133,7 +133,7 @@ pub struct Passage {
 }
 
 /// One of the passages a section was merged from.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     /// Its kind.
     pub kind: Kind,
@@ -202,7 +202,7 @@ impl Passage {
 
 /// Occurrences of one passage across the corpus: connected components of sides that are the
 /// same text of their document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     /// Position in [`Report::clusters`].
     pub id: usize,

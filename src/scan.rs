@@ -1,12 +1,11 @@
 //! `rehash scan`: the engine's findings as one JSON object (a contract other tools rely on) or
 //! as a readable summary.
 
-mod files;
 mod html;
 mod indented;
 mod pan;
 
-pub use files::write_atomic;
+pub use crate::files::write_atomic;
 pub use html::{corpus_html, pair_html, pair_markdown};
 pub use pan::write_pan_xml;
 

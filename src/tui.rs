@@ -25,6 +25,14 @@ pub struct TuiOptions {
     pub config: Config,
     /// The folder exports go to (the current folder when none).
     pub out: Option<std::path::PathBuf>,
+    /// A notice for the status line (where the findings came from), shown unless there are
+    /// warnings.
+    pub notice: Option<String>,
+    /// Where this corpus's place is remembered, and its key there: restored at start (unless
+    /// `fresh`) and saved on quitting.
+    pub places: Option<(crate::state::Places, String)>,
+    /// Start at the library, ignoring the remembered place.
+    pub fresh: bool,
 }
 
 /// Runs the reader on an analysed corpus until the user quits, restoring the terminal on every
@@ -41,6 +49,9 @@ pub fn run(
         mouse,
         config,
         out,
+        notice,
+        places,
+        fresh,
     } = options;
     let settings = Settings {
         color: color_mode(no_color || config.color == ColorChoice::Never),
@@ -48,11 +59,28 @@ pub fn run(
         sync_scroll: config.sync_scroll,
     };
     let mut app = App::new(corpus, report, settings);
+    let (place, place_notice) = match &places {
+        Some((places, key)) if !fresh => places.load(key),
+        _ => (None, None),
+    };
+    if let Some(notice) = notice.or(place_notice) {
+        app.show_notice(&notice);
+    }
     app.show_warnings(warnings);
     watch_signals()?;
     let mut session = terminal::enter(app.mouse())?;
-    let result = event_loop(&mut session.terminal, &mut app, out.as_deref());
+    let result = event_loop(
+        &mut session.terminal,
+        &mut app,
+        out.as_deref(),
+        place.as_ref(),
+    );
     drop(session);
+    if let (Ok(()), Some((places, key))) = (&result, &places)
+        && let Err(e) = places.save(key, &app.place())
+    {
+        eprintln!("rehash: the place in this corpus was not remembered: {e}");
+    }
     result
 }
 
@@ -89,9 +117,18 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     out: Option<&std::path::Path>,
+    place: Option<&crate::app::Place>,
 ) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
+    if let Some(place) = place {
+        // The notice of the start stays: restoring is not news.
+        let message = app.message().map(str::to_owned);
+        app.restore(place);
+        if let Some(message) = message {
+            app.show_notice(&message);
+        }
+    }
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         let mut effects = handle(app, &event::read()?);

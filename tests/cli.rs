@@ -715,3 +715,49 @@ fn a_word_file_is_read_in_reading_order_and_a_broken_one_is_a_warning() {
         "the Word file's text is linked"
     );
 }
+
+#[test]
+fn cache_and_config_commands_use_the_platform_folders_and_say_what_they_did() {
+    let home = TempDir::new().unwrap();
+    let cache = home.path().join("cache");
+    let with_home = |args: &[&str]| {
+        rehash()
+            .env("XDG_CACHE_HOME", &cache)
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env_remove("REHASH_CONFIG")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = with_home(&["cache", "--path"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        cache.join("rehash").display().to_string()
+    );
+    fs::create_dir_all(cache.join("rehash")).unwrap();
+    fs::write(cache.join("rehash/0123.findings"), b"old").unwrap();
+    let out = with_home(&["cache", "--clear"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 cached result removed"));
+    assert!(!cache.join("rehash/0123.findings").exists());
+
+    let out = with_home(&["config", "--path"]);
+    let path = home.path().join("config/rehash/config.toml");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        path.display().to_string()
+    );
+    let out = with_home(&["config", "--default"]);
+    assert!(out.status.success());
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, &out.stdout).unwrap();
+    // The default config, saved where it is looked for, is read without complaint.
+    let out = with_home(&["scan", "--format", "text"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    rehash().arg("cache").assert().failure().code(2);
+}

@@ -20,10 +20,38 @@ const EXIT_MARK: &str = "rehash-exit=";
 /// A tmux server of its own, killed when dropped.
 struct Tmux {
     socket: String,
+    /// The home the reader runs in, when it is this server's own: removed after the server.
+    home: Option<Home>,
+}
+
+/// Folders standing for the user's config, state and cache folders (`XDG_*`), so that no test
+/// reads or writes the real ones; removed when dropped.
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Home {
+        Home(tempfile::tempdir().expect("a temporary home"))
+    }
+
+    /// `env` settings pointing the XDG folders inside this home.
+    fn env(&self) -> String {
+        let root = self.0.path().display();
+        format!(
+            "XDG_CONFIG_HOME='{root}/config' XDG_STATE_HOME='{root}/state' XDG_CACHE_HOME='{root}/cache'"
+        )
+    }
 }
 
 impl Tmux {
     fn start(name: &str, command: &str) -> Option<Tmux> {
+        let home = Home::new();
+        let mut tmux = Self::start_in(name, command, &home)?;
+        tmux.home = Some(home);
+        Some(tmux)
+    }
+
+    /// Starts `command` with the XDG folders of `home`.
+    fn start_in(name: &str, command: &str, home: &Home) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             notice(&format!(
                 "tmux not found, skipping the end-to-end test {name}"
@@ -32,12 +60,14 @@ impl Tmux {
         }
         let tmux = Tmux {
             socket: format!("rehash-e2e-{name}-{}", std::process::id()),
+            home: None,
         };
         // The developer's own config must not change what the tests see, nor a backtrace
         // setting push the panic message off the captured screen.
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml");
         let shell = format!(
-            "env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE REHASH_CONFIG='{config}' {command}; echo {EXIT_MARK}$?; exec sleep 600"
+            "env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE REHASH_CONFIG='{config}' {} {command}; echo {EXIT_MARK}$?; exec sleep 600",
+            home.env()
         );
         let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
         let out = tmux.run(&[
@@ -110,6 +140,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+        drop(self.home.take());
     }
 }
 
@@ -498,4 +529,61 @@ fn a_terminal_that_goes_away_ends_the_reader() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The panes of a compare view: the screen without its status line (notices differ).
+fn panes(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len().saturating_sub(2)].join("\n")
+}
+
+#[test]
+fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.exists() {
+        notice("seeds not found, skipping the reopen test");
+        return;
+    }
+    let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_rehash"), dir.display());
+    let home = Home::new();
+    let Some(tmux) = Tmux::start_in("place-1", &command, &home) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("sorted by") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("a compare view", |s| {
+        s.contains("shared passages") || s.contains("passage ")
+    });
+    tmux.keys(&["n"]);
+    let before = tmux.wait_for("a selected passage", |s| s.contains("passage 1/"));
+    tmux.keys(&["j", "j", "j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let before = panes(&tmux.wait_for("scrolled", |s| s != before));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+    drop(tmux);
+
+    // The second open reads the findings from the cache and comes back to the same place.
+    let Some(tmux) = Tmux::start_in("place-2", &command, &home) else {
+        return;
+    };
+    let after = tmux.wait_for("the same pair", |s| {
+        s.contains("results cache") && panes(s) == before || s.contains(EXIT_MARK)
+    });
+    assert_eq!(panes(&after), before);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+    drop(tmux);
+
+    // --fresh starts at the library.
+    let fresh = format!("{command} --fresh");
+    let Some(tmux) = Tmux::start_in("place-3", &fresh, &home) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("sorted by") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["q"]);
 }

@@ -27,6 +27,10 @@ pub struct Document {
     pub text: String,
     /// Its structure, analysed on first use.
     analysis: OnceLock<Analysis>,
+    /// Its length in chars.
+    chars: usize,
+    /// Its number of words, when known without analysing it (from the results cache).
+    known_words: OnceLock<usize>,
 }
 
 /// The structure of a text.
@@ -78,8 +82,10 @@ impl Document {
             group: source.group,
             title,
             date: source.date,
+            chars: source.text.chars().count(),
             text: source.text,
             analysis: OnceLock::new(),
+            known_words: OnceLock::new(),
         }
     }
 
@@ -114,12 +120,21 @@ impl Document {
 
     /// Length of the text in chars.
     pub fn chars(&self) -> usize {
-        self.map().len_chars()
+        self.chars
     }
 
     /// Number of words.
     pub fn words(&self) -> usize {
-        self.tokens().len()
+        match self.known_words.get() {
+            Some(&words) => words,
+            None => self.tokens().len(),
+        }
+    }
+
+    /// Records the number of words of this very text, counted before (the results cache
+    /// keeps it), so that [`Document::words`] need not analyse it.
+    pub fn remember_words(&self, words: usize) {
+        let _ = self.known_words.set(words);
     }
 
     /// The part of the text a span covers.

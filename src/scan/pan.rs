@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::files::write_atomic;
 use super::html::escape;
 use crate::corpus::{Corpus, Document};
+use crate::files::write_atomic;
 use crate::reuse::{Report, Side};
 
 /// Writes one XML file per pair of documents that share reuse into `dir` (created if

@@ -1,19 +1,19 @@
 //! Half-open ranges over a text, in Unicode scalar (char) offsets and in byte offsets.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` over a text, in chars and in bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First char (Unicode scalar) of the range.
     pub start: usize,
     /// One past the last char.
     pub end: usize,
     /// Byte offset of `start`, for slicing the text.
-    #[serde(skip)]
     pub byte_start: usize,
     /// Byte offset of `end`.
-    #[serde(skip)]
     pub byte_end: usize,
 }
 

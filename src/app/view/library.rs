@@ -94,6 +94,16 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// Every key, in the order `s` cycles through them.
+    pub const ALL: [SortKey; 6] = [
+        Self::Reused,
+        Self::Partners,
+        Self::Words,
+        Self::Date,
+        Self::Title,
+        Self::Group,
+    ];
+
     /// The key after this one (`s` cycles through them).
     #[must_use]
     pub fn next(self) -> SortKey {
@@ -336,6 +346,14 @@ impl Library {
         };
         library.sort_entries();
         library
+    }
+
+    /// Selects the entry of article `doc`, if it is listed, scrolled to the top of the table.
+    pub fn select_doc(&mut self, doc: DocId) {
+        if let Some(row) = self.entries.iter().position(|e| e.doc == doc) {
+            self.selected = row;
+            self.offset = row;
+        }
     }
 
     /// Whether any article has a date (the table then shows them, and sorts by them).

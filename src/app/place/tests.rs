@@ -1,0 +1,96 @@
+use super::*;
+use crate::app::Settings;
+use crate::corpus::{Corpus, Source};
+use crate::reuse::{Options, find_reuse};
+
+const SHARED: &str = "The council voted on Tuesday to close the old harbour bridge to lorries \
+                      after engineers found cracks in two of its steel supports.";
+const OTHER: &str = "Fishermen said the closure would add an hour to every delivery of the \
+                     morning catch to the market on the far side of the estuary.";
+
+fn app(ids: &[&str]) -> App {
+    let texts = [
+        format!("Bridge closed\n{SHARED}\n{OTHER}\nMore to follow."),
+        format!("Harbour news\nIn brief.\n{SHARED}\nWeather: rain."),
+        format!("Catch\n{OTHER}\nPrices rose."),
+        "Garden\nTomatoes like the sun.".to_owned(),
+    ];
+    let sources = ids
+        .iter()
+        .zip(texts)
+        .map(|(id, text)| Source::new(*id, text))
+        .collect();
+    let corpus = Corpus::from_sources(sources);
+    let report = find_reuse(&corpus, &Options::default());
+    let mut app = App::new(corpus, report, Settings::default());
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+#[test]
+fn a_compare_view_left_mid_passage_is_restored_on_the_same_pair_and_passage() {
+    let mut first = app(&["a", "b", "c", "d"]);
+    first.update(Action::Open);
+    first.update(Action::NextPassage);
+    let compare = first.compare().expect("open");
+    let selected = compare.selected;
+    assert!(selected.is_some());
+    let pair = (compare.left.doc(), compare.right.doc());
+    let place = first.place();
+    assert_eq!(place.view, "compare");
+    assert!(place.pair.as_ref().is_some_and(|p| p.passage.is_some()));
+
+    let mut again = app(&["a", "b", "c", "d"]);
+    again.restore(&place);
+    assert_eq!(again.view(), View::Compare);
+    let compare = again.compare().expect("reopened");
+    assert_eq!((compare.left.doc(), compare.right.doc()), pair);
+    assert_eq!(compare.selected, selected);
+    assert_eq!(again.place(), place);
+    // Esc still leads back to the library.
+    again.update(Action::Back);
+    assert_eq!(again.view(), View::Library);
+}
+
+#[test]
+fn library_sort_filter_and_selection_come_back() {
+    let mut first = app(&["a", "b", "c", "d"]);
+    first.update(Action::CycleSort);
+    first.update(Action::StartFilter);
+    for c in "harbour".chars() {
+        first.update(Action::SearchInput(c));
+    }
+    first.update(Action::SearchSubmit);
+    let place = first.place();
+    assert_eq!(place.library_filter, "harbour");
+    assert_eq!(place.sort, "partners");
+
+    let mut again = app(&["a", "b", "c", "d"]);
+    again.restore(&place);
+    assert_eq!(again.place(), place);
+    assert_eq!(again.library().entries.len(), first.library().entries.len());
+    assert_eq!(again.view(), View::Library);
+}
+
+#[test]
+fn a_place_whose_articles_are_gone_is_passed_over_without_fuss() {
+    let mut first = app(&["a", "b", "c", "d"]);
+    first.update(Action::Open);
+    let place = first.place();
+    // The same texts under other names: the remembered pair is gone.
+    let mut again = app(&["w", "x", "y", "z"]);
+    again.restore(&place);
+    assert_eq!(again.view(), View::Library);
+    assert!(again.compare().is_none());
+    assert_eq!(again.message(), None);
+    // Nonsense from a damaged or future file is passed over too.
+    let odd = Place {
+        view: "timeline".into(),
+        sort: "colour".into(),
+        selected: Some("nope".into()),
+        library_filter: "size:".into(),
+        ..Place::default()
+    };
+    again.restore(&odd);
+    assert_eq!(again.view(), View::Library);
+}

@@ -1,0 +1,343 @@
+//! The results cache: the engine's findings for a corpus, kept in the platform cache folder so
+//! that reopening an unchanged corpus skips detection. An entry is keyed by the corpus's
+//! identity (see [`corpus_key`]) and holds, besides the findings, the content hash of each
+//! document, the engine options and the engine version: any difference is a miss, and the
+//! corpus is scanned again. Entries are written atomically, and the oldest are evicted past a
+//! size limit. Knows nothing of the terminal.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::corpus::{Corpus, Document};
+use crate::files::{TEMPORARY_SUFFIX, write_atomic};
+use crate::reuse::{Cluster, Options, Passage, Report, Side};
+
+/// Bumped whenever the engine finds something else in the same input, or the entry's layout
+/// changes: older entries are then misses.
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-1");
+
+/// The first bytes of every entry.
+const MAGIC: [u8; 8] = *b"rehash\0\x01";
+
+/// File name extension of an entry.
+const EXTENSION: &str = "findings";
+
+/// Default size limit of the cache folder, in bytes.
+pub const DEFAULT_LIMIT: u64 = 512 * 1024 * 1024;
+
+/// What identifies an entry's corpus and what its findings were computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Header {
+    magic: [u8; 8],
+    engine: String,
+    options: Options,
+    /// Each document's id and content hash, in corpus order.
+    documents: Vec<(String, u64)>,
+    /// Hash of the encoded findings that follow, to catch a damaged file.
+    checksum: u64,
+}
+
+/// The findings, as [`Report::new`] rebuilds a report from them.
+#[derive(Debug, Serialize, Deserialize)]
+struct Findings {
+    passages: Vec<Passage>,
+    clusters: Vec<Cluster>,
+    boilerplate: Vec<Side>,
+    duplicates: Vec<Vec<usize>>,
+    /// Each document's number of words, so that the reader's library need not tokenise.
+    words: Vec<usize>,
+}
+
+/// Why the cache could not give the findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// No entry for this corpus yet.
+    New,
+    /// The corpus changed since the entry was written.
+    Changed {
+        /// Documents now present that were not.
+        added: usize,
+        /// Documents gone.
+        removed: usize,
+        /// Documents whose text (or series) changed.
+        changed: usize,
+    },
+    /// The entry was computed with other engine options.
+    Options,
+    /// The entry was written by another version of the engine.
+    Version,
+    /// The entry is damaged (truncated, corrupt): it is ignored and rebuilt.
+    Damaged(String),
+}
+
+impl Miss {
+    /// A one-line notice of the miss, or none for a corpus never seen.
+    pub fn notice(&self) -> Option<String> {
+        let text = match self {
+            Self::New => return None,
+            Self::Changed {
+                added,
+                removed,
+                changed,
+            } => {
+                let parts: Vec<String> =
+                    [(added, "added"), (removed, "removed"), (changed, "changed")]
+                        .into_iter()
+                        .filter(|(n, _)| **n > 0)
+                        .map(|(n, what)| format!("{} {what}", crate::text::count(*n, "article")))
+                        .collect();
+                let what = if parts.is_empty() {
+                    "the articles' order changed".to_owned()
+                } else {
+                    parts.join(", ")
+                };
+                format!("{what} since the last scan: scanning the whole corpus again")
+            }
+            Self::Options => "engine options changed since the last scan: scanning again".into(),
+            Self::Version => "cached findings are from another version: scanning again".into(),
+            Self::Damaged(why) => format!("cached findings unreadable ({why}): rebuilt"),
+        };
+        Some(text)
+    }
+}
+
+/// A cache folder and its size limit.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    limit: u64,
+}
+
+/// The platform cache folder of rehash (`$XDG_CACHE_HOME/rehash` on Linux), if there is one.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "rehash").map(|d| d.cache_dir().to_owned())
+}
+
+/// The identity of a corpus: the inputs it was read from (folders and files, made absolute),
+/// else (standard input, the demo) the ids of its documents. Adding a file to a folder keeps
+/// the identity, so the cache can say what changed.
+pub fn corpus_key(inputs: &[PathBuf], corpus: &Corpus) -> String {
+    let mut hasher = Xxh3::new();
+    let files: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    if files.is_empty() || files.len() < inputs.len() {
+        let mut ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        for id in ids {
+            hasher.update(id.as_bytes());
+            hasher.update(b"\0");
+        }
+    }
+    let mut files = files;
+    files.sort();
+    for file in files {
+        hasher.update(file.as_os_str().as_encoded_bytes());
+        hasher.update(b"\0");
+    }
+    format!("{:016x}", hasher.digest())
+}
+
+/// Each document's id and the hash of what the engine reads of it: its series and its text.
+fn fingerprints(corpus: &Corpus) -> Vec<(String, u64)> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let mut hasher = Xxh3::new();
+            hasher.update(d.group.as_bytes());
+            hasher.update(b"\0");
+            hasher.update(d.text.as_bytes());
+            (d.id.clone(), hasher.digest())
+        })
+        .collect()
+}
+
+impl Cache {
+    /// The cache in `dir`, holding at most `limit` bytes.
+    pub fn new(dir: impl Into<PathBuf>, limit: u64) -> Self {
+        Self {
+            dir: dir.into(),
+            limit,
+        }
+    }
+
+    /// Its folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn entry(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.{EXTENSION}"))
+    }
+
+    /// The findings cached for `corpus` (identified by `key`) with `options`, or why not.
+    pub fn lookup(&self, key: &str, corpus: &Corpus, options: &Options) -> Result<Report, Miss> {
+        let path = self.entry(key);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Miss::New),
+            Err(e) => return Err(Miss::Damaged(e.to_string())),
+        };
+        let report = decode(&bytes, corpus, options)?;
+        // A hit is a use: the entry is evicted last.
+        let _ = std::fs::File::options()
+            .append(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(SystemTime::now()));
+        Ok(report)
+    }
+
+    /// Writes the findings for `corpus` (identified by `key`) with `options`, then evicts the
+    /// oldest entries past the size limit.
+    pub fn store(
+        &self,
+        key: &str,
+        corpus: &Corpus,
+        options: &Options,
+        report: &Report,
+    ) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let bytes = encode(corpus, options, report)?;
+        write_atomic(&self.entry(key), &bytes)?;
+        self.evict(key)
+    }
+
+    /// Removes the oldest entries (and temporary files a crash left) until the folder holds
+    /// no more than the limit; the entry `keep` stays whatever its size.
+    fn evict(&self, keep: &str) -> std::io::Result<()> {
+        let mut entries: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in std::fs::read_dir(&self.dir)? {
+            let path = entry?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name else { continue };
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            if name.ends_with(TEMPORARY_SUFFIX) {
+                let stale = modified.elapsed().is_ok_and(|age| age.as_secs() > 3600);
+                if stale {
+                    let _ = std::fs::remove_file(&path);
+                }
+            } else if name.ends_with(EXTENSION) && !name.starts_with(keep) {
+                entries.push((modified, meta.len(), path));
+            }
+        }
+        let kept = std::fs::metadata(self.entry(keep)).map_or(0, |m| m.len());
+        let mut total: u64 = kept + entries.iter().map(|e| e.1).sum::<u64>();
+        entries.sort();
+        for (_, size, path) in entries {
+            if total <= self.limit {
+                break;
+            }
+            std::fs::remove_file(&path)?;
+            total -= size;
+        }
+        Ok(())
+    }
+}
+
+/// Empties the cache folder `dir` of its entries; returns how many were removed.
+pub fn clear(dir: &Path) -> std::io::Result<usize> {
+    let mut removed = 0;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| n.ends_with(EXTENSION) || n.ends_with(TEMPORARY_SUFFIX)) {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+fn encode(corpus: &Corpus, options: &Options, report: &Report) -> std::io::Result<Vec<u8>> {
+    let findings = Findings {
+        passages: report.passages.clone(),
+        clusters: report.clusters.clone(),
+        boilerplate: report.boilerplate.clone(),
+        duplicates: report.duplicates.clone(),
+        words: corpus.documents.iter().map(Document::words).collect(),
+    };
+    let body = postcard::to_stdvec(&findings).map_err(std::io::Error::other)?;
+    let header = Header {
+        magic: MAGIC,
+        engine: ENGINE_VERSION.to_owned(),
+        options: options.clone(),
+        documents: fingerprints(corpus),
+        checksum: xxh3_64(&body),
+    };
+    let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+    bytes.extend_from_slice(&body);
+    Ok(bytes)
+}
+
+fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Miss> {
+    if !bytes.starts_with(&MAGIC) {
+        return Err(Miss::Damaged("not a findings file".into()));
+    }
+    let (header, body): (Header, &[u8]) =
+        postcard::take_from_bytes(bytes).map_err(|e| Miss::Damaged(e.to_string()))?;
+    if header.engine != ENGINE_VERSION {
+        return Err(Miss::Version);
+    }
+    if header.options != *options {
+        return Err(Miss::Options);
+    }
+    let now = fingerprints(corpus);
+    if header.documents != now {
+        return Err(changes(&header.documents, &now));
+    }
+    if xxh3_64(body) != header.checksum {
+        return Err(Miss::Damaged("checksum mismatch".into()));
+    }
+    let findings: Findings =
+        postcard::from_bytes(body).map_err(|e| Miss::Damaged(e.to_string()))?;
+    if findings.words.len() != corpus.len() {
+        return Err(Miss::Damaged("word counts do not fit".into()));
+    }
+    for (document, &words) in corpus.documents.iter().zip(&findings.words) {
+        document.remember_words(words);
+    }
+    let mut report = Report::new(
+        findings.passages,
+        findings.clusters,
+        findings.boilerplate,
+        corpus.len(),
+    );
+    report.set_duplicates(findings.duplicates);
+    Ok(report)
+}
+
+/// How the documents changed between the cached list and the current one.
+fn changes(before: &[(String, u64)], now: &[(String, u64)]) -> Miss {
+    let old: rustc_hash::FxHashMap<&str, u64> =
+        before.iter().map(|(id, h)| (id.as_str(), *h)).collect();
+    let new: rustc_hash::FxHashMap<&str, u64> =
+        now.iter().map(|(id, h)| (id.as_str(), *h)).collect();
+    let added = new.keys().filter(|id| !old.contains_key(*id)).count();
+    let removed = old.keys().filter(|id| !new.contains_key(*id)).count();
+    let changed = new
+        .iter()
+        .filter(|(id, h)| old.get(*id).is_some_and(|o| o != *h))
+        .count();
+    Miss::Changed {
+        added,
+        removed,
+        changed,
+    }
+}
+
+#[cfg(test)]
+mod tests;

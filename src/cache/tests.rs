@@ -1,0 +1,220 @@
+use super::*;
+use crate::corpus::Source;
+use crate::reuse::find_reuse;
+
+const SHARED: &str = "The river flooded the old mill town after three days of rain, and the \
+                      mayor ordered everyone on the low streets to leave before nightfall.";
+
+fn corpus_of(texts: &[(&str, String)]) -> Corpus {
+    Corpus::from_sources(
+        texts
+            .iter()
+            .map(|(id, text)| Source::new(*id, text.clone()))
+            .collect(),
+    )
+}
+
+fn sample() -> Corpus {
+    corpus_of(&[
+        ("a.txt", format!("Flood\n{SHARED} Shops closed.")),
+        ("b.txt", format!("Rain\nNews today. {SHARED}")),
+        (
+            "c.txt",
+            "Garden\nTomatoes like the sun and a little water.".to_owned(),
+        ),
+    ])
+}
+
+fn cache(dir: &Path) -> Cache {
+    Cache::new(dir, DEFAULT_LIMIT)
+}
+
+#[test]
+fn a_stored_report_comes_back_whole() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let report = find_reuse(&corpus, &options);
+    assert!(!report.passages.is_empty());
+    let cache = cache(dir.path());
+    assert_eq!(cache.lookup("k", &corpus, &options).unwrap_err(), Miss::New);
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("stored");
+    let back = cache.lookup("k", &corpus, &options).expect("a hit");
+    assert_eq!(back.passages, report.passages);
+    assert_eq!(back.clusters, report.clusters);
+    assert_eq!(back.boilerplate, report.boilerplate);
+    assert_eq!(back.duplicates, report.duplicates);
+    assert_eq!(back.partners(0), report.partners(0));
+}
+
+#[test]
+fn a_changed_added_or_removed_article_is_a_miss_that_says_so() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let cache = cache(dir.path());
+    cache
+        .store("k", &corpus, &options, &find_reuse(&corpus, &options))
+        .expect("stored");
+    let edited = corpus_of(&[
+        ("a.txt", format!("Flood\n{SHARED} Shops closed.")),
+        ("b.txt", format!("Rain\nNews today. {SHARED}")),
+        (
+            "c.txt",
+            "Garden\nTomatoes like the sun and more water.".to_owned(),
+        ),
+        ("d.txt", "New\nA fourth article.".to_owned()),
+    ]);
+    let miss = cache.lookup("k", &edited, &options).unwrap_err();
+    assert_eq!(
+        miss,
+        Miss::Changed {
+            added: 1,
+            removed: 0,
+            changed: 1
+        }
+    );
+    let notice = miss.notice().expect("a notice");
+    assert!(
+        notice.contains("1 article added, 1 article changed"),
+        "{notice}"
+    );
+    let fewer = corpus_of(&[("a.txt", "Flood".to_owned()), ("b.txt", "Rain".to_owned())]);
+    assert!(matches!(
+        cache.lookup("k", &fewer, &options),
+        Err(Miss::Changed { removed: 1, .. })
+    ));
+}
+
+#[test]
+fn other_options_or_another_engine_version_are_misses() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let cache = cache(dir.path());
+    let report = find_reuse(&corpus, &options);
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("stored");
+    let stricter = Options {
+        min_words: 20,
+        ..Options::default()
+    };
+    assert_eq!(
+        cache.lookup("k", &corpus, &stricter).unwrap_err(),
+        Miss::Options
+    );
+    // An entry an older engine wrote.
+    let mut bytes = encode(&corpus, &options, &report).expect("encoded");
+    let (mut header, body): (Header, &[u8]) = postcard::take_from_bytes(&bytes).expect("header");
+    header.engine = "0.0.0/engine-0".into();
+    let mut old = postcard::to_stdvec(&header).expect("header bytes");
+    old.extend_from_slice(body);
+    bytes = old;
+    std::fs::write(cache.entry("k"), &bytes).expect("written");
+    assert_eq!(
+        cache.lookup("k", &corpus, &options).unwrap_err(),
+        Miss::Version
+    );
+}
+
+#[test]
+fn a_truncated_or_corrupt_entry_is_ignored_and_rebuilt() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let cache = cache(dir.path());
+    let report = find_reuse(&corpus, &options);
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("stored");
+    let bytes = std::fs::read(cache.entry("k")).expect("entry");
+    for damaged in [
+        bytes[..bytes.len() / 2].to_vec(),
+        bytes[..10].to_vec(),
+        b"not a cache file at all".to_vec(),
+        {
+            let mut flipped = bytes.clone();
+            let last = flipped.len() - 3;
+            flipped[last] ^= 0x55;
+            flipped
+        },
+    ] {
+        std::fs::write(cache.entry("k"), &damaged).expect("damaged");
+        let miss = cache.lookup("k", &corpus, &options).unwrap_err();
+        assert!(matches!(miss, Miss::Damaged(_)), "{miss:?}");
+        assert!(miss.notice().is_some_and(|n| n.contains("rebuilt")));
+    }
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("rebuilt");
+    assert!(cache.lookup("k", &corpus, &options).is_ok());
+}
+
+#[test]
+fn two_writers_at_once_leave_one_whole_entry() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let report = find_reuse(&corpus, &options);
+    let cache = cache(dir.path());
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for _ in 0..10 {
+                    cache
+                        .store("k", &corpus, &options, &report)
+                        .expect("stored");
+                }
+            });
+        }
+    });
+    let back = cache.lookup("k", &corpus, &options).expect("a whole entry");
+    assert_eq!(back.passages, report.passages);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["k.findings"], "no temporary file left behind");
+}
+
+#[test]
+fn the_oldest_entries_are_evicted_past_the_limit_and_clear_empties_the_folder() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let report = find_reuse(&corpus, &options);
+    let size = encode(&corpus, &options, &report).expect("encoded").len() as u64;
+    let cache = Cache::new(dir.path(), 2 * size);
+    for key in ["one", "two", "three"] {
+        cache
+            .store(key, &corpus, &options, &report)
+            .expect("stored");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        cache.lookup("one", &corpus, &options).unwrap_err(),
+        Miss::New
+    );
+    assert!(cache.lookup("two", &corpus, &options).is_ok());
+    assert!(cache.lookup("three", &corpus, &options).is_ok());
+    assert_eq!(clear(dir.path()).expect("cleared"), 2);
+    assert_eq!(
+        cache.lookup("two", &corpus, &options).unwrap_err(),
+        Miss::New
+    );
+    assert_eq!(
+        clear(&dir.path().join("none")).expect("nothing to clear"),
+        0
+    );
+}
+
+#[test]
+fn the_corpus_key_follows_the_inputs_not_their_contents() {
+    let dir = tempfile::tempdir().expect("folder");
+    let folder = dir.path().join("news");
+    std::fs::create_dir(&folder).expect("made");
+    let (small, big) = (sample(), corpus_of(&[("x", "y".to_owned())]));
+    let by_folder = corpus_key(std::slice::from_ref(&folder), &small);
+    assert_eq!(by_folder, corpus_key(std::slice::from_ref(&folder), &big));
+    assert_ne!(by_folder, corpus_key(&[dir.path().to_owned()], &small));
+    // Standard input and the demo are known by their documents.
+    assert_ne!(corpus_key(&[], &small), corpus_key(&[], &big));
+    assert_eq!(corpus_key(&["-".into()], &small), corpus_key(&[], &small));
+}
