@@ -95,15 +95,17 @@ impl App {
     /// A reader on an analysed corpus, sized 80×24 until told otherwise: the library for more
     /// than two documents, else the compare view of the first two (Esc leads to the library).
     pub fn new(corpus: Corpus, report: Report, settings: Settings) -> Self {
-        let library = Library::new(&corpus, &report);
         let ctx = Context {
             corpus,
             report,
             settings,
             area: Rect::new(0, 0, 80, 24),
         };
-        let passages = Passages::new(&ctx);
-        let heat = Heat::new(&ctx);
+        // Three independent lists of the whole corpus: built side by side.
+        let (library, (passages, heat)) = rayon::join(
+            || Library::new(&ctx.corpus, &ctx.report),
+            || rayon::join(|| Passages::new(&ctx), || Heat::new(&ctx)),
+        );
         let mut app = Self {
             ctx,
             stack: vec![View::Library],

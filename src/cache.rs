@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -25,6 +26,9 @@ const MAGIC: [u8; 8] = *b"rehash\0\x01";
 /// File name extension of an entry.
 const EXTENSION: &str = "findings";
 
+/// Chunks the passages are encoded in.
+const PASSAGE_CHUNKS: usize = 16;
+
 /// Default size limit of the cache folder, in bytes.
 pub const DEFAULT_LIMIT: u64 = 512 * 1024 * 1024;
 
@@ -40,10 +44,11 @@ struct Header {
     checksum: u64,
 }
 
-/// The findings, as [`Report::new`] rebuilds a report from them.
+/// The findings, as [`Report::new`] rebuilds a report from them. The passages, most of the
+/// bytes, are encoded in chunks that decode in parallel.
 #[derive(Debug, Serialize, Deserialize)]
 struct Findings {
-    passages: Vec<Passage>,
+    passages: Vec<Vec<u8>>,
     clusters: Vec<Cluster>,
     boilerplate: Vec<Side>,
     duplicates: Vec<Vec<usize>>,
@@ -147,7 +152,7 @@ pub fn corpus_key(inputs: &[PathBuf], corpus: &Corpus) -> String {
 fn fingerprints(corpus: &Corpus) -> Vec<(String, u64)> {
     corpus
         .documents
-        .iter()
+        .par_iter()
         .map(|d| {
             let mut hasher = Xxh3::new();
             hasher.update(d.group.as_bytes());
@@ -263,8 +268,14 @@ pub fn clear(dir: &Path) -> std::io::Result<usize> {
 }
 
 fn encode(corpus: &Corpus, options: &Options, report: &Report) -> std::io::Result<Vec<u8>> {
+    let chunk = report.passages.len().div_ceil(PASSAGE_CHUNKS).max(1);
+    let passages: Result<Vec<Vec<u8>>, postcard::Error> = report
+        .passages
+        .par_chunks(chunk)
+        .map(postcard::to_stdvec)
+        .collect();
     let findings = Findings {
-        passages: report.passages.clone(),
+        passages: passages.map_err(std::io::Error::other)?,
         clusters: report.clusters.clone(),
         boilerplate: report.boilerplate.clone(),
         duplicates: report.duplicates.clone(),
@@ -310,8 +321,18 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
     for (document, &words) in corpus.documents.iter().zip(&findings.words) {
         document.remember_words(words);
     }
+    let chunks: Result<Vec<Vec<Passage>>, postcard::Error> = findings
+        .passages
+        .par_iter()
+        .map(|chunk| postcard::from_bytes(chunk))
+        .collect();
+    let passages: Vec<Passage> = chunks
+        .map_err(|e| Miss::Damaged(e.to_string()))?
+        .into_iter()
+        .flatten()
+        .collect();
     let mut report = Report::new(
-        findings.passages,
+        passages,
         findings.clusters,
         findings.boilerplate,
         corpus.len(),

@@ -142,6 +142,16 @@ impl Document {
         span.slice(&self.text)
     }
 
+    /// The number of words inside `span`: from the analysis when there is one, else from the
+    /// span's own text, so that a list of passages need not analyse whole articles.
+    pub fn words_in(&self, span: Span) -> usize {
+        if self.analysis.get().is_some() {
+            return self.token_range(span).len();
+        }
+        let slice = self.slice(span);
+        text::tokenize(slice, &CharMap::new(slice)).len()
+    }
+
     /// Indices of the tokens that lie inside `span`.
     pub fn token_range(&self, span: Span) -> Range<usize> {
         let first = self.tokens().partition_point(|t| t.start() < span.start);
@@ -276,6 +286,21 @@ mod tests {
         assert_eq!(d.title, "Big news");
         assert_eq!(d.paragraphs().len(), 2);
         assert_eq!(d.sentences().len(), 3);
+    }
+
+    #[test]
+    fn words_in_a_span_are_counted_alike_before_and_after_analysis() {
+        let text = "Title\nOne two, three—four. Five six-seven «eight» 9.5 nine!\nTen";
+        let lazy = Document::unanalysed(Source::new("t", text));
+        let eager = doc(text);
+        // Passages start and end on words.
+        let words = eager.words();
+        for (first, last) in [(0, 1), (1, 5), (1, words), (3, words - 1)] {
+            let span = eager.token_span(first..last);
+            let counted = lazy.words_in(span);
+            assert!(lazy.analysis.get().is_none(), "counting analysed nothing");
+            assert_eq!(counted, last - first, "{first}..{last}");
+        }
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn group(
     let mut docs: Vec<usize> = members.iter().map(|m| m.doc).collect();
     docs.dedup();
     let rep = members[representative];
-    let words = corpus.documents[rep.doc].token_range(rep.span).len();
+    let words = corpus.documents[rep.doc].words_in(rep.span);
     Some(Group {
         kind,
         cluster: None,
@@ -162,16 +162,18 @@ fn common_label(report: &Report, passages: &[PassageId]) -> String {
 const KEY_WORDS: usize = 6;
 
 /// The boilerplate spans of each outlet grouped by their first words: one group per template,
-/// kept when it is in two articles or more.
+/// kept when it is in two articles or more. The words are read off the text itself, so that
+/// listing them needs no article's analysis (a reader opened on cached findings).
 fn boilerplate(corpus: &Corpus, report: &Report) -> Vec<Group> {
-    let mut by_key: BTreeMap<(String, Vec<u64>), Vec<Side>> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, Vec<String>), Vec<Side>> = BTreeMap::new();
     for side in &report.boilerplate {
         let document = &corpus.documents[side.doc];
-        let tokens = document.token_range(side.span);
-        let key: Vec<u64> = document.tokens()[tokens]
-            .iter()
+        let key: Vec<String> = document
+            .slice(side.span)
+            .split_whitespace()
+            .map(|w| crate::text::normalize_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .filter(|w| !w.is_empty())
             .take(KEY_WORDS)
-            .map(crate::text::Token::hash)
             .collect();
         by_key
             .entry((document.group.clone(), key))
