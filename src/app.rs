@@ -89,6 +89,7 @@ pub struct App {
     help_scroll: usize,
     quit: bool,
     message: Option<String>,
+    keys: keymap::Keymap,
 }
 
 impl App {
@@ -118,6 +119,7 @@ impl App {
             help_scroll: 0,
             quit: false,
             message: None,
+            keys: keymap::Keymap::default(),
         };
         if app.ctx.corpus.len() == 2 {
             app.open(Opening::pair(DocId(0), DocId(1)));
@@ -143,6 +145,16 @@ impl App {
                 printable(first)
             )),
         };
+    }
+
+    /// The key tables in force.
+    pub fn keys(&self) -> &keymap::Keymap {
+        &self.keys
+    }
+
+    /// Uses `keys` from now on (the defaults with the user's bindings).
+    pub fn set_keys(&mut self, keys: keymap::Keymap) {
+        self.keys = keys;
     }
 
     /// What every view reads: corpus, report, settings and area.

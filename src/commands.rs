@@ -224,7 +224,12 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         };
         (report, Vec::new(), notice)
     };
-    let warnings: Vec<String> = warnings.into_iter().chain(more).collect();
+    let mut warnings: Vec<String> = warnings.into_iter().chain(more).collect();
+    for error in &config.key_errors {
+        let text = format!("config: {error}; the default keys are in use");
+        eprintln!("rehash: warning: {}", printable(&text));
+        warnings.push(text);
+    }
     let tui = TuiOptions {
         no_color: cli.no_color,
         mouse: !cli.no_mouse,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use color_eyre::eyre::{WrapErr, eyre};
 use serde::Deserialize;
 
+use crate::app::keymap::{Keymap, UserKeys};
 use crate::reuse::Options;
 
 /// Environment variable naming a config file, used when no path is given explicitly.
@@ -37,6 +38,16 @@ pub struct Config {
     pub cache_limit_mb: u64,
     /// The engine's thresholds (the `[engine]` table); command-line options override them.
     pub engine: Options,
+    /// The user's key bindings (the `[keys.<view>]` tables) as read, until `parse` merges them
+    /// into `keymap`.
+    keys: UserKeys,
+    /// The key tables in force: the defaults with the user's bindings, or the defaults alone
+    /// when those have errors.
+    #[serde(skip)]
+    pub keymap: Keymap,
+    /// What is wrong with the user's bindings, each naming its line.
+    #[serde(skip)]
+    pub key_errors: Vec<String>,
 }
 
 impl Default for Config {
@@ -47,6 +58,9 @@ impl Default for Config {
             sync_scroll: false,
             cache_limit_mb: 512,
             engine: Options::default(),
+            keys: UserKeys::default(),
+            keymap: Keymap::default(),
+            key_errors: Vec::new(),
         }
     }
 }
@@ -67,14 +81,24 @@ impl Config {
         }
     }
 
-    /// Parses the text of a config file and checks the engine's thresholds.
+    /// Parses the text of a config file and checks the engine's thresholds. Errors in the key
+    /// bindings leave the default keys in force, listed in `key_errors`.
     pub fn parse(text: &str) -> color_eyre::Result<Config> {
-        let config: Config =
-            toml::from_str(text).map_err(|e| eyre!("{}", e.message().trim_end()))?;
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| format!("line {}: ", crate::text::line_of(text, s.start)));
+            eyre!("{}{}", line.unwrap_or_default(), e.message().trim_end())
+        })?;
         config
             .engine
             .validate()
             .map_err(|e| eyre!("[engine] {e}"))?;
+        let keys = std::mem::take(&mut config.keys);
+        match Keymap::with_user(&keys, text) {
+            Ok(keymap) => config.keymap = keymap,
+            Err(errors) => config.key_errors = errors,
+        }
         Ok(config)
     }
 
@@ -182,6 +206,11 @@ pub fn default_text() -> String {
             let _ = writeln!(out, "# {note}\n{name} = {value}");
         }
     }
+    out.push_str(
+        "\n# Key bindings, per view ([keys.global]: every view). An action listed gets exactly\n\
+         # the keys given; a key bound twice in one view is an error.\n",
+    );
+    out.push_str(&Keymap::default().config_text());
     out
 }
 
@@ -208,6 +237,31 @@ mod tests {
     }
 
     #[test]
+    fn user_bindings_reach_the_keymap_and_bad_ones_leave_the_defaults_with_their_line() {
+        let config =
+            Config::parse("mouse = false\n[keys.compare]\nnext_passage = [\"ctrl-j\"]\n").unwrap();
+        assert!(config.key_errors.is_empty());
+        let key = config
+            .keymap
+            .key_for(crate::app::View::Compare, crate::app::Action::NextPassage);
+        assert_eq!(key.as_deref(), Some("^J"));
+        let config = Config::parse("[keys.compare]\nnext_passage = [\"x\"]\n").unwrap();
+        assert_eq!(config.keymap, Keymap::default());
+        assert_eq!(config.key_errors.len(), 1);
+        assert!(
+            config.key_errors[0].starts_with("line 2: `x`"),
+            "{:?}",
+            config.key_errors
+        );
+    }
+
+    #[test]
+    fn a_toml_error_names_its_line() {
+        let err = Config::parse("mouse = true\nsync_scroll = yes\n").unwrap_err();
+        assert!(err.to_string().starts_with("line 2: "), "{err}");
+    }
+
+    #[test]
     fn empty_file_gives_defaults() {
         assert_eq!(Config::parse("").unwrap(), Config::default());
     }
@@ -228,6 +282,7 @@ mod tests {
                     min_words: 8,
                     ..Options::default()
                 },
+                ..Config::default()
             }
         );
     }

@@ -15,3 +15,9 @@ pub use normalize::{
 pub use sentences::push_sentences;
 pub use span::{CharMap, Span};
 pub use tokenize::{Token, hash_tokens, hash_word, is_stopword, paragraphs, tokenize};
+
+/// The line (from 1) that byte `at` of `text` is on.
+pub fn line_of(text: &str, at: usize) -> usize {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    memchr::memchr_iter(b'\n', before).count() + 1
+}

@@ -8,7 +8,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use crossterm::event;
 use ratatui::DefaultTerminal;
 
-use crate::app::{App, ColorMode, Effect, Settings, keymap};
+use crate::app::{App, ColorMode, Effect, Settings};
 use crate::config::{ColorChoice, Config};
 use crate::corpus::Corpus;
 use crate::reuse::Report;
@@ -59,6 +59,7 @@ pub fn run(
         sync_scroll: config.sync_scroll,
     };
     let mut app = App::new(corpus, report, settings);
+    app.set_keys(config.keymap.clone());
     let (place, place_notice) = match &places {
         Some((places, key)) if !fresh => places.load(key),
         _ => (None, None),
@@ -195,5 +196,7 @@ fn export(
 }
 
 fn handle(app: &mut App, event: &event::Event) -> Vec<Effect> {
-    keymap::action_for(event, app.mode()).map_or_else(Vec::new, |action| app.update(action))
+    app.keys()
+        .action_for(event, app.mode())
+        .map_or_else(Vec::new, |action| app.update(action))
 }

@@ -655,7 +655,7 @@ fn a_resize_keeps_the_message_and_a_key_clears_it() {
 fn help_scrolls_on_a_small_screen() {
     let mut app = pair_app();
     run(&mut app, &[Action::Resize(60, 15), Action::ToggleHelp]);
-    let lines = rehash::app::keymap::help(View::Compare).len();
+    let lines = app.keys().help(View::Compare).len();
     app.update(Action::Bottom);
     let shown = usize::from(rehash::app::layout::help(app.area(), 100).height) - 2;
     assert_eq!(
@@ -956,7 +956,7 @@ fn update_returns_the_effects_for_the_event_loop() {
 fn q_in_the_help_closes_it_and_esc_leaves_compare() {
     let mut app = pair_app();
     app.update(Action::ToggleHelp);
-    let q = rehash::app::keymap::action_for(
+    let q = app.keys().action_for(
         &crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char('q'),
             crossterm::event::KeyModifiers::NONE,

@@ -587,3 +587,52 @@ fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     });
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn keys_rebound_in_the_config_work_and_a_bad_binding_falls_back_to_the_defaults() {
+    let home = Home::new();
+    let good = home.0.path().join("good.toml");
+    std::fs::write(&good, "[keys.global]\nquit = [\"Q\"]\n").expect("config");
+    let command = format!(
+        "env REHASH_CONFIG='{}' '{}'",
+        good.display(),
+        env!("CARGO_BIN_EXE_rehash")
+    );
+    let Some(tmux) = Tmux::start_in("keys-good", &command, &home) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("sorted by") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !tmux.capture(false).contains(EXIT_MARK),
+        "q no longer quits"
+    );
+    let hints = tmux.capture(false);
+    assert!(
+        hints.contains("Q quit"),
+        "the hints follow the binding:\n{hints}"
+    );
+    tmux.keys(&["Q"]);
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+    drop(tmux);
+
+    let bad = home.0.path().join("bad.toml");
+    std::fs::write(&bad, "mouse = true\n[keys.library]\nopen = [\"q\"]\n").expect("config");
+    let command = format!(
+        "env REHASH_CONFIG='{}' '{}'",
+        bad.display(),
+        env!("CARGO_BIN_EXE_rehash")
+    );
+    let Some(tmux) = Tmux::start_in("keys-bad", &command, &home) else {
+        return;
+    };
+    let screen = tmux.wait_for("the warning", |s| {
+        s.contains("line 3") || s.contains(EXIT_MARK)
+    });
+    assert!(screen.contains("default keys"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+}

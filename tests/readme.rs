@@ -14,7 +14,7 @@ fn the_readme_key_tables_are_the_readers() {
         + readme[start..]
             .find(END)
             .expect("the end of the key tables");
-    let tables = rehash::app::keymap::markdown();
+    let tables = rehash::app::keymap::Keymap::default().markdown();
     if readme[start..end] == tables {
         return;
     }

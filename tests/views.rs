@@ -483,7 +483,8 @@ fn dates_show_in_the_library_say_which_side_came_first_and_direct_the_outlet_map
 
 #[test]
 fn every_view_takes_every_key_on_small_corpora() {
-    use rehash::app::keymap::{COMMON, bindings};
+    use rehash::app::keymap::{COMMON, Keymap};
+    let keymap = Keymap::default();
     let two = || {
         let text = "The harbour commission said the sea wall had been inspected twice in the last \
                     decade and both reports found cracks near its eastern end.";
@@ -522,7 +523,11 @@ fn every_view_takes_every_key_on_small_corpora() {
             if !reached {
                 continue;
             }
-            let own = bindings(view).into_iter().flatten().map(|b| b.action);
+            let own = keymap
+                .bindings(view)
+                .into_iter()
+                .flatten()
+                .map(|b| b.action);
             for action in own.filter(|a| !COMMON.iter().any(|c| c.action == *a)) {
                 app.update(action);
                 app.update(Action::CloseOverlay);

@@ -102,3 +102,61 @@ pub enum Action {
         row: u16,
     },
 }
+
+impl Action {
+    /// The action's name in the config's `[keys]` tables (snake case), for the actions a key
+    /// can be bound to; none for typing, the mouse and the terminal.
+    pub fn config_name(self) -> Option<String> {
+        let name = match self {
+            Self::Quit => "quit",
+            Self::ToggleHelp => "toggle_help",
+            Self::CloseOverlay => "close_overlay",
+            Self::SwitchFocus => "switch_focus",
+            Self::ScrollBy(1) => "scroll_down",
+            Self::ScrollBy(-1) => "scroll_up",
+            Self::ColumnBy(1) => "column_right",
+            Self::ColumnBy(-1) => "column_left",
+            Self::Page(1) => "page_down",
+            Self::Page(-1) => "page_up",
+            Self::FoldOutlets => "fold_outlets",
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::NextPassage => "next_passage",
+            Self::PrevPassage => "prev_passage",
+            Self::Jump => "jump",
+            Self::ToggleSync => "toggle_sync",
+            Self::ToggleBoilerplate => "toggle_boilerplate",
+            Self::ToggleRelated => "toggle_related",
+            Self::NextPartner => "next_partner",
+            Self::PrevPartner => "prev_partner",
+            Self::ExportHtml => "export_html",
+            Self::ExportMarkdown => "export_markdown",
+            Self::PickPartner => "pick_partner",
+            Self::SwapPanes => "swap_panes",
+            Self::NextEdit => "next_edit",
+            Self::PrevEdit => "prev_edit",
+            Self::StartSearch => "start_search",
+            Self::SearchBackspace => "search_backspace",
+            Self::SearchClear => "search_clear",
+            Self::SearchSubmit => "search_submit",
+            Self::NextMatch => "next_match",
+            Self::PrevMatch => "prev_match",
+            Self::StartFilter => "start_filter",
+            Self::ClearFilter => "clear_filter",
+            Self::ToggleCopies => "toggle_copies",
+            Self::CycleSort => "cycle_sort",
+            Self::Open => "open",
+            Self::Show(view) => return Some(format!("show_{}", view.config_name())),
+            Self::Back => "back",
+            Self::ToggleMouse => "toggle_mouse",
+            Self::ScrollBy(_)
+            | Self::ColumnBy(_)
+            | Self::Page(_)
+            | Self::SearchInput(_)
+            | Self::Resize(..)
+            | Self::Wheel { .. }
+            | Self::Click { .. } => return None,
+        };
+        Some(name.to_owned())
+    }
+}

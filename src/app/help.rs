@@ -1,6 +1,6 @@
 //! The help overlay's state: open or closed, and how far it is scrolled on a small screen.
 
-use super::{Action, App, keymap, layout, signed};
+use super::{Action, App, layout, signed};
 
 impl App {
     pub(super) fn toggle_help(&mut self) {
@@ -27,7 +27,7 @@ impl App {
 
     /// The help's lines in all and the lines the overlay shows at once.
     fn help_rows(&self) -> (usize, usize) {
-        let lines = keymap::help(self.view()).len();
+        let lines = self.keys.help(self.view()).len();
         let area = layout::help(self.ctx.area, u16::try_from(lines).unwrap_or(u16::MAX));
         (lines, usize::from(area.height.saturating_sub(2)))
     }

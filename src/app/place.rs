@@ -12,7 +12,7 @@ use super::{Action, Anchor, App, DocId, Focus, View};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Place {
-    /// The view shown (`View::name`).
+    /// The view shown (`View::config_name`).
     pub view: String,
     /// The library's sort key (`SortKey::name`).
     pub sort: String,
@@ -67,7 +67,7 @@ impl App {
             }
         });
         Place {
-            view: self.view().name().to_owned(),
+            view: self.view().config_name().to_owned(),
             sort: self.library.sort.name().to_owned(),
             selected: self.library.current().map(|e| id(e.doc)),
             library_filter: self.library.filter_text.clone(),
@@ -89,7 +89,9 @@ impl App {
         if let Some(pair) = &place.pair {
             self.restore_pair(pair);
         }
-        let view = View::ALL.into_iter().find(|v| v.name() == place.view);
+        let view = View::ALL
+            .into_iter()
+            .find(|v| v.config_name() == place.view);
         match view {
             Some(View::Compare) if self.compare.is_none() => {}
             Some(view) => {

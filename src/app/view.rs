@@ -48,6 +48,17 @@ impl View {
         }
     }
 
+    /// Its name in the config's `[keys.…]` tables and in remembered places.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            View::Library => "library",
+            View::Compare => "compare",
+            View::Passages => "passages",
+            View::Heat => "heat",
+            View::Find => "find",
+        }
+    }
+
     /// Its own keys (the common ones apply too).
     pub fn keys(self) -> &'static [Binding] {
         match self {

@@ -6,12 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::app::keymap::help;
 use crate::app::{App, layout};
 
 /// Draws the help overlay over the current screen, from line `app.help_scroll()`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let entries = help(app.view());
+    let entries = app.keys().help(app.view());
     let area = layout::help(
         frame.area(),
         u16::try_from(entries.len()).unwrap_or(u16::MAX),

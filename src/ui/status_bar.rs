@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit::cut;
 use super::theme::Theme;
-use crate::app::keymap::hint;
 use crate::app::{Action, App, Compare, View};
 use crate::text::{count, printable};
 
@@ -66,6 +65,7 @@ fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mu
 /// `passage i/n · kind · score · words · in k articles` for the selection (the kind followed
 /// by "quote" for a shared quotation), or a hint; in full and short.
 fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
+    let keys = app.keys();
     let total = compare.focused().view.passage_rows.len();
     let selected = compare.selected.zip(compare.selected_position());
     let Some((slot, (index, of))) = selected else {
@@ -74,12 +74,12 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
             n => format!(
                 "{} · {} · {}",
                 count(n, "shared passage"),
-                hint(
+                keys.hint(
                     View::Compare,
                     &[Action::NextPassage, Action::PrevPassage],
                     "step"
                 ),
-                hint(View::Compare, &[Action::Jump], "level")
+                keys.hint(View::Compare, &[Action::Jump], "level")
             ),
         };
         return [hint.clone(), hint];
@@ -155,7 +155,7 @@ pub fn render_library(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(input) => {
             render_filter_prompt(input, "outlet:NAME reuse:N% title words", theme, area, buf);
         }
-        None => render_hints(app, &library_hints(), theme, area, buf),
+        None => render_hints(app, &library_hints(app.keys()), theme, area, buf),
     }
 }
 
@@ -181,16 +181,16 @@ pub fn render_hints(app: &App, hints: &[String], theme: &Theme, area: Rect, buf:
 }
 
 /// The library's key hints, from its key table, longest first.
-fn library_hints() -> Vec<String> {
+fn library_hints(keys: &crate::app::keymap::Keymap) -> Vec<String> {
     let view = View::Library;
     let select = [Action::ScrollBy(1), Action::ScrollBy(-1)];
     let [select, sort, quit] = [
-        hint(view, &select, "select"),
-        hint(view, &[Action::CycleSort], "sort"),
-        hint(view, &[Action::Quit], "quit"),
+        keys.hint(view, &select, "select"),
+        keys.hint(view, &[Action::CycleSort], "sort"),
+        keys.hint(view, &[Action::Quit], "quit"),
     ];
-    let open = |text| hint(view, &[Action::Open], text);
-    let keys = |key: &str| key.split(' ').next().unwrap_or_default().to_owned();
+    let open = |text| keys.hint(view, &[Action::Open], text);
+    let first = |key: &str| key.split(' ').next().unwrap_or_default().to_owned();
     [
         [
             select.clone(),
@@ -199,7 +199,7 @@ fn library_hints() -> Vec<String> {
             quit.clone(),
         ],
         [select.clone(), open("compare"), sort.clone(), quit.clone()],
-        [keys(&select), keys(&open("")), sort, quit],
+        [first(&select), first(&open("")), sort, quit],
     ]
     .into_iter()
     .map(|parts| format!(" {}", parts.join(" · ")))

@@ -32,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             buf,
         );
     } else {
-        status_bar::render_hints(app, &hints(), theme, areas.status, buf);
+        status_bar::render_hints(app, &hints(app.keys()), theme, areas.status, buf);
     }
 }
 
@@ -133,13 +133,12 @@ fn context(hit: &Hit, width: usize, theme: &Theme) -> Line<'static> {
 }
 
 /// The status line's hints, from the key tables.
-fn hints() -> Vec<String> {
-    use crate::app::keymap::hint;
+fn hints(keys: &crate::app::keymap::Keymap) -> Vec<String> {
     let view = View::Find;
-    let select = hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select");
-    let open = hint(view, &[Action::Open], "show it");
-    let again = hint(view, &[Action::StartSearch], "search again");
-    let back = hint(view, &[Action::Back], "back");
+    let select = keys.hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select");
+    let open = keys.hint(view, &[Action::Open], "show it");
+    let again = keys.hint(view, &[Action::StartSearch], "search again");
+    let back = keys.hint(view, &[Action::Back], "back");
     vec![
         format!(" {select} · {open} · {again} · {back}"),
         format!(" {open} · {back}"),

@@ -56,7 +56,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     labels(map, rows, theme, areas.labels, buf);
     cells(map, (rows, cols), width, theme, areas.cells, buf);
     legend(theme, areas.legend.width).render(areas.legend, buf);
-    status_bar::render_hints(app, &hints(map, heat.folded), theme, areas.status, buf);
+    status_bar::render_hints(
+        app,
+        &hints(app.keys(), map, heat.folded),
+        theme,
+        areas.status,
+        buf,
+    );
 }
 
 /// Column numbers (display positions) over the cells, the cursor's highlighted.
@@ -166,8 +172,7 @@ fn legend(theme: &Theme, width: u16) -> Line<'static> {
 }
 
 /// The status line: the cursor's pair and its share, then the keys.
-fn hints(map: &Map, folded: bool) -> Vec<String> {
-    use crate::app::keymap::hint;
+fn hints(keys: &crate::app::keymap::Keymap, map: &Map, folded: bool) -> Vec<String> {
     let view = View::Heat;
     let (row, col) = map.cursor;
     let share = map.share_at(row, col);
@@ -188,13 +193,13 @@ fn hints(map: &Map, folded: bool) -> Vec<String> {
     } else {
         format!("{} × {} · {percent:.0}% in common", name(row), name(col))
     };
-    let enter = hint(view, &[Action::Open], "compare");
-    let fold = hint(
+    let enter = keys.hint(view, &[Action::Open], "compare");
+    let fold = keys.hint(
         view,
         &[Action::FoldOutlets],
         if folded { "articles" } else { "outlets" },
     );
-    let back = hint(view, &[Action::Back], "back");
+    let back = keys.hint(view, &[Action::Back], "back");
     vec![
         format!(" {pair} · {enter} · {fold} · {back}"),
         format!(" {pair}"),

@@ -119,8 +119,9 @@ fn table<'a>(
     let filtered = if library.filter.is_empty() {
         String::new()
     } else {
-        let clear =
-            crate::app::keymap::key_for(crate::app::View::Library, crate::app::Action::ClearFilter);
+        let clear = app
+            .keys()
+            .key_for(crate::app::View::Library, crate::app::Action::ClearFilter);
         format!(
             " of {} · filter {} ({} clears)",
             library.all.len(),

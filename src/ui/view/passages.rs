@@ -27,20 +27,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let passages = app.passages();
     let buf = frame.buffer_mut();
     let shape = (list_rows(area), areas.list.width);
-    list(app.corpus(), passages, shape, theme).render(areas.list, buf);
+    list(app, passages, shape, theme).render(areas.list, buf);
     detail(passages, occurrence_rows(area), theme, areas.detail, buf);
     match &passages.filter_input {
         Some(input) => {
             let takes = "outlet:NAME size:N words";
             status_bar::render_filter_prompt(input, takes, theme, areas.status, buf);
         }
-        None => status_bar::render_hints(app, &hints(passages.focus), theme, areas.status, buf),
+        None => status_bar::render_hints(
+            app,
+            &hints(app.keys(), passages.focus),
+            theme,
+            areas.status,
+            buf,
+        ),
     }
 }
 
 /// The list of passages, the `rows` visible ones built.
 fn list<'a>(
-    corpus: &Corpus,
+    app: &App,
     passages: &'a Passages,
     (rows, width): (usize, u16),
     theme: &Theme,
@@ -52,11 +58,15 @@ fn list<'a>(
     // The passage's words matter most: the outlets get a sixth of a narrow screen at most.
     let outlets_width = passages.outlets_width().min(usize::from(width / 6).max(7));
     let rows: Vec<Row> = visible
-        .map(|g| group_row(corpus, g, outlets_width, theme))
+        .map(|g| group_row(app.corpus(), g, outlets_width, theme))
         .collect();
     let reuse = passages.listed_reuse_rows();
     let apart = passages.listed.len() - reuse;
-    let key = |action| crate::app::keymap::key_for(View::Passages, action).unwrap_or_default();
+    let key = |action| {
+        app.keys()
+            .key_for(View::Passages, action)
+            .unwrap_or_default()
+    };
     let title = match apart {
         0 => format!(" Passages · {reuse} reused "),
         n => format!(
@@ -256,17 +266,16 @@ fn change_style(change: Change, theme: &Theme) -> Style {
 }
 
 /// The status line's hints, from the key tables.
-fn hints(focus: Focus) -> Vec<String> {
-    use crate::app::keymap::hint;
+fn hints(keys: &crate::app::keymap::Keymap, focus: Focus) -> Vec<String> {
     let view = View::Passages;
-    let select = hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select");
+    let select = keys.hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select");
     let enter = match focus {
-        Focus::List => hint(view, &[Action::Open], "occurrences"),
-        Focus::Occurrences => hint(view, &[Action::Open], "compare with the next"),
+        Focus::List => keys.hint(view, &[Action::Open], "occurrences"),
+        Focus::Occurrences => keys.hint(view, &[Action::Open], "compare with the next"),
     };
-    let back = hint(view, &[Action::Back], "back");
-    let apart = hint(view, &[Action::ToggleBoilerplate], "boilerplate");
-    let quit = hint(view, &[Action::Quit], "quit");
+    let back = keys.hint(view, &[Action::Back], "back");
+    let apart = keys.hint(view, &[Action::ToggleBoilerplate], "boilerplate");
+    let quit = keys.hint(view, &[Action::Quit], "quit");
     vec![
         format!(" {select} · {enter} · {back} · {apart} · {quit}"),
         format!(" {select} · {enter} · {back} · {quit}"),

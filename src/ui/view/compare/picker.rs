@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::app::keymap::hint;
 use crate::app::view::compare::Picker;
 use crate::app::{Action, App, Compare, View};
 use crate::text::printable;
@@ -35,11 +34,12 @@ pub fn render(
     };
     let left = printable(&ctx.document(compare.left.doc()).title);
     let view = View::Compare;
+    let keys = app.keys();
     let keys = format!(
         " {} · {} · {} ",
-        hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select"),
-        hint(view, &[Action::Jump], "show on the right"),
-        hint(view, &[Action::Back], "close")
+        keys.hint(view, &[Action::ScrollBy(1), Action::ScrollBy(-1)], "select"),
+        keys.hint(view, &[Action::Jump], "show on the right"),
+        keys.hint(view, &[Action::Back], "close")
     );
     let block = Block::bordered()
         .border_style(theme.border(true))

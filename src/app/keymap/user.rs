@@ -1,0 +1,155 @@
+//! The user's key bindings, as the config's `[keys.<view>]` tables give them, merged over the
+//! defaults: each action named there gets the keys listed, in that view (`global`: every
+//! view). A binding that names no such view or action, a key name rehash does not know, a key
+//! bound to two actions of one view, and Ctrl-C (which always quits) are errors, each naming
+//! its line in the file.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::{Bound, GLOBAL, Key, Keymap};
+use crate::app::View;
+
+/// The `[keys]` tables of a config: view, then action, then key names (with where they are).
+pub type UserKeys = BTreeMap<String, BTreeMap<String, Spanned<Vec<String>>>>;
+
+impl Keymap {
+    /// The defaults with `user`'s bindings (read from the config `text`) merged over them, or
+    /// every error found, each naming its line.
+    pub fn with_user(user: &UserKeys, text: &str) -> Result<Keymap, Vec<String>> {
+        let mut keymap = Keymap::default();
+        let mut errors = Vec::new();
+        // Which line set each (table, action), for the conflict messages.
+        let mut lines: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for (table, actions) in user {
+            let Some(at) = table_index(table) else {
+                let line = actions
+                    .values()
+                    .next()
+                    .map_or(0, |keys| crate::text::line_of(text, keys.span().start));
+                errors.push(format!(
+                    "line {line}: unknown view `[keys.{table}]` (the views: {GLOBAL}, {})",
+                    view_names()
+                ));
+                continue;
+            };
+            for (action, keys) in actions {
+                let line = crate::text::line_of(text, keys.span().start);
+                match keymap.rebind(at, action, keys.get_ref()) {
+                    Ok(()) => {
+                        lines.insert((at, action.clone()), line);
+                    }
+                    Err(e) => errors.push(format!("line {line}: {e} in [keys.{table}]")),
+                }
+            }
+        }
+        errors.extend(keymap.conflicts(&lines));
+        if errors.is_empty() {
+            Ok(keymap)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Gives `action` of table `at` (0 the common one, then each view) the keys `names`.
+    fn rebind(&mut self, at: usize, action: &str, names: &[String]) -> Result<(), String> {
+        let table = self.table_mut(at);
+        let Some(bound) = table
+            .iter_mut()
+            .find(|b| b.action.config_name().as_deref() == Some(action))
+        else {
+            let known: Vec<String> = table
+                .iter()
+                .filter_map(|b| b.action.config_name())
+                .collect();
+            return Err(format!(
+                "unknown action `{action}` (here: {})",
+                known.join(", ")
+            ));
+        };
+        let mut keys = Vec::with_capacity(names.len());
+        for name in names {
+            let key = Key::parse(name)?;
+            if key.ctrl && key.code == crossterm::event::KeyCode::Char('c') {
+                return Err("ctrl-c always quits and cannot be bound".to_owned());
+            }
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        bound.keys = keys;
+        Ok(())
+    }
+
+    fn table_mut(&mut self, at: usize) -> &mut Vec<Bound> {
+        match at.checked_sub(1) {
+            None => &mut self.common,
+            Some(view) => &mut self.views[view],
+        }
+    }
+
+    /// A message for each key bound to two actions in one view; `lines` says where the user
+    /// bound each (table, action).
+    fn conflicts(&self, lines: &BTreeMap<(usize, String), usize>) -> Vec<String> {
+        let mut found = Vec::new();
+        for (v, view) in View::ALL.iter().enumerate() {
+            let tables = [(v + 1, &self.views[v]), (0, &self.common)];
+            let mut seen: Vec<(Key, usize, &Bound)> = Vec::new();
+            for (at, table) in tables {
+                for bound in table.as_slice() {
+                    for &key in &bound.keys {
+                        let first = seen.iter().find(|(k, ..)| *k == key);
+                        match first {
+                            Some((_, other_at, other)) if other.action != bound.action => {
+                                let name = |_: usize, b: &Bound| {
+                                    b.action.config_name().unwrap_or_default()
+                                };
+                                let line = [(at, bound), (*other_at, *other)]
+                                    .iter()
+                                    .filter_map(|(at, b)| lines.get(&(*at, name(*at, b))))
+                                    .min()
+                                    .copied();
+                                // Only the user's bindings make conflicts: the defaults have
+                                // none (a test keeps them so).
+                                if let Some(line) = line {
+                                    found.push(format!(
+                                        "line {line}: `{}` is bound to both {} and {} in the {} view",
+                                        key.config_name(),
+                                        name(*other_at, other),
+                                        name(at, bound),
+                                        view.name()
+                                    ));
+                                }
+                            }
+                            Some(_) => {}
+                            None => seen.push((key, at, bound)),
+                        }
+                    }
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// The table a `[keys.<name>]` names: 0 the common one, then each view in [`View::ALL`].
+fn table_index(name: &str) -> Option<usize> {
+    if name == GLOBAL {
+        return Some(0);
+    }
+    View::ALL
+        .iter()
+        .position(|v| v.config_name() == name)
+        .map(|i| i + 1)
+}
+
+fn view_names() -> String {
+    let names: Vec<&str> = View::ALL.iter().map(|v| v.config_name()).collect();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests;
