@@ -45,6 +45,44 @@ pub enum ColorMode {
     Monochrome,
 }
 
+/// The shade of the terminal's background, which the palette suits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shade {
+    /// Dark ink on pale highlights (reads on dark terminals too).
+    #[default]
+    Light,
+    /// Light ink on deep highlights.
+    Dark,
+}
+
+/// Colours the user set in place of the palette's, by name (`[colors]` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ColorOverrides {
+    /// The backgrounds of passages 1 to 8 (`passage1` … `passage8`).
+    pub passages: [Option<ratatui::style::Color>; 8],
+    /// Text on a highlight (`ink`).
+    pub ink: Option<ratatui::style::Color>,
+    /// Changed and deleted words (`changed`).
+    pub changed: Option<ratatui::style::Color>,
+    /// Inserted words (`inserted`).
+    pub inserted: Option<ratatui::style::Color>,
+    /// Search matches (`search`).
+    pub search: Option<ratatui::style::Color>,
+    /// The current search match (`current`).
+    pub current: Option<ratatui::style::Color>,
+    /// Focused borders, keys and the selection mark (`accent`).
+    pub accent: Option<ratatui::style::Color>,
+}
+
+/// The palette the reader draws with: its shade and the user's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Palette {
+    /// Light or dark.
+    pub shade: Shade,
+    /// Colours set by name.
+    pub overrides: ColorOverrides,
+}
+
 /// Start-up settings of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
@@ -90,6 +128,7 @@ pub struct App {
     quit: bool,
     message: Option<String>,
     keys: keymap::Keymap,
+    palette: Palette,
 }
 
 impl App {
@@ -120,6 +159,7 @@ impl App {
             quit: false,
             message: None,
             keys: keymap::Keymap::default(),
+            palette: Palette::default(),
         };
         if app.ctx.corpus.len() == 2 {
             app.open(Opening::pair(DocId(0), DocId(1)));
@@ -150,6 +190,16 @@ impl App {
     /// The key tables in force.
     pub fn keys(&self) -> &keymap::Keymap {
         &self.keys
+    }
+
+    /// The palette to draw with.
+    pub fn palette(&self) -> Palette {
+        self.palette
+    }
+
+    /// Draws with `palette` from now on.
+    pub fn set_palette(&mut self, palette: Palette) {
+        self.palette = palette;
     }
 
     /// Uses `keys` from now on (the defaults with the user's bindings).

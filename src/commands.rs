@@ -230,6 +230,11 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         eprintln!("rehash: warning: {}", printable(&text));
         warnings.push(text);
     }
+    for error in &config.color_errors {
+        let text = format!("config: {error}; left out");
+        eprintln!("rehash: warning: {}", printable(&text));
+        warnings.push(text);
+    }
     let tui = TuiOptions {
         no_color: cli.no_color,
         mouse: !cli.no_mouse,

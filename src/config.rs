@@ -1,12 +1,15 @@
-//! Settings read from a TOML file: the reader's, and the engine's thresholds under `[engine]`.
-//! Knows nothing of the terminal.
+//! Settings read from a TOML file: the reader's (keys, palette, colours), and the engine's
+//! thresholds under `[engine]`. Draws nothing and talks to no terminal.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use color_eyre::eyre::{WrapErr, eyre};
+use ratatui::style::Color;
 use serde::Deserialize;
 
+use crate::app::ColorOverrides;
 use crate::app::keymap::{Keymap, UserKeys};
 use crate::reuse::Options;
 
@@ -24,6 +27,62 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Which palette the reader draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    /// Dark or light after the terminal's background, when the terminal says (else light).
+    #[default]
+    Auto,
+    /// Light ink on deep highlights.
+    Dark,
+    /// Dark ink on pale highlights.
+    Light,
+}
+
+/// The names `[colors]` takes, in the order of their help.
+pub const COLOR_NAMES: [&str; 14] = [
+    "passage1", "passage2", "passage3", "passage4", "passage5", "passage6", "passage7", "passage8",
+    "ink", "changed", "inserted", "search", "current", "accent",
+];
+
+/// The colours `[colors]` sets (names of [`COLOR_NAMES`], values such as `"#ffd7af"`, `"214"`
+/// or `"lightblue"`), and what is wrong with the others.
+fn color_overrides(colors: &BTreeMap<String, String>) -> (ColorOverrides, Vec<String>) {
+    let mut overrides = ColorOverrides::default();
+    let mut errors = Vec::new();
+    for (name, value) in colors {
+        let Ok(color) = value.parse::<Color>() else {
+            errors.push(format!("[colors] {name}: `{value}` is not a colour"));
+            continue;
+        };
+        let slot = match name.as_str() {
+            "ink" => &mut overrides.ink,
+            "changed" => &mut overrides.changed,
+            "inserted" => &mut overrides.inserted,
+            "search" => &mut overrides.search,
+            "current" => &mut overrides.current,
+            "accent" => &mut overrides.accent,
+            other => {
+                let passage = other
+                    .strip_prefix("passage")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| (1..=8).contains(n));
+                let Some(n) = passage else {
+                    errors.push(format!(
+                        "[colors] unknown colour name `{name}` (the names: {})",
+                        COLOR_NAMES.join(", ")
+                    ));
+                    continue;
+                };
+                &mut overrides.passages[n - 1]
+            }
+        };
+        *slot = Some(color);
+    }
+    (overrides, errors)
+}
+
 /// Settings of the reader and the engine. Every field is optional in the file.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -36,6 +95,16 @@ pub struct Config {
     pub sync_scroll: bool,
     /// Most megabytes the results cache may hold; the oldest corpora's results go first.
     pub cache_limit_mb: u64,
+    /// The palette: after the terminal's background, dark or light.
+    pub theme: ThemeChoice,
+    /// Colours set by name over the palette's (the `[colors]` table), as written.
+    colors: BTreeMap<String, String>,
+    /// The colours of `[colors]` that could be read.
+    #[serde(skip)]
+    pub color_overrides: ColorOverrides,
+    /// What is wrong with `[colors]`: those entries are left out.
+    #[serde(skip)]
+    pub color_errors: Vec<String>,
     /// The engine's thresholds (the `[engine]` table); command-line options override them.
     pub engine: Options,
     /// The user's key bindings (the `[keys.<view>]` tables) as read, until `parse` merges them
@@ -57,6 +126,10 @@ impl Default for Config {
             color: ColorChoice::Auto,
             sync_scroll: false,
             cache_limit_mb: 512,
+            theme: ThemeChoice::Auto,
+            colors: BTreeMap::new(),
+            color_overrides: ColorOverrides::default(),
+            color_errors: Vec::new(),
             engine: Options::default(),
             keys: UserKeys::default(),
             keymap: Keymap::default(),
@@ -94,6 +167,8 @@ impl Config {
             .engine
             .validate()
             .map_err(|e| eyre!("[engine] {e}"))?;
+        let colors = std::mem::take(&mut config.colors);
+        (config.color_overrides, config.color_errors) = color_overrides(&colors);
         let keys = std::mem::take(&mut config.keys);
         match Keymap::with_user(&keys, text) {
             Ok(keymap) => config.keymap = keymap,
@@ -199,6 +274,18 @@ pub fn default_text() -> String {
         "Most megabytes the results cache holds; the oldest corpora's results go first.",
         format!("cache_limit_mb = {}", defaults.cache_limit_mb),
     );
+    setting(
+        "\"auto\": the dark or light palette after the terminal's background; \"dark\"; \"light\".",
+        "theme = \"auto\"".to_owned(),
+    );
+    out.push_str(
+        "# Colours over the palette's, by name: \"#rrggbb\", a 256-colour index or a name.\n\
+         [colors]\n",
+    );
+    for name in COLOR_NAMES {
+        let _ = writeln!(out, "# {name} = \"#ffd7af\"");
+    }
+    out.push('\n');
     out.push_str("# The engine's thresholds; command-line options override them.\n[engine]\n");
     let engine = toml::Value::try_from(&defaults.engine).unwrap_or(toml::Value::Boolean(false));
     for (name, note) in ENGINE_NOTES {
@@ -253,6 +340,21 @@ mod tests {
             "{:?}",
             config.key_errors
         );
+    }
+
+    #[test]
+    fn colours_are_set_by_name_and_bad_ones_are_left_out_with_a_message() {
+        let text = "theme = \"dark\"\n[colors]\npassage2 = \"#102030\"\naccent = \"214\"\n\
+                    ink = \"not-a-colour\"\npassage9 = \"red\"\n";
+        let config = Config::parse(text).unwrap();
+        assert_eq!(config.theme, ThemeChoice::Dark);
+        let o = config.color_overrides;
+        assert_eq!(o.passages[1], Some(Color::Rgb(16, 32, 48)));
+        assert_eq!(o.accent, Some(Color::Indexed(214)));
+        assert_eq!(o.ink, None);
+        assert_eq!(config.color_errors.len(), 2, "{:?}", config.color_errors);
+        assert!(config.color_errors[0].contains("`not-a-colour` is not a colour"));
+        assert!(config.color_errors[1].contains("unknown colour name `passage9`"));
     }
 
     #[test]

@@ -60,6 +60,10 @@ pub fn run(
     };
     let mut app = App::new(corpus, report, settings);
     app.set_keys(config.keymap.clone());
+    app.set_palette(crate::app::Palette {
+        shade: shade(config.theme),
+        overrides: config.color_overrides,
+    });
     let (place, place_notice) = match &places {
         Some((places, key)) if !fresh => places.load(key),
         _ => (None, None),
@@ -100,6 +104,25 @@ fn watch_signals() -> std::io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// The palette's shade: as the config says, or after the terminal's background when it
+/// answers (quickly) the query for it; light when it does not.
+fn shade(choice: crate::config::ThemeChoice) -> crate::app::Shade {
+    use crate::app::Shade;
+    use crate::config::ThemeChoice;
+    match choice {
+        ThemeChoice::Dark => Shade::Dark,
+        ThemeChoice::Light => Shade::Light,
+        ThemeChoice::Auto => {
+            let mut query = terminal_colorsaurus::QueryOptions::default();
+            query.timeout = Duration::from_millis(300);
+            match terminal_colorsaurus::theme_mode(query) {
+                Ok(terminal_colorsaurus::ThemeMode::Dark) => Shade::Dark,
+                Ok(terminal_colorsaurus::ThemeMode::Light) | Err(_) => Shade::Light,
+            }
+        }
+    }
 }
 
 /// The colour depth: none if asked for (`--no-color`, config) or `NO_COLOR` is set, else

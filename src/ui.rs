@@ -23,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(frame);
         return;
     }
-    let theme = Theme::new(app.color());
+    let theme = Theme::with(app.color(), app.palette());
     match (app.view(), app.compare()) {
         (View::Compare, Some(compare)) => view::compare::render(app, compare, &theme, frame),
         (View::Compare, None) | (View::Library, _) => view::library::render(app, &theme, frame),

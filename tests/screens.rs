@@ -616,3 +616,43 @@ fn the_compare_view_says_which_article_came_first() {
         .collect();
     assert!(border.contains("news · 2026-02-23 · a.txt"), "{border}");
 }
+
+#[test]
+fn the_dark_palette_and_colours_set_by_name_reach_the_screen() {
+    use rehash::app::{ColorOverrides, Palette, Shade};
+    let cell_bg = |palette: Palette| {
+        let mut app = app(ColorMode::TrueColor, false, (100, 30), &[]);
+        app.set_palette(palette);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let (x, y) = cell_of(buffer, "encroachment", 0);
+        (buffer[(x, y)].bg, buffer[(x, y)].fg)
+    };
+    let (light_bg, light_ink) = cell_bg(Palette::default());
+    let (dark_bg, dark_ink) = cell_bg(Palette {
+        shade: Shade::Dark,
+        overrides: ColorOverrides::default(),
+    });
+    assert_eq!(
+        light_ink,
+        Color::Rgb(0, 0, 0),
+        "dark ink on a pale highlight"
+    );
+    assert_eq!(
+        dark_ink,
+        Color::Rgb(238, 238, 238),
+        "light ink on a deep one"
+    );
+    assert_ne!(light_bg, dark_bg);
+    let mut overrides = ColorOverrides::default();
+    overrides.passages[0] = Some(Color::Rgb(1, 2, 3));
+    overrides.ink = Some(Color::Rgb(250, 250, 0));
+    let (set_bg, set_ink) = cell_bg(Palette {
+        shade: Shade::Light,
+        overrides,
+    });
+    assert_eq!(
+        (set_bg, set_ink),
+        (Color::Rgb(1, 2, 3), Color::Rgb(250, 250, 0))
+    );
+}

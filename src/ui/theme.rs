@@ -1,40 +1,49 @@
 //! Every style the reader draws with, for truecolour, 256-colour and no-colour terminals.
-//! Highlights set their own foreground, so they read the same on dark and light terminals.
+//! Highlights set their own foreground, so they read on dark and light terminals alike; a dark
+//! palette of deeper tones is less glaring on a dark one, and every colour can be overridden.
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::ColorMode;
 use crate::app::article::Mark;
+use crate::app::{ColorMode, Palette, Shade};
 use crate::diff::Change;
 
-/// Passage backgrounds in the 256-colour palette; neighbours differ in hue.
-const INDEXED: [Color; 8] = [
-    Color::Indexed(223),
-    Color::Indexed(152),
-    Color::Indexed(225),
-    Color::Indexed(194),
-    Color::Indexed(189),
-    Color::Indexed(229),
-    Color::Indexed(153),
-    Color::Indexed(217),
+/// Passage backgrounds for light terminals, in the 256-colour palette; neighbours differ in
+/// hue. Pale, under dark ink.
+const LIGHT_INDEXED: [u8; 8] = [223, 152, 225, 194, 189, 229, 153, 217];
+
+/// The same in 24-bit colour.
+const LIGHT_RGB: [(u8, u8, u8); 8] = [
+    (255, 215, 175),
+    (175, 215, 215),
+    (255, 215, 255),
+    (215, 255, 215),
+    (215, 215, 255),
+    (255, 255, 175),
+    (175, 215, 255),
+    (255, 175, 175),
 ];
 
-/// The same palette in 24-bit colour.
-const TRUECOLOR: [Color; 8] = [
-    Color::Rgb(255, 215, 175),
-    Color::Rgb(175, 215, 215),
-    Color::Rgb(255, 215, 255),
-    Color::Rgb(215, 255, 215),
-    Color::Rgb(215, 215, 255),
-    Color::Rgb(255, 255, 175),
-    Color::Rgb(175, 215, 255),
-    Color::Rgb(255, 175, 175),
+/// Passage backgrounds for dark terminals: deep tones under light ink, less glaring at night.
+const DARK_INDEXED: [u8; 8] = [94, 30, 96, 28, 61, 100, 25, 131];
+
+/// The same in 24-bit colour.
+const DARK_RGB: [(u8, u8, u8); 8] = [
+    (110, 70, 30),
+    (30, 90, 90),
+    (100, 50, 100),
+    (40, 90, 40),
+    (60, 60, 120),
+    (100, 100, 30),
+    (30, 70, 120),
+    (120, 50, 50),
 ];
 
 /// The styles of one colour mode.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
-    palette: Option<&'static [Color; 8]>,
+    palette: Option<[Color; 8]>,
+    rgb: bool,
     ink: Color,
     changed: Color,
     inserted: Color,
@@ -44,28 +53,56 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for a colour mode.
+    /// The light theme for a colour mode.
     pub fn new(mode: ColorMode) -> Self {
-        let (palette, rgb) = match mode {
-            ColorMode::TrueColor => (Some(&TRUECOLOR), true),
-            ColorMode::Indexed => (Some(&INDEXED), false),
-            ColorMode::Monochrome => (None, false),
+        Self::with(mode, Palette::default())
+    }
+
+    /// The theme for a colour mode, of the palette's shade, its overrides applied.
+    pub fn with(mode: ColorMode, palette: Palette) -> Self {
+        let (colored, rgb) = match mode {
+            ColorMode::TrueColor => (true, true),
+            ColorMode::Indexed => (true, false),
+            ColorMode::Monochrome => (false, false),
         };
-        let pick = |rgb_color, indexed| {
+        let pick = |(r, g, b): (u8, u8, u8), indexed: u8| {
             if rgb {
-                rgb_color
+                Color::Rgb(r, g, b)
             } else {
                 Color::Indexed(indexed)
             }
         };
+        let dark = palette.shade == Shade::Dark;
+        let (backgrounds, indexed) = if dark {
+            (DARK_RGB, DARK_INDEXED)
+        } else {
+            (LIGHT_RGB, LIGHT_INDEXED)
+        };
+        let chosen = |slot: &Option<Color>, default: Color| slot.unwrap_or(default);
+        let o = &palette.overrides;
+        let mut passages = [Color::Reset; 8];
+        for (i, color) in passages.iter_mut().enumerate() {
+            *color = chosen(&o.passages[i], pick(backgrounds[i], indexed[i]));
+        }
+        let shade = |light: ((u8, u8, u8), u8), dark_one: ((u8, u8, u8), u8)| {
+            let (rgb_color, index) = if dark { dark_one } else { light };
+            pick(rgb_color, index)
+        };
         Self {
-            palette,
-            ink: pick(Color::Rgb(0, 0, 0), 16),
-            changed: pick(Color::Rgb(175, 0, 0), 124),
-            inserted: pick(Color::Rgb(0, 95, 0), 22),
-            search: pick(Color::Rgb(255, 175, 0), 214),
-            current: pick(Color::Rgb(255, 95, 95), 203),
-            accent: Color::Cyan,
+            palette: colored.then_some(passages),
+            rgb,
+            ink: chosen(&o.ink, shade(((0, 0, 0), 16), ((238, 238, 238), 255))),
+            changed: chosen(
+                &o.changed,
+                shade(((175, 0, 0), 124), ((255, 135, 135), 210)),
+            ),
+            inserted: chosen(&o.inserted, shade(((0, 95, 0), 22), ((135, 255, 135), 120))),
+            search: chosen(&o.search, shade(((255, 175, 0), 214), ((175, 135, 0), 136))),
+            current: chosen(
+                &o.current,
+                shade(((255, 95, 95), 203), ((215, 95, 95), 167)),
+            ),
+            accent: chosen(&o.accent, Color::Cyan),
         }
     }
 
@@ -286,7 +323,7 @@ impl Theme {
         let at = level.clamp(1, 4) - 1;
         match self.palette {
             None => Style::new(),
-            Some(p) if p == &TRUECOLOR => {
+            Some(_) if self.rgb => {
                 let (r, g, b) = RGB[at];
                 Style::new().fg(Color::Rgb(r, g, b))
             }
