@@ -36,6 +36,23 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Makes Ctrl-C (SIGINT) stop a command cleanly: the files it was writing removed, a word on
+/// stderr, exit 130. Without it the process would die with its temporary files on disk.
+pub fn stop_on_interrupt() {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("interrupt".to_owned())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                crate::files::remove_staged();
+                eprintln!("rehash: interrupted");
+                std::process::exit(130);
+            }
+        });
+}
+
 /// Loads the configuration (see [`Config::load`]); a bad file is an input error.
 pub fn config(path: Option<&Path>) -> Result<Config, Failure> {
     Config::load(path).map_err(|e| Failure::Input(format!("{e:#}")))

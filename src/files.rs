@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Writes `bytes` to `path` atomically: into a temporary file in the same folder, flushed to
@@ -10,6 +11,24 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// wins, and no reader ever sees a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Staged::write(path, bytes)?.commit()
+}
+
+/// The temporary files written and not yet renamed, for [`remove_staged`].
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary file written and not yet renamed: an interrupted command leaves
+/// no half-written output behind.
+pub fn remove_staged() {
+    let staged = STAGED.lock().map(|mut s| std::mem::take(&mut *s));
+    for path in staged.unwrap_or_default() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn forget_staged(path: &Path) {
+    if let Ok(mut staged) = STAGED.lock() {
+        staged.retain(|p| p != path);
+    }
 }
 
 /// Suffix of the temporary files [`write_atomic`] writes before renaming them.
@@ -38,6 +57,9 @@ impl Staged {
             ".{name}.{}-{unique}{TEMPORARY_SUFFIX}",
             std::process::id()
         ));
+        if let Ok(mut staged) = STAGED.lock() {
+            staged.push(temporary.clone());
+        }
         let written = (|| {
             let mut file = std::fs::File::create(&temporary)?;
             file.write_all(bytes)?;
@@ -45,6 +67,7 @@ impl Staged {
         })();
         if let Err(e) = written {
             let _ = std::fs::remove_file(&temporary);
+            forget_staged(&temporary);
             return Err(e);
         }
         Ok(Self {
@@ -55,9 +78,11 @@ impl Staged {
 
     /// Renames the temporary file over its target.
     pub fn commit(self) -> std::io::Result<()> {
-        std::fs::rename(&self.temporary, &self.target).inspect_err(|_| {
+        let renamed = std::fs::rename(&self.temporary, &self.target).inspect_err(|_| {
             let _ = std::fs::remove_file(&self.temporary);
-        })
+        });
+        forget_staged(&self.temporary);
+        renamed
     }
 
     /// Where the temporary file is (a crash before [`Staged::commit`] leaves it there).

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         Some(Command::Scan(args)) => {
+            commands::stop_on_interrupt();
             commands::config(cli.config.as_deref()).and_then(|c| commands::scan(args, &c.engine))
         }
         Some(Command::Export(args)) => commands::export(args),

@@ -761,3 +761,44 @@ fn cache_and_config_commands_use_the_platform_folders_and_say_what_they_did() {
     );
     rehash().arg("cache").assert().failure().code(2);
 }
+
+#[test]
+fn ctrl_c_during_a_scan_stops_it_with_exit_130_and_no_output_file() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus");
+    let generated = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"))
+        .args(["generate", "--articles", "1500"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(generated.status.success());
+    let out = dir.path().join("report.html");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_rehash"))
+        .env(
+            "REHASH_CONFIG",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/empty.toml"),
+        )
+        .args(["scan", "--format", "html", "--out"])
+        .arg(&out)
+        .arg(&corpus)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Long enough to be scanning (the scan takes seconds), short of its end.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let finished = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&finished.stderr);
+    assert_eq!(finished.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("rehash: interrupted"), "{stderr}");
+    assert!(!out.exists(), "no output file");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["corpus"], "no temporary file either");
+}
