@@ -28,7 +28,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Files and folders of articles (.txt, .md, .text, extension-less text, .html web pages,
-    /// .docx, .jsonl/.json lines; - for standard input).
+    /// .docx, .pdf, .jsonl/.json lines; - for standard input).
     /// With none, the embedded demo corpus opens.
     pub paths: Vec<PathBuf>,
     /// Show highlights without colour (also when `NO_COLOR` is set).

@@ -802,3 +802,87 @@ fn ctrl_c_during_a_scan_stops_it_with_exit_130_and_no_output_file() {
         .collect();
     assert_eq!(left, ["corpus"], "no temporary file either");
 }
+
+/// A PDF of `pages`, each a list of paragraphs, each paragraph a list of lines, set in Courier.
+fn pdf_of(pages: &[&[&[&str]]]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids = Vec::new();
+    for paragraphs in pages {
+        let mut ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 10.into()]),
+            Operation::new("Td", vec![40.into(), 800.into()]),
+        ];
+        for lines in *paragraphs {
+            for line in *lines {
+                ops.push(Operation::new("Tj", vec![Object::string_literal(*line)]));
+                ops.push(Operation::new("Td", vec![0.into(), (-12).into()]));
+            }
+            // A blank line's worth between paragraphs.
+            ops.push(Operation::new("Td", vec![0.into(), (-24).into()]));
+        }
+        ops.push(Operation::new("ET", vec![]));
+        let content = Content { operations: ops };
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        })));
+    }
+    let count = i64::try_from(kids.len()).unwrap();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_two_page_pdf_is_read_in_reading_order_with_its_paragraphs_and_a_broken_one_is_a_warning() {
+    let pdf = pdf_of(&[
+        &[
+            &["Harbour wall falls"],
+            &[
+                "The sea wall at Kestrel Point gave way late on Sunday as a storm surge",
+                "flooded the lower harbour district and forced thirty homes to empty.",
+            ],
+        ],
+        &[&[
+            "Officials said the wall had been repaired seven years ago under a con-",
+            "tract now facing questions from the council.",
+        ]],
+    ]);
+    let dir = folder_with(&[
+        ("a.pdf", &pdf),
+        ("b.txt", ARTICLE.as_bytes()),
+        ("broken.pdf", b"%PDF-1.4 not really"),
+    ]);
+    let out = rehash().arg("scan").arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("broken.pdf"), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    let read = docs.iter().find(|d| d["id"] == "a.pdf").unwrap();
+    assert_eq!(read["title"], "Harbour wall falls");
+    // The title is a paragraph of its own, and the body, in reading order across the page
+    // break, is linked word for word to the text file.
+    let passages = json["passages"].as_array().unwrap();
+    let whole = passages
+        .iter()
+        .any(|p| p["kind"] == "verbatim" && p["words"].as_u64().unwrap_or(0) >= 35);
+    assert!(whole, "{passages:#?}");
+}

@@ -304,6 +304,8 @@ enum Kind {
     Page,
     /// A Word file: its text is extracted.
     Docx,
+    /// A PDF: its text is extracted.
+    Pdf,
     Other,
 }
 
@@ -316,6 +318,7 @@ fn kind_of(path: &Path) -> Kind {
         Some("jsonl" | "json") => Kind::JsonLines,
         _ if super::page::is_page(Some(path)) => Kind::Page,
         Some("docx") => Kind::Docx,
+        Some("pdf") => Kind::Pdf,
         Some("txt" | "md" | "text") | None => Kind::Text,
         Some(_) => Kind::Other,
     }
@@ -332,8 +335,13 @@ fn load_file(file: &File) -> Result<Found, LoadError> {
             .push(format!("skipping {shown}: larger than 4 GiB"));
         return Ok(found);
     }
-    if kind_of(path) == Kind::Docx {
-        match super::docx::read(&bytes) {
+    let extracted = match kind_of(path) {
+        Kind::Docx => Some(super::docx::read(&bytes)),
+        Kind::Pdf => Some(super::pdf::read(&bytes)),
+        Kind::Text | Kind::JsonLines | Kind::Page | Kind::Other => None,
+    };
+    if let Some(extracted) = extracted {
+        match extracted {
             Ok(text) if !text.trim().is_empty() => found.sources.push(Source {
                 id: file.id.clone(),
                 path: Some(path.clone()),
