@@ -121,7 +121,7 @@ fn report(corpus: &Corpus, shared: &[(String, String)]) -> Report {
             quote: false,
             duplicate: false,
             cluster,
-            shared_words: Vec::new(),
+            shared_words: rehash::reuse::SharedWords::default(),
             diff,
             parts: Vec::new(),
         });

@@ -26,6 +26,8 @@ pub use view::heat::Heat;
 pub use view::library::{Entry, Library, Preview, SortKey};
 pub use view::passages::Passages;
 
+use std::cell::OnceCell;
+
 use ratatui::layout::Rect;
 
 use crate::corpus::Corpus;
@@ -112,6 +114,17 @@ pub enum Effect {
     Quit,
 }
 
+/// The view in `cell`, built from `ctx` by `new` if it is not yet.
+fn built<'a, T>(cell: &'a mut OnceCell<T>, ctx: &Context, new: fn(&Context) -> T) -> &'a mut T {
+    if cell.get().is_none() {
+        let _ = cell.set(new(ctx));
+    }
+    match cell.get_mut() {
+        Some(view) => view,
+        None => unreachable!("the view was built just above"),
+    }
+}
+
 /// Everything the reader shows and remembers.
 #[derive(Debug)]
 pub struct App {
@@ -119,8 +132,10 @@ pub struct App {
     /// The views the user came through, the one shown last; never empty.
     stack: Vec<View>,
     library: Library,
-    passages: Passages,
-    heat: Heat,
+    /// Built the first time it is shown (or asked for): the first screen need not wait.
+    passages: OnceCell<Passages>,
+    /// Built the first time it is shown, as `passages`.
+    heat: OnceCell<Heat>,
     find: Find,
     compare: Option<Compare>,
     help: bool,
@@ -141,17 +156,13 @@ impl App {
             settings,
             area: Rect::new(0, 0, 80, 24),
         };
-        // Three independent lists of the whole corpus: built side by side.
-        let (library, (passages, heat)) = rayon::join(
-            || Library::new(&ctx.corpus, &ctx.report),
-            || rayon::join(|| Passages::new(&ctx), || Heat::new(&ctx)),
-        );
+        let library = Library::new(&ctx.corpus, &ctx.report);
         let mut app = Self {
             ctx,
             stack: vec![View::Library],
             library,
-            passages,
-            heat,
+            passages: OnceCell::new(),
+            heat: OnceCell::new(),
             find: Find::default(),
             compare: None,
             help: false,
@@ -269,12 +280,12 @@ impl App {
 
     /// The passages screen's state.
     pub fn passages(&self) -> &Passages {
-        &self.passages
+        self.passages.get_or_init(|| Passages::new(&self.ctx))
     }
 
     /// The heat map's state.
     pub fn heat(&self) -> &Heat {
-        &self.heat
+        self.heat.get_or_init(|| Heat::new(&self.ctx))
     }
 
     /// The corpus search's state.
@@ -301,7 +312,7 @@ impl App {
                 .is_some_and(|c| c.search.input.is_some()),
             View::Find => self.find.input.is_some(),
             View::Library => self.library.filter_input.is_some(),
-            View::Passages => self.passages.filter_input.is_some(),
+            View::Passages => self.passages().filter_input.is_some(),
             View::Heat => false,
         }
     }
@@ -365,8 +376,10 @@ impl App {
         }
         let outcome = match self.view() {
             View::Library => self.library.update(&self.ctx, action),
-            View::Passages => self.passages.update(&self.ctx, action),
-            View::Heat => self.heat.update(&self.ctx, action),
+            View::Passages => {
+                built(&mut self.passages, &self.ctx, Passages::new).update(&self.ctx, action)
+            }
+            View::Heat => built(&mut self.heat, &self.ctx, Heat::new).update(&self.ctx, action),
             View::Find => {
                 let outcome = self.find.update(&self.ctx, action);
                 // A prompt closed before any search leaves nothing to show: back.
@@ -435,7 +448,7 @@ impl App {
     /// was left.
     fn back(&mut self) {
         let inside = match self.view() {
-            View::Passages => self.passages.back(),
+            View::Passages => built(&mut self.passages, &self.ctx, Passages::new).back(),
             View::Compare => self.compare.as_mut().is_some_and(Compare::back),
             View::Library | View::Heat | View::Find => false,
         };
@@ -459,8 +472,13 @@ impl App {
     fn resize(&mut self, area: Rect) {
         self.ctx.area = area;
         self.library.resize(&self.ctx);
-        self.passages.resize(&self.ctx);
-        self.heat.resize(&self.ctx);
+        // Views not built yet are built at the new size.
+        if let Some(passages) = self.passages.get_mut() {
+            passages.resize(&self.ctx);
+        }
+        if let Some(heat) = self.heat.get_mut() {
+            heat.resize(&self.ctx);
+        }
         self.find.resize(&self.ctx);
         self.clamp_help();
         if let Some(compare) = self.compare.as_mut() {

@@ -19,8 +19,10 @@ mod rewrite;
 mod template;
 mod term;
 mod wording;
+mod words;
 
 pub use options::Options;
+pub use words::SharedWords;
 
 /// Groups reuse passages into clusters, as the engine does (for passages found elsewhere:
 /// passim's pairwise alignments). `article_of` gives each document's article.
@@ -124,7 +126,7 @@ pub struct Passage {
     /// The cluster the passage belongs to (none for boilerplate and related links).
     pub cluster: Option<usize>,
     /// Why the two sides are linked: the distinctive words they share (rewritten passages).
-    pub shared_words: Vec<String>,
+    pub shared_words: SharedWords,
     /// Word-level differences, a to b: empty for a rewritten passage; for a rewritten
     /// section, those of its aligned parts.
     pub diff: Vec<DiffOp>,
@@ -160,7 +162,7 @@ impl Passage {
             quote: false,
             duplicate: false,
             cluster: None,
-            shared_words: Vec::new(),
+            shared_words: SharedWords::default(),
             diff: Vec::new(),
             parts: Vec::new(),
         }

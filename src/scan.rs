@@ -61,7 +61,7 @@ struct PassageOut<'a> {
     /// Which side was published first, by the documents' dates: "a", "b", "same", or none.
     #[serde(skip_serializing_if = "Option::is_none")]
     first: Option<&'static str>,
-    shared_words: &'a [String],
+    shared_words: &'a crate::reuse::SharedWords,
     edits: Vec<EditOut<'a>>,
     parts: Vec<PartOut<'a>>,
 }

@@ -55,11 +55,7 @@ fn shared_words<'a>(
     passage: &'a Passage,
     own: Side,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
-    let shared: Vec<u64> = passage
-        .shared_words
-        .iter()
-        .filter_map(|w| term(w))
-        .collect();
+    let shared: Vec<u64> = passage.shared_words.iter().filter_map(term).collect();
     document.token_range(own.span).filter_map(move |i| {
         let span = document.word_span(i);
         term(document.slice(span))

@@ -71,7 +71,10 @@ impl App {
             sort: self.library.sort.name().to_owned(),
             selected: self.library.current().map(|e| id(e.doc)),
             library_filter: self.library.filter_text.clone(),
-            passages_filter: self.passages.filter_text.clone(),
+            passages_filter: self
+                .passages
+                .get()
+                .map_or_else(String::new, |p| p.filter_text.clone()),
             pair,
         }
     }

@@ -112,10 +112,10 @@ fn merged(corpus: &Corpus, mut run: Vec<Passage>) -> Passage {
         let kind = if exact { Kind::Verbatim } else { Kind::Near };
         (kind, diff::similarity(&ops), ops)
     };
-    let mut shared_words: Vec<String> = Vec::new();
-    for word in run.iter().flat_map(|p| &p.shared_words) {
+    let mut shared_words = super::SharedWords::default();
+    for word in run.iter().flat_map(|p| p.shared_words.iter()) {
         if !shared_words.contains(word) {
-            shared_words.push(word.clone());
+            shared_words.push(word);
         }
     }
     Passage {
@@ -147,7 +147,7 @@ mod tests {
             span: c.documents[doc].token_span(first..end),
         };
         Passage {
-            shared_words: vec![format!("w{}", a.0)],
+            shared_words: [format!("w{}", a.0)].into_iter().collect(),
             ..Passage::linking(Kind::Rewritten, (side(0, a), side(1, b)), a.1 - a.0, 0.5)
         }
     }

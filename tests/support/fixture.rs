@@ -116,7 +116,7 @@ fn passage(corpus: &Corpus, id: usize, kind: Kind, a: (usize, &str), b: (usize, 
         quote: false,
         duplicate: false,
         cluster: Some(usize::from(id != 1)),
-        shared_words,
+        shared_words: shared_words.into_iter().collect(),
         diff,
         parts: Vec::new(),
     }
