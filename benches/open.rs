@@ -25,8 +25,9 @@ fn open(corpus_dir: &Path, cache: &Cache) -> (Duration, Option<String>) {
     let corpus = load_paths_with(&inputs, LoadOptions::default())
         .expect("loads")
         .corpus;
+    let key = rehash::cache::corpus_key(&inputs, &corpus);
     let (report, notice) =
-        cached_findings(cache, &inputs, &corpus, &Options::default()).expect("findings");
+        cached_findings(cache, &key, &corpus, &Options::default()).expect("findings");
     let app = App::new(corpus, report, Settings::default());
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     terminal

@@ -28,8 +28,11 @@ for target in "${targets[@]}"; do
     else
         result="CRASH: see fuzz/artifacts/$target/"
     fi
-    runs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
-    corpus=$(find "corpus/$target" -type f 2>/dev/null | wc -l)
+    runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' || true)
+    if [ -z "$runs" ]; then
+        runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+    fi
+    corpus=$( (find "corpus/$target" -type f 2>/dev/null || true) | wc -l)
     printf '| %s | %s | %s | %s | %s |\n' "$target" "$seconds" "${runs:-0}" "$corpus" "$result" \
         | tee -a report.md
     rm -f "$log"

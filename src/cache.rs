@@ -18,10 +18,10 @@ use crate::reuse::{Cluster, Options, Passage, Report, Side};
 
 /// Bumped whenever the engine finds something else in the same input, or the entry's layout
 /// changes: older entries are then misses.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-1");
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-2");
 
 /// The first bytes of every entry.
-const MAGIC: [u8; 8] = *b"rehash\0\x01";
+const MAGIC: [u8; 8] = *b"rehash\0\x02";
 
 /// File name extension of an entry.
 const EXTENSION: &str = "findings";
@@ -230,7 +230,7 @@ impl Cache {
                 if stale {
                     let _ = std::fs::remove_file(&path);
                 }
-            } else if name.ends_with(EXTENSION) && !name.starts_with(keep) {
+            } else if name.ends_with(EXTENSION) && name != format!("{keep}.{EXTENSION}") {
                 entries.push((modified, meta.len(), path));
             }
         }
@@ -241,8 +241,11 @@ impl Cache {
             if total <= self.limit {
                 break;
             }
-            std::fs::remove_file(&path)?;
-            total -= size;
+            // Another reader (or `rehash cache --clear`) may have removed it first.
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => total -= size,
+            }
         }
         Ok(())
     }
@@ -331,6 +334,14 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
         .into_iter()
         .flatten()
         .collect();
+    let duplicates_fit = findings
+        .duplicates
+        .iter()
+        .flatten()
+        .all(|&d| d < corpus.len());
+    if !duplicates_fit || !fits(corpus, &passages, &findings.clusters, &findings.boilerplate) {
+        return Err(Miss::Damaged("places outside the documents".into()));
+    }
     let mut report = Report::new(
         passages,
         findings.clusters,
@@ -339,6 +350,43 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
     );
     report.set_duplicates(findings.duplicates);
     Ok(report)
+}
+
+/// Whether every place the findings name lies in its document, on char boundaries: a damaged
+/// entry that passed the checksum must not make the reader slice outside a text.
+fn fits(corpus: &Corpus, passages: &[Passage], clusters: &[Cluster], boilerplate: &[Side]) -> bool {
+    let side_fits = |side: &Side| {
+        corpus.documents.get(side.doc).is_some_and(|d| {
+            let span = side.span;
+            span.start <= span.end
+                && span.byte_start <= span.byte_end
+                && span.end <= d.chars()
+                && d.text.get(span.byte_start..span.byte_end).is_some()
+        })
+    };
+    let passage_fits = |p: &Passage| {
+        side_fits(&p.a)
+            && side_fits(&p.b)
+            && p.parts
+                .iter()
+                .all(|part| side_fits(&part.a) && side_fits(&part.b))
+            && p.diff.iter().all(|op| {
+                side_fits(&Side {
+                    doc: p.a.doc,
+                    span: op.a,
+                }) && side_fits(&Side {
+                    doc: p.b.doc,
+                    span: op.b,
+                })
+            })
+    };
+    passages.iter().all(passage_fits)
+        && clusters.iter().all(|c| {
+            c.members.iter().all(side_fits)
+                && c.representative < c.members.len().max(1)
+                && c.passages.iter().all(|&p| p < passages.len())
+        })
+        && boilerplate.iter().all(side_fits)
 }
 
 /// How the documents changed between the cached list and the current one.

@@ -135,6 +135,8 @@ pub fn findings(
     let Some(dir) = passim_out else {
         return Ok((analyse(corpus, options)?, Vec::new()));
     };
+    // The engine analyses the documents in parallel; passim's alignment needs them too.
+    corpus.analyse();
     let imported = crate::passim::import(corpus, dir).map_err(Failure::Input)?;
     let warnings = imported.warnings();
     let mut stderr = std::io::stderr().lock();
@@ -226,7 +228,8 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         ));
     }
     let key = crate::cache::corpus_key(&cli.paths, &corpus);
-    let places = crate::state::default_dir().map(|dir| (crate::state::Places::new(dir), key));
+    let places =
+        crate::state::default_dir().map(|dir| (crate::state::Places::new(dir), key.clone()));
     let (report, more, notice) = if cli.passim_out.is_some() || cli.no_cache {
         let (report, more) = findings(&corpus, &options, cli.passim_out.as_deref())?;
         (report, more, None)
@@ -235,7 +238,7 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         let (report, notice) = match crate::cache::default_dir() {
             Some(dir) => {
                 let cache = crate::cache::Cache::new(dir, limit);
-                cached_findings(&cache, &cli.paths, &corpus, &options)?
+                cached_findings(&cache, &key, &corpus, &options)?
             }
             None => (analyse(&corpus, &options)?, None),
         };
@@ -264,18 +267,18 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
     crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }
 
-/// The engine's findings for the corpus read from `inputs`: from `cache` when it
+/// The engine's findings for the corpus known as `key` (see [`crate::cache::corpus_key`]):
+/// from `cache` when it
 /// holds them for these texts and options, else from a scan, then stored. Returns a one-line
 /// notice of what happened (also printed on stderr) when there is something to say.
 pub fn cached_findings(
     cache: &crate::cache::Cache,
-    inputs: &[PathBuf],
+    key: &str,
     corpus: &Corpus,
     options: &Options,
 ) -> Result<(Report, Option<String>), Failure> {
     options.validate().map_err(Failure::Input)?;
-    let key = crate::cache::corpus_key(inputs, corpus);
-    let miss = match cache.lookup(&key, corpus, options) {
+    let miss = match cache.lookup(key, corpus, options) {
         Ok(report) => {
             let notice = "findings read from the results cache (--no-cache scans again)";
             return Ok((report, Some(notice.to_owned())));
@@ -287,7 +290,7 @@ pub fn cached_findings(
         eprintln!("rehash: {text}");
     }
     let report = analyse(corpus, options)?;
-    if let Err(e) = cache.store(&key, corpus, options, &report) {
+    if let Err(e) = cache.store(key, corpus, options, &report) {
         let text = format!(
             "results cache not written ({}: {e}); the reader works without it",
             cache.dir().display()

@@ -48,12 +48,20 @@ pub const COLOR_NAMES: [&str; 14] = [
 
 /// The colours `[colors]` sets (names of [`COLOR_NAMES`], values such as `"#ffd7af"`, `"214"`
 /// or `"lightblue"`), and what is wrong with the others.
-fn color_overrides(colors: &BTreeMap<String, String>) -> (ColorOverrides, Vec<String>) {
+fn color_overrides(colors: &BTreeMap<String, toml::Value>) -> (ColorOverrides, Vec<String>) {
     let mut overrides = ColorOverrides::default();
     let mut errors = Vec::new();
     for (name, value) in colors {
-        let Ok(color) = value.parse::<Color>() else {
-            errors.push(format!("[colors] {name}: `{value}` is not a colour"));
+        let color = match value {
+            toml::Value::String(text) => text.parse::<Color>().ok(),
+            toml::Value::Integer(index) => u8::try_from(*index).ok().map(Color::Indexed),
+            _ => None,
+        };
+        let Some(color) = color else {
+            let shown = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            errors.push(format!("[colors] {name}: `{shown}` is not a colour"));
             continue;
         };
         let slot = match name.as_str() {
@@ -98,7 +106,7 @@ pub struct Config {
     /// The palette: after the terminal's background, dark or light.
     pub theme: ThemeChoice,
     /// Colours set by name over the palette's (the `[colors]` table), as written.
-    colors: BTreeMap<String, String>,
+    colors: BTreeMap<String, toml::Value>,
     /// The colours of `[colors]` that could be read.
     #[serde(skip)]
     pub color_overrides: ColorOverrides,
@@ -344,7 +352,7 @@ mod tests {
 
     #[test]
     fn colours_are_set_by_name_and_bad_ones_are_left_out_with_a_message() {
-        let text = "theme = \"dark\"\n[colors]\npassage2 = \"#102030\"\naccent = \"214\"\n\
+        let text = "theme = \"dark\"\n[colors]\npassage2 = \"#102030\"\naccent = 214\n\
                     ink = \"not-a-colour\"\npassage9 = \"red\"\n";
         let config = Config::parse(text).unwrap();
         assert_eq!(config.theme, ThemeChoice::Dark);

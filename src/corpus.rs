@@ -8,7 +8,7 @@ mod docx;
 mod jsonl;
 mod load;
 pub mod page;
-mod pdf;
+pub mod pdf;
 
 pub use demo::demo_corpus;
 pub use document::Document;

@@ -13,13 +13,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Staged::write(path, bytes)?.commit()
 }
 
-/// The temporary files written and not yet renamed, for [`remove_staged`].
-static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// The temporary files written and not yet renamed, for [`remove_staged`], and whether the
+/// process is stopping (then no new one is started).
+static STAGED: Mutex<(Vec<PathBuf>, bool)> = Mutex::new((Vec::new(), false));
 
-/// Removes every temporary file written and not yet renamed: an interrupted command leaves
-/// no half-written output behind.
+/// Removes every temporary file written and not yet renamed, and refuses new ones: an
+/// interrupted command leaves no half-written output behind.
 pub fn remove_staged() {
-    let staged = STAGED.lock().map(|mut s| std::mem::take(&mut *s));
+    let staged = STAGED.lock().map(|mut s| {
+        s.1 = true;
+        std::mem::take(&mut s.0)
+    });
     for path in staged.unwrap_or_default() {
         let _ = std::fs::remove_file(path);
     }
@@ -27,18 +31,20 @@ pub fn remove_staged() {
 
 fn forget_staged(path: &Path) {
     if let Ok(mut staged) = STAGED.lock() {
-        staged.retain(|p| p != path);
+        staged.0.retain(|p| p != path);
     }
 }
 
 /// Suffix of the temporary files [`write_atomic`] writes before renaming them.
 pub const TEMPORARY_SUFFIX: &str = ".tmp";
 
-/// A file written whole beside its target, not yet renamed over it.
+/// A file written whole beside its target, not yet renamed over it; dropped uncommitted, it
+/// is removed.
 #[derive(Debug)]
 pub struct Staged {
     temporary: PathBuf,
     target: PathBuf,
+    committed: bool,
 }
 
 impl Staged {
@@ -57,14 +63,23 @@ impl Staged {
             ".{name}.{}-{unique}{TEMPORARY_SUFFIX}",
             std::process::id()
         ));
-        if let Ok(mut staged) = STAGED.lock() {
-            staged.push(temporary.clone());
-        }
-        let written = (|| {
-            let mut file = std::fs::File::create(&temporary)?;
+        // Registered and created under the lock, so that an interruption either sees the file
+        // and removes it, or stops it from being created.
+        let created = match STAGED.lock() {
+            Ok(staged) if staged.1 => Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "interrupted",
+            )),
+            Ok(mut staged) => {
+                staged.0.push(temporary.clone());
+                std::fs::File::create(&temporary)
+            }
+            Err(_) => std::fs::File::create(&temporary),
+        };
+        let written = created.and_then(|mut file| {
             file.write_all(bytes)?;
             file.sync_all()
-        })();
+        });
         if let Err(e) = written {
             let _ = std::fs::remove_file(&temporary);
             forget_staged(&temporary);
@@ -73,21 +88,30 @@ impl Staged {
         Ok(Self {
             temporary,
             target: path.to_owned(),
+            committed: false,
         })
     }
 
     /// Renames the temporary file over its target.
-    pub fn commit(self) -> std::io::Result<()> {
-        let renamed = std::fs::rename(&self.temporary, &self.target).inspect_err(|_| {
-            let _ = std::fs::remove_file(&self.temporary);
-        });
-        forget_staged(&self.temporary);
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let renamed = std::fs::rename(&self.temporary, &self.target);
+        // Renamed or not, the temporary file is done with: `drop` removes what is left.
+        self.committed = renamed.is_ok();
         renamed
     }
 
     /// Where the temporary file is (a crash before [`Staged::commit`] leaves it there).
     pub fn temporary(&self) -> &Path {
         &self.temporary
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+        forget_staged(&self.temporary);
     }
 }
 

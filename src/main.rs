@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("rehash: {e}");
     }
+    rehash::corpus::pdf::quiet_extraction_panics();
     let result = match &cli.command {
         Some(Command::Scan(args)) => {
             commands::stop_on_interrupt();

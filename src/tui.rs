@@ -60,16 +60,26 @@ pub fn run(
     };
     let mut app = App::new(corpus, report, settings);
     app.set_keys(config.keymap.clone());
+    // Without colour there is no palette to choose: the terminal is not asked.
+    let monochrome = settings.color == ColorMode::Monochrome;
     app.set_palette(crate::app::Palette {
-        shade: shade(config.theme),
+        shade: if monochrome {
+            crate::app::Shade::Light
+        } else {
+            shade(config.theme)
+        },
         overrides: config.color_overrides,
     });
     let (place, place_notice) = match &places {
         Some((places, key)) if !fresh => places.load(key),
         _ => (None, None),
     };
-    if let Some(notice) = notice.or(place_notice) {
-        app.show_notice(&notice);
+    if let Some(text) = &place_notice {
+        eprintln!("rehash: {}", crate::text::printable(text));
+    }
+    let notices: Vec<String> = notice.into_iter().chain(place_notice).collect();
+    if !notices.is_empty() {
+        app.show_notice(&notices.join(" · "));
     }
     app.show_warnings(warnings);
     watch_signals()?;
@@ -99,6 +109,7 @@ fn watch_signals() -> std::io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 terminal::restore();
+                crate::files::remove_staged();
                 eprintln!("rehash: stopped by signal {signal}");
                 std::process::exit(128 + signal);
             }

@@ -21,6 +21,10 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     (dir, news)
 }
 
+fn key(news: &PathBuf, corpus: &rehash::corpus::Corpus) -> String {
+    rehash::cache::corpus_key(std::slice::from_ref(news), corpus)
+}
+
 fn load(news: &PathBuf) -> rehash::corpus::Corpus {
     load_paths_with(std::slice::from_ref(news), LoadOptions::default())
         .expect("loaded")
@@ -34,7 +38,7 @@ fn a_second_open_reads_the_findings_from_the_cache_until_an_article_changes() {
     let options = Options::default();
     let corpus = load(&news);
     let (first, notice) =
-        cached_findings(&cache, std::slice::from_ref(&news), &corpus, &options).expect("ok");
+        cached_findings(&cache, &key(&news, &corpus), &corpus, &options).expect("ok");
     assert_eq!(
         notice, None,
         "a corpus never seen is scanned without a word"
@@ -43,14 +47,14 @@ fn a_second_open_reads_the_findings_from_the_cache_until_an_article_changes() {
 
     let corpus = load(&news);
     let (again, notice) =
-        cached_findings(&cache, std::slice::from_ref(&news), &corpus, &options).expect("ok");
+        cached_findings(&cache, &key(&news, &corpus), &corpus, &options).expect("ok");
     assert!(notice.is_some_and(|n| n.contains("results cache")));
     assert_eq!(again.passages, first.passages);
 
     std::fs::write(news.join("b.txt"), "Harbour\nNothing in common now.").expect("edited");
     let corpus = load(&news);
     let (changed, notice) =
-        cached_findings(&cache, std::slice::from_ref(&news), &corpus, &options).expect("ok");
+        cached_findings(&cache, &key(&news, &corpus), &corpus, &options).expect("ok");
     let notice = notice.expect("a notice");
     assert!(notice.contains("1 article changed"), "{notice}");
     assert!(changed.passages.is_empty());
@@ -65,7 +69,8 @@ fn an_unwritable_cache_folder_gives_a_notice_and_the_findings() {
     let cache = Cache::new(&blocked, DEFAULT_LIMIT);
     let corpus = load(&news);
     let (report, notice) =
-        cached_findings(&cache, &[news], &corpus, &Options::default()).expect("still works");
+        cached_findings(&cache, &key(&news, &corpus), &corpus, &Options::default())
+            .expect("still works");
     assert!(!report.passages.is_empty());
     let notice = notice.expect("a notice");
     assert!(notice.contains("results cache not written"), "{notice}");

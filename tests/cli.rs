@@ -886,3 +886,35 @@ fn a_two_page_pdf_is_read_in_reading_order_with_its_paragraphs_and_a_broken_one_
         .any(|p| p["kind"] == "verbatim" && p["words"].as_u64().unwrap_or(0) >= 35);
     assert!(whole, "{passages:#?}");
 }
+
+#[test]
+fn an_export_that_cannot_be_written_says_where_and_loses_nothing() {
+    let dir = folder_with(&[("a.txt", ARTICLE.as_bytes()), ("b.txt", ARTICLE.as_bytes())]);
+    let blocker = TempDir::new().unwrap();
+    let file = blocker.path().join("file");
+    fs::write(&file, "keep me").unwrap();
+    let html = file.join("report.html");
+    let out = rehash()
+        .args(["scan", "--format", "html", "--out"])
+        .arg(&html)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&html.display().to_string()), "{stderr}");
+    let out = rehash()
+        .args(["scan", "--format", "pan-xml", "--out"])
+        .arg(&file)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "keep me",
+        "nothing lost"
+    );
+    let left: Vec<_> = fs::read_dir(blocker.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left");
+}

@@ -1,11 +1,13 @@
 //! The loader: arbitrary bytes read as a file of each kind rehash reads (text in any encoding,
-//! a web page, a Word file, JSON lines), never a panic, and every span of every document on
+//! a web page, a Word file, a PDF, JSON lines), never a panic, and every span of every document on
 //! char boundaries.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-const NAMES: [&str; 7] = ["a.txt", "a.md", "a.html", "a.docx", "a.jsonl", "a.json", "a"];
+const NAMES: [&str; 8] = [
+    "a.txt", "a.md", "a.html", "a.docx", "a.pdf", "a.jsonl", "a.json", "a",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {

@@ -104,6 +104,11 @@ pub enum Action {
 }
 
 impl Action {
+    /// A move to the first column of the heat map, however wide.
+    pub const FIRST_COLUMN: i32 = i32::MIN / 2;
+    /// A move to its last column.
+    pub const LAST_COLUMN: i32 = i32::MAX / 2;
+
     /// The action's name in the config's `[keys]` tables (snake case), for the actions a key
     /// can be bound to; none for typing, the mouse and the terminal.
     pub fn config_name(self) -> Option<String> {
@@ -116,6 +121,8 @@ impl Action {
             Self::ScrollBy(-1) => "scroll_up",
             Self::ColumnBy(1) => "column_right",
             Self::ColumnBy(-1) => "column_left",
+            Self::ColumnBy(Self::FIRST_COLUMN) => "first_column",
+            Self::ColumnBy(Self::LAST_COLUMN) => "last_column",
             Self::Page(1) => "page_down",
             Self::Page(-1) => "page_up",
             Self::FoldOutlets => "fold_outlets",

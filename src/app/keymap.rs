@@ -523,6 +523,16 @@ mod tests {
     }
 
     #[test]
+    fn every_bound_action_has_a_config_name() {
+        let keymap = Keymap::default();
+        for view in View::ALL {
+            for b in keymap.bindings(view).into_iter().flatten() {
+                assert!(b.action.config_name().is_some(), "{view:?}: {:?}", b.action);
+            }
+        }
+    }
+
+    #[test]
     fn every_help_line_fits_the_overlay_of_the_narrowest_screen() {
         // The overlay is 60 columns on a 60-column screen: borders, a 12-column key field.
         for view in View::ALL {

@@ -92,16 +92,18 @@ impl App {
         if let Some(pair) = &place.pair {
             self.restore_pair(pair);
         }
+        // The view comes back on top of the library, so that Esc leads there. A search is
+        // not remembered, so its view is not either.
         let view = View::ALL
             .into_iter()
             .find(|v| v.config_name() == place.view);
         match view {
+            Some(View::Library) => self.stack = vec![View::Library],
             Some(View::Compare) if self.compare.is_none() => {}
-            Some(view) => {
-                self.stack.retain(|&v| v != view);
-                self.stack.push(view);
+            Some(view @ (View::Compare | View::Passages | View::Heat)) => {
+                self.stack = vec![View::Library, view];
             }
-            None => {}
+            Some(View::Find) | None => {}
         }
         self.message = None;
     }

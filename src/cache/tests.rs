@@ -150,6 +150,20 @@ fn a_truncated_or_corrupt_entry_is_ignored_and_rebuilt() {
 }
 
 #[test]
+fn an_entry_naming_places_outside_the_documents_is_damaged() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let cache = cache(dir.path());
+    let mut report = find_reuse(&corpus, &options);
+    report.passages[0].a.span.byte_end = 1_000_000;
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("stored");
+    let miss = cache.lookup("k", &corpus, &options).unwrap_err();
+    assert!(matches!(miss, Miss::Damaged(_)), "{miss:?}");
+}
+
+#[test]
 fn two_writers_at_once_leave_one_whole_entry() {
     let dir = tempfile::tempdir().expect("folder");
     let (corpus, options) = (sample(), Options::default());

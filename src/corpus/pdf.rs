@@ -1,10 +1,31 @@
 //! PDF files: their text in reading order, page after page, each paragraph on one line (the
 //! lines of a paragraph joined, a word hyphenated across two lines made whole again).
 
+use std::cell::Cell;
+
+thread_local! {
+    /// Whether this thread is inside the extractor, whose panics are caught.
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the panic hook (the crash report) quiet for panics inside the PDF extractor, which
+/// [`read`] catches and reports as an unreadable file. Call once, after installing the hook.
+pub fn quiet_extraction_panics() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !EXTRACTING.with(Cell::get) {
+            report(info);
+        }
+    }));
+}
+
 /// The text of a PDF, or why it cannot be read. The extractor is a third party's parser of a
 /// complex format: a panic inside it is caught and reported as an unreadable file.
 pub fn read(bytes: &[u8]) -> Result<String, String> {
-    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+    EXTRACTING.with(|e| e.set(true));
+    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    EXTRACTING.with(|e| e.set(false));
+    let pages = extracted
         .map_err(|_| "not a PDF rehash can read".to_owned())?
         .map_err(|e| format!("not a readable PDF ({e})"))?;
     let paragraphs: Vec<String> = pages.iter().flat_map(|page| paragraphs(page)).collect();

@@ -19,6 +19,8 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
         let candidate = matches!(p.kind, Kind::Verbatim | Kind::Near)
             && p.parts.is_empty()
+            && !p.duplicate
+            && !p.boilerplate
             && p.words < SHORT_WORDS;
         if candidate && (names_only(corpus, p.a) || names_only(corpus, p.b)) {
             p.kind = Kind::Related;
@@ -31,11 +33,14 @@ fn names_only(corpus: &Corpus, side: Side) -> bool {
     ordinary_words(&corpus.documents[side.doc], side) < MIN_ORDINARY
 }
 
-/// The words of a side that start with a lower-case letter and are not function words.
+/// The words of a side that are not names nor function words: they start with a letter
+/// that is not upper case (so that scripts without case, Arabic or Chinese, count whole).
 fn ordinary_words(doc: &Document, side: Side) -> usize {
     doc.token_range(side.span)
         .filter(|&i| {
-            !doc.tokens()[i].is_stop() && doc.word(i).chars().next().is_some_and(char::is_lowercase)
+            let first = doc.word(i).chars().next();
+            !doc.tokens()[i].is_stop()
+                && first.is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
         })
         .count()
 }
@@ -76,6 +81,13 @@ mod tests {
     fn a_short_passage_of_ordinary_words_stays_reuse() {
         let text = "Obama-era guidance directing schools to allow transgender students to use the bathroom";
         assert_eq!(kind_after(text, text, Kind::Verbatim), Kind::Verbatim);
+    }
+
+    #[test]
+    fn a_short_passage_in_a_script_without_case_stays_reuse() {
+        let arabic =
+            "قال وزير الخارجية إن المحادثات ستستأنف في جنيف بعد أسبوع من التوتر على الحدود";
+        assert_eq!(kind_after(arabic, arabic, Kind::Verbatim), Kind::Verbatim);
     }
 
     #[test]

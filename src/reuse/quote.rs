@@ -81,10 +81,14 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
     let mut before: Option<char> = None;
     // The last char before this one that is not a space.
     let mut visible: Option<char> = None;
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((k, c)) = chars.next() {
-        let after = chars.peek().map(|&(_, a)| a);
-        let mark = Mark { c, before, after };
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let mark = Mark {
+            c,
+            before,
+            after: chars.get(k + 1).copied(),
+            then: chars.get(k + 2).copied(),
+        };
         if mark.is_stray() {
             // Passed over.
         } else if let Some(depth) = closing(&stack, mark) {
@@ -96,7 +100,12 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
         } else if let Some(closers) = opening(mark) {
             // A quoted paragraph that goes on opens again without closing: with the paragraph
             // breaks lost, `end. "Next` closes the quotation before it.
-            if closers == "\"" && stack.len() == 1 && visible.is_some_and(|v| ".!?".contains(v)) {
+            let straight = |closers: &str| closers == "\"";
+            if straight(closers)
+                && stack.len() == 1
+                && straight(stack[0].closers)
+                && visible.is_some_and(|v| ".!?".contains(v))
+            {
                 found.push(stack[0].start..k);
                 stack.clear();
             }
@@ -122,6 +131,8 @@ struct Mark {
     c: char,
     before: Option<char>,
     after: Option<char>,
+    /// The char after `after`.
+    then: Option<char>,
 }
 
 impl Mark {
@@ -152,7 +163,9 @@ fn opening(mark: Mark) -> Option<&'static str> {
         '„' => Some("“”"),
         '‘' if !mark.before.is_some_and(char::is_alphanumeric) => Some("’"),
         '"' if mark.opens_here() => Some("\""),
-        '\'' if mark.opens_here() => Some("'"),
+        // A single quote quotes before a capital ('At least…'); before a digit or a small
+        // letter it is more often an elision ('90s, 'n').
+        '\'' if mark.opens_here() && mark.after.is_some_and(char::is_uppercase) => Some("'"),
         _ => None,
     }
 }
@@ -166,7 +179,13 @@ fn closing(stack: &[Open], mark: Mark) -> Option<usize> {
     let single = matches!(mark.c, '\'' | '’');
     let fits = match mark.c {
         '"' => after_word || !mark.opens_here(),
-        '\'' | '’' => after_word && !mark.after.is_some_and(char::is_alphanumeric),
+        '\'' | '’' => {
+            // `workers' union`: a plural's possessive, not the end of a quotation.
+            let possessive = mark.before == Some('s')
+                && mark.after.is_some_and(char::is_whitespace)
+                && mark.then.is_some_and(char::is_lowercase);
+            after_word && !possessive && !mark.after.is_some_and(char::is_alphanumeric)
+        }
         _ => true,
     };
     if !fits {
@@ -236,6 +255,23 @@ mod tests {
         assert_eq!(
             quoted("got him elected \"? and he knows it. \"Americans first,\" he said."),
             ["Americans first,"]
+        );
+    }
+
+    #[test]
+    fn elisions_and_possessives_do_not_open_or_close_single_quotations() {
+        assert_eq!(
+            quoted("In the '90s we said 'It was fine' again, rock 'n' roll."),
+            ["It was fine"]
+        );
+        assert_eq!(
+            quoted("He wrote: 'The workers' union will strike' and left."),
+            ["The workers' union will strike"]
+        );
+        // A straight quote after a stop does not end a curly quotation.
+        assert_eq!(
+            quoted("“It ended. \"Fake news\" is what they call it, and more” he said."),
+            ["It ended. \"Fake news\" is what they call it, and more"]
         );
     }
 

@@ -55,6 +55,8 @@ impl Key {
         };
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // Terminals send Ctrl with a letter as the small letter: `ctrl-J` is `ctrl-j`.
+            (Some(c), None) if !c.is_control() && ctrl => KeyCode::Char(c.to_ascii_lowercase()),
             (Some(c), None) if !c.is_control() => KeyCode::Char(c),
             _ => {
                 let lower = rest.to_lowercase();
@@ -151,6 +153,7 @@ mod tests {
             })
         );
         assert_eq!(Key::parse("PgDn"), Ok(Key::plain(KeyCode::PageDown)));
+        assert_eq!(Key::parse("ctrl-J"), Key::parse("ctrl-j"));
         assert_eq!(Key::parse("-"), Ok(Key::plain(KeyCode::Char('-'))));
     }
 

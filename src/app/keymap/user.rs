@@ -11,8 +11,20 @@ use toml::Spanned;
 use super::{Bound, GLOBAL, Key, Keymap};
 use crate::app::View;
 
-/// The `[keys]` tables of a config: view, then action, then key names (with where they are).
-pub type UserKeys = BTreeMap<String, BTreeMap<String, Spanned<Vec<String>>>>;
+/// The `[keys]` tables of a config: view, then action, then a key name or a list of them
+/// (with where they are).
+pub type UserKeys = BTreeMap<String, BTreeMap<String, Spanned<toml::Value>>>;
+
+/// The key names of a binding's value: one name, or a list of names.
+fn names_of(value: &toml::Value) -> Result<Vec<String>, String> {
+    let name = |v: &toml::Value| v.as_str().map(str::to_owned);
+    match value {
+        toml::Value::String(one) => Some(vec![one.clone()]),
+        toml::Value::Array(list) => list.iter().map(name).collect::<Option<Vec<_>>>(),
+        _ => None,
+    }
+    .ok_or_else(|| "expected a key name or a list of key names".to_owned())
+}
 
 impl Keymap {
     /// The defaults with `user`'s bindings (read from the config `text`) merged over them, or
@@ -36,7 +48,9 @@ impl Keymap {
             };
             for (action, keys) in actions {
                 let line = crate::text::line_of(text, keys.span().start);
-                match keymap.rebind(at, action, keys.get_ref()) {
+                let rebound =
+                    names_of(keys.get_ref()).and_then(|names| keymap.rebind(at, action, &names));
+                match rebound {
                     Ok(()) => {
                         lines.insert((at, action.clone()), line);
                     }

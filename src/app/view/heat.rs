@@ -21,8 +21,16 @@ pub const KEYS: &[Binding] = &[
     bind(&[ch('k'), Up], Action::ScrollBy(-1), "cursor up"),
     bind(&[ch('l'), Right], Action::ColumnBy(1), "cursor right"),
     bind(&[ch('h'), Left], Action::ColumnBy(-1), "cursor left"),
-    bind(&[ch('0')], Action::ColumnBy(i32::MIN / 2), "first column"),
-    bind(&[ch('$')], Action::ColumnBy(i32::MAX / 2), "last column"),
+    bind(
+        &[ch('0')],
+        Action::ColumnBy(Action::FIRST_COLUMN),
+        "first column",
+    ),
+    bind(
+        &[ch('$')],
+        Action::ColumnBy(Action::LAST_COLUMN),
+        "last column",
+    ),
     bind(&[PageDown, ch(' ')], Action::Page(1), "page down"),
     bind(&[PageUp], Action::Page(-1), "page up"),
     bind(&[ch('g'), Home], Action::Top, "first row and column"),

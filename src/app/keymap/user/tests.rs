@@ -55,6 +55,16 @@ fn user_bindings_replace_the_keys_of_their_action_in_their_view() {
 #[test]
 fn a_global_binding_applies_in_every_view() {
     let keys = keymap("[keys.global]\nquit = [\"Q\"]\n").expect("fine");
+    assert_eq!(
+        keymap("[keys.global]\nquit = \"Q\"\n"),
+        Ok(keys.clone()),
+        "one name alone"
+    );
+    let errors = keymap("[keys.global]\nquit = 5\n").unwrap_err();
+    assert!(
+        errors[0].starts_with("line 2: expected a key name"),
+        "{errors:?}"
+    );
     for view in View::ALL {
         let q = press(&keys, view, KeyCode::Char('q'), KeyModifiers::NONE);
         assert_ne!(q, Some(Action::Quit), "{view:?}");
