@@ -588,16 +588,21 @@ fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     tmux.keys(&["q"]);
 }
 
+/// The reader on the demo, with the configuration file `config`.
+fn reader_with_config(config: &std::path::Path) -> String {
+    format!(
+        "env REHASH_CONFIG='{}' '{}'",
+        config.display(),
+        env!("CARGO_BIN_EXE_rehash")
+    )
+}
+
 #[test]
 fn keys_rebound_in_the_config_work_and_a_bad_binding_falls_back_to_the_defaults() {
     let home = Home::new();
     let good = home.0.path().join("good.toml");
     std::fs::write(&good, "[keys.global]\nquit = [\"Q\"]\n").expect("config");
-    let command = format!(
-        "env REHASH_CONFIG='{}' '{}'",
-        good.display(),
-        env!("CARGO_BIN_EXE_rehash")
-    );
+    let command = reader_with_config(&good);
     let Some(tmux) = Tmux::start_in("keys-good", &command, &home) else {
         return;
     };
@@ -621,11 +626,7 @@ fn keys_rebound_in_the_config_work_and_a_bad_binding_falls_back_to_the_defaults(
 
     let bad = home.0.path().join("bad.toml");
     std::fs::write(&bad, "mouse = true\n[keys.library]\nopen = [\"q\"]\n").expect("config");
-    let command = format!(
-        "env REHASH_CONFIG='{}' '{}'",
-        bad.display(),
-        env!("CARGO_BIN_EXE_rehash")
-    );
+    let command = reader_with_config(&bad);
     let Some(tmux) = Tmux::start_in("keys-bad", &command, &home) else {
         return;
     };

@@ -29,6 +29,24 @@ fn cache(dir: &Path) -> Cache {
     Cache::new(dir, DEFAULT_LIMIT)
 }
 
+/// A cache in a temporary folder holding the sample's findings under the key `k`.
+fn stored() -> (
+    tempfile::TempDir,
+    Corpus,
+    Options,
+    Cache,
+    crate::reuse::Report,
+) {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (sample(), Options::default());
+    let cache = cache(dir.path());
+    let report = find_reuse(&corpus, &options);
+    cache
+        .store("k", &corpus, &options, &report)
+        .expect("stored");
+    (dir, corpus, options, cache, report)
+}
+
 #[test]
 fn a_stored_report_comes_back_whole() {
     let dir = tempfile::tempdir().expect("folder");
@@ -88,13 +106,8 @@ fn a_changed_added_or_removed_article_is_a_miss_that_says_so() {
 
 #[test]
 fn other_options_or_another_engine_version_are_misses() {
-    let dir = tempfile::tempdir().expect("folder");
-    let (corpus, options) = (sample(), Options::default());
-    let cache = cache(dir.path());
-    let report = find_reuse(&corpus, &options);
-    cache
-        .store("k", &corpus, &options, &report)
-        .expect("stored");
+    // The folder lives as long as `_dir`.
+    let (_dir, corpus, options, cache, report) = stored();
     let stricter = Options {
         min_words: 20,
         ..Options::default()
@@ -119,13 +132,8 @@ fn other_options_or_another_engine_version_are_misses() {
 
 #[test]
 fn a_truncated_or_corrupt_entry_is_ignored_and_rebuilt() {
-    let dir = tempfile::tempdir().expect("folder");
-    let (corpus, options) = (sample(), Options::default());
-    let cache = cache(dir.path());
-    let report = find_reuse(&corpus, &options);
-    cache
-        .store("k", &corpus, &options, &report)
-        .expect("stored");
+    // The folder lives as long as `_dir`.
+    let (_dir, corpus, options, cache, report) = stored();
     let bytes = std::fs::read(cache.entry("k")).expect("entry");
     for damaged in [
         bytes[..bytes.len() / 2].to_vec(),
