@@ -286,14 +286,15 @@ pub fn default_text() -> String {
         "\"auto\": the dark or light palette after the terminal's background; \"dark\"; \"light\".",
         "theme = \"auto\"".to_owned(),
     );
-    out.push_str(
+    let _ = writeln!(
+        out,
         "# Colours over the palette's, by name: \"#rrggbb\", a 256-colour index or a name.\n\
-         [colors]\n",
+         # None is set by default; the names: {}.\n\
+         [colors]\n\
+         # passage1 = \"#ffd7af\"\n\
+         # accent = 214\n",
+        COLOR_NAMES.join(", ")
     );
-    for name in COLOR_NAMES {
-        let _ = writeln!(out, "# {name} = \"#ffd7af\"");
-    }
-    out.push('\n');
     out.push_str("# The engine's thresholds; command-line options override them.\n[engine]\n");
     let engine = toml::Value::try_from(&defaults.engine).unwrap_or(toml::Value::Boolean(false));
     for (name, note) in ENGINE_NOTES {

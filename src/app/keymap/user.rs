@@ -36,10 +36,12 @@ impl Keymap {
         let mut lines: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for (table, actions) in user {
             let Some(at) = table_index(table) else {
-                let line = actions
-                    .values()
-                    .next()
-                    .map_or(0, |keys| crate::text::line_of(text, keys.span().start));
+                // The line of the table's header, else of its first binding.
+                let header = text.find(&format!("[keys.{table}]"));
+                let first = actions.values().next().map(|keys| keys.span().start);
+                let line = header
+                    .or(first)
+                    .map_or(0, |at| crate::text::line_of(text, at));
                 errors.push(format!(
                     "line {line}: unknown view `[keys.{table}]` (the views: {GLOBAL}, {})",
                     view_names()
@@ -103,37 +105,30 @@ impl Keymap {
         }
     }
 
-    /// A message for each key bound to two actions in one view; `lines` says where the user
-    /// bound each (table, action).
+    /// A message for each key bound to two actions in one view (one message for a clash in
+    /// several views); `lines` says where the user bound each (table, action).
     fn conflicts(&self, lines: &BTreeMap<(usize, String), usize>) -> Vec<String> {
-        let mut found = Vec::new();
+        let name = |b: &Bound| b.action.config_name().unwrap_or_default();
+        // (line, key, first action, second action) → the views where they clash.
+        let mut clashes: BTreeMap<(usize, String, String, String), Vec<&str>> = BTreeMap::new();
         for (v, view) in View::ALL.iter().enumerate() {
             let tables = [(v + 1, &self.views[v]), (0, &self.common)];
             let mut seen: Vec<(Key, usize, &Bound)> = Vec::new();
             for (at, table) in tables {
                 for bound in table.as_slice() {
                     for &key in &bound.keys {
-                        let first = seen.iter().find(|(k, ..)| *k == key);
-                        match first {
-                            Some((_, other_at, other)) if other.action != bound.action => {
-                                let name = |_: usize, b: &Bound| {
-                                    b.action.config_name().unwrap_or_default()
-                                };
-                                let line = [(at, bound), (*other_at, *other)]
-                                    .iter()
-                                    .filter_map(|(at, b)| lines.get(&(*at, name(*at, b))))
-                                    .min()
-                                    .copied();
+                        match seen.iter().find(|(k, ..)| *k == key) {
+                            Some(&(_, other_at, other)) if other.action != bound.action => {
                                 // Only the user's bindings make conflicts: the defaults have
                                 // none (a test keeps them so).
+                                let line = [(at, bound), (other_at, other)]
+                                    .iter()
+                                    .filter_map(|(at, b)| lines.get(&(*at, name(b))))
+                                    .min()
+                                    .copied();
                                 if let Some(line) = line {
-                                    found.push(format!(
-                                        "line {line}: `{}` is bound to both {} and {} in the {} view",
-                                        key.config_name(),
-                                        name(*other_at, other),
-                                        name(at, bound),
-                                        view.name()
-                                    ));
+                                    let clash = (line, key.config_name(), name(other), name(bound));
+                                    clashes.entry(clash).or_default().push(view.config_name());
                                 }
                             }
                             Some(_) => {}
@@ -143,9 +138,18 @@ impl Keymap {
                 }
             }
         }
-        found.sort();
-        found.dedup();
-        found
+        clashes
+            .into_iter()
+            .map(|((line, key, first, second), views)| {
+                let (last, rest) = views.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
+                let views = if rest.is_empty() {
+                    format!("the {last} view")
+                } else {
+                    format!("the {} and {last} views", rest.join(", "))
+                };
+                format!("line {line}: `{key}` is bound to both {first} and {second} in {views}")
+            })
+            .collect()
     }
 }
 

@@ -70,7 +70,7 @@ fn list<'a>(
     let title = match apart {
         0 => format!(" Passages · {reuse} reused "),
         n => format!(
-            " Passages · {reuse} reused · {n} quotes, boilerplate or same story ({}) ",
+            " Passages · {reuse} reused · {n} apart: quotes, boilerplate, same story ({}) ",
             key(Action::ToggleBoilerplate)
         ),
     };

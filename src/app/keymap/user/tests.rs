@@ -100,10 +100,23 @@ fn conflicts_unknown_names_and_ctrl_c_are_errors_with_their_line() {
         errors[2]
     );
     assert!(
-        errors[3].starts_with("line 5: unknown view `[keys.timeline]`"),
+        errors[3].starts_with("line 4: unknown view `[keys.timeline]`"),
         "{}",
         errors[3]
     );
+}
+
+#[test]
+fn a_global_key_clashing_in_several_views_is_one_message_in_the_configs_names() {
+    let errors = keymap("[keys.global]\nquit = [\"j\"]\n").unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "line 2: `j` is bound to both scroll_down and quit in the library, compare, passages, heat and find views"
+        ]
+    );
+    let errors = keymap("[keys.comapre]\nnext_passage = [\"n\"]\n").unwrap_err();
+    assert!(errors[0].starts_with("line 1: unknown view"), "{errors:?}");
 }
 
 #[test]
