@@ -118,7 +118,7 @@ pub struct Cache {
 
 /// The platform cache folder of rehash (`$XDG_CACHE_HOME/rehash` on Linux), if there is one.
 pub fn default_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "rehash").map(|d| d.cache_dir().to_owned())
+    crate::config::project_dirs().map(|d| d.cache_dir().to_owned())
 }
 
 /// The identity of a corpus: the inputs it was read from (folders and files, made absolute),

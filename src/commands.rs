@@ -245,13 +245,13 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         (report, Vec::new(), notice)
     };
     let mut warnings: Vec<String> = warnings.into_iter().chain(more).collect();
-    for error in &config.key_errors {
-        let text = format!("config: {error}; the default keys are in use");
-        eprintln!("rehash: warning: {}", printable(&text));
-        warnings.push(text);
-    }
-    for error in &config.color_errors {
-        let text = format!("config: {error}; left out");
+    let keys = config
+        .key_errors
+        .iter()
+        .map(|e| (e, "the default keys are in use"));
+    let colors = config.color_errors.iter().map(|e| (e, "left out"));
+    for (error, outcome) in keys.chain(colors) {
+        let text = format!("config: {error}; {outcome}");
         eprintln!("rehash: warning: {}", printable(&text));
         warnings.push(text);
     }

@@ -310,9 +310,14 @@ pub fn default_text() -> String {
     out
 }
 
+/// The platform folders of rehash (config, cache, state), if the system has a home.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "rehash")
+}
+
 /// Where the config file is looked for when neither a path nor `$REHASH_CONFIG` is given.
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "rehash").map(|d| d.config_dir().join("config.toml"))
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::files::write_atomic;
 /// The platform state folder of rehash, if there is one (on systems without a state folder,
 /// the local data folder).
 pub fn default_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "rehash").map(|d| {
+    crate::config::project_dirs().map(|d| {
         d.state_dir()
             .map_or_else(|| d.data_local_dir().to_owned(), Path::to_owned)
     })
