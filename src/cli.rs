@@ -210,6 +210,10 @@ pub struct EngineArgs {
     /// [default: 6].
     #[arg(long, value_name = "N")]
     pub stock_min_docs: Option<usize>,
+    /// Two articles linked by one passage only, shorter than this in words, are the same
+    /// story; 0 turns the rule off [default: 20].
+    #[arg(long, value_name = "N")]
+    pub lone_min_words: Option<usize>,
 }
 
 impl EngineArgs {
@@ -225,6 +229,7 @@ impl EngineArgs {
         options.series_share = self.series_share.unwrap_or(options.series_share);
         set(&mut options.boilerplate_min_docs, self.boilerplate_min_docs);
         set(&mut options.stock_min_docs, self.stock_min_docs);
+        set(&mut options.lone_min_words, self.lone_min_words);
         options
     }
 }

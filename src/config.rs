@@ -250,6 +250,10 @@ const ENGINE_NOTES: &[(&str, &str)] = &[
         "stock_min_docs",
         "fewest articles of one outlet a stock phrase is in",
     ),
+    (
+        "lone_min_words",
+        "one passage alone between two articles, shorter than this, is the same story",
+    ),
 ];
 
 /// A commented configuration holding every default: it parses back to [`Config::default`].

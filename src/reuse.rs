@@ -10,6 +10,7 @@ mod extend;
 mod footer;
 mod index;
 mod linked;
+mod lone;
 mod merge;
 mod names;
 mod options;
@@ -277,6 +278,7 @@ pub fn find_reuse_with_progress(
     let duplicates = duplicate::find(corpus, &mut passages);
     quote::mark(corpus, &mut passages);
     names::mark(corpus, &mut passages);
+    lone::mark(&mut passages, options.lone_min_words);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
     for group in &duplicates {
@@ -290,6 +292,7 @@ pub fn find_reuse_with_progress(
     let mut boilerplate = boilerplate;
     if !footers.is_empty() {
         boilerplate.extend(footers);
+        lone::mark(&mut passages, options.lone_min_words);
         number_in_order(corpus, &mut passages);
         clusters = cluster::cluster(corpus, &mut passages, &article_of);
     }

@@ -404,7 +404,7 @@ fn two(a: &str, b: &str) -> (Corpus, Report) {
 
 #[test]
 fn a_paragraph_repeated_in_one_article_is_still_one_verbatim_passage() {
-    let line = "The harbour commission approved the contract for the sea wall repair after a long debate about the cost.";
+    let line = "The harbour commission approved the contract for the sea wall repair after a long debate about the cost of the work.";
     for copies in [1, 2, 5, 10] {
         let a = format!(
             "Intro line of the first article.\n{}\nClosing line.\n",

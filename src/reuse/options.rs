@@ -36,6 +36,10 @@ pub struct Options {
     /// Fewest articles of one series a short phrase (a stock description, a writer's bio, an
     /// interview lead-in) must be in to be boilerplate there (never fewer than 3).
     pub stock_min_docs: usize,
+    /// Two documents linked by one reuse passage only, shorter than this in words, are the
+    /// same story (`related`): a lone short phrase is stock wording, not copied text. 0 turns
+    /// the rule off.
+    pub lone_min_words: usize,
 }
 
 impl Default for Options {
@@ -54,6 +58,7 @@ impl Default for Options {
             series_share: 0.03,
             boilerplate_min_docs: 8,
             stock_min_docs: 6,
+            lone_min_words: 20,
         }
     }
 }

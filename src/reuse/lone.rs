@@ -1,0 +1,107 @@
+//! Lone short links: two articles whose only reuse passage is one short phrase ("on condition
+//! of anonymity because he was not authorized to", "of the Contact Group on settling the
+//! situation in eastern Ukraine"). A phrase of a dozen words is what two reporters on one
+//! story, or one outlet's stock wording, share without one text being copied from the other;
+//! copied text brings more with it. Such a link is the same story, not reuse. A rewrite
+//! carries less evidence of copying per word than a verbatim run, so a lone rewritten link
+//! must be twice as long to stand.
+
+use std::collections::HashMap;
+
+use super::{Kind, Passage};
+
+/// Turns every reuse passage that is the only one between its two documents, and shorter
+/// than `min_words` (twice that for a rewrite), into a [`Kind::Related`] link. Says whether
+/// it changed any.
+pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
+    let mut links: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    for (i, p) in passages.iter().enumerate() {
+        if p.is_reuse() {
+            let pair = (p.a.doc.min(p.b.doc), p.a.doc.max(p.b.doc));
+            links.entry(pair).or_insert((i, 0)).1 += 1;
+        }
+    }
+    let mut changed = false;
+    for (i, count) in links.into_values() {
+        let p = &mut passages[i];
+        let least = match p.kind {
+            Kind::Rewritten => min_words * 2,
+            Kind::Verbatim | Kind::Near | Kind::Related | Kind::Passim => min_words,
+        };
+        if count == 1 && p.words < least && p.parts.is_empty() {
+            p.kind = Kind::Related;
+            changed = true;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reuse::Side;
+    use crate::text::Span;
+
+    fn link(a: usize, b: usize, words: usize) -> Passage {
+        let side = |doc: usize| Side {
+            doc,
+            span: Span::default(),
+        };
+        Passage::linking(Kind::Verbatim, (side(a), side(b)), words, 1.0)
+    }
+
+    fn kinds(passages: &[Passage]) -> Vec<Kind> {
+        passages.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn a_lone_short_phrase_is_the_same_story() {
+        let mut passages = [link(0, 1, 12), link(1, 2, 12), link(1, 2, 14)];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(
+            kinds(&passages),
+            [Kind::Related, Kind::Verbatim, Kind::Verbatim]
+        );
+    }
+
+    #[test]
+    fn a_lone_long_passage_stays_reuse() {
+        let mut passages = [link(0, 1, 20), link(2, 3, 60)];
+        assert!(!mark(&mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Verbatim]);
+    }
+
+    #[test]
+    fn boilerplate_and_same_story_links_do_not_keep_a_phrase_company() {
+        let mut footer = link(0, 1, 30);
+        footer.boilerplate = true;
+        let mut story = link(0, 1, 30);
+        story.kind = Kind::Related;
+        let mut passages = [footer, story, link(1, 0, 12)];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(passages[2].kind, Kind::Related);
+        assert!(passages[0].boilerplate);
+    }
+
+    #[test]
+    fn a_lone_rewrite_needs_twice_the_words() {
+        let rewrite = |words| {
+            let mut p = link(0, 1, words);
+            p.kind = Kind::Rewritten;
+            p
+        };
+        let mut passages = [rewrite(39)];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(passages[0].kind, Kind::Related);
+        let mut passages = [rewrite(40)];
+        assert!(!mark(&mut passages, 20));
+        assert_eq!(passages[0].kind, Kind::Rewritten);
+    }
+
+    #[test]
+    fn zero_turns_the_rule_off() {
+        let mut passages = [link(0, 1, 12)];
+        assert!(!mark(&mut passages, 0));
+        assert_eq!(passages[0].kind, Kind::Verbatim);
+    }
+}
