@@ -4,15 +4,15 @@
 //! story, or one outlet's stock wording, share without one text being copied from the other;
 //! copied text brings more with it. Such a link is the same story, not reuse. A rewrite
 //! carries less evidence of copying per word than a verbatim run, so a lone rewritten link
-//! must be twice as long to stand.
+//! must be twice as long to stand, and a lone near passage counts its equal words only.
 
 use std::collections::HashMap;
 
 use super::{Kind, Passage};
 
-/// Turns every reuse passage that is the only one between its two documents, and shorter
-/// than `min_words` (twice that for a rewrite), into a [`Kind::Related`] link. Says whether
-/// it changed any.
+/// Turns every reuse passage that is the only one between its two documents, and holds fewer
+/// than `min_words` words of [`evidence`], into a [`Kind::Related`] link. Says whether it
+/// changed any.
 pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
     let mut links: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (i, p) in passages.iter().enumerate() {
@@ -24,16 +24,27 @@ pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
     let mut changed = false;
     for (i, count) in links.into_values() {
         let p = &mut passages[i];
-        let least = match p.kind {
-            Kind::Rewritten => min_words * 2,
-            Kind::Verbatim | Kind::Near | Kind::Related | Kind::Passim => min_words,
-        };
-        if count == 1 && p.words < least && p.parts.is_empty() {
+        if count == 1 && p.parts.is_empty() && evidence(p) < min_words {
             p.kind = Kind::Related;
             changed = true;
         }
     }
     changed
+}
+
+/// The words of a passage that count as evidence of copying: its equal words for a near
+/// passage (its length times its share of equal words), half its length for a rewrite.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+fn evidence(p: &Passage) -> usize {
+    match p.kind {
+        Kind::Rewritten => p.words / 2,
+        Kind::Near => (p.words as f64 * p.score.clamp(0.0, 1.0)).round() as usize,
+        Kind::Verbatim | Kind::Related | Kind::Passim => p.words,
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +107,22 @@ mod tests {
         let mut passages = [rewrite(40)];
         assert!(!mark(&mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Rewritten);
+    }
+
+    #[test]
+    fn a_lone_near_passage_counts_its_equal_words() {
+        let near = |words, score| {
+            let mut p = link(0, 1, words);
+            p.kind = Kind::Near;
+            p.score = score;
+            p
+        };
+        let mut passages = [near(24, 0.75)];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(passages[0].kind, Kind::Related);
+        let mut passages = [near(24, 0.9)];
+        assert!(!mark(&mut passages, 20));
+        assert_eq!(passages[0].kind, Kind::Near);
     }
 
     #[test]
