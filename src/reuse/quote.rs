@@ -137,13 +137,13 @@ struct Mark {
 
 impl Mark {
     /// Whether the mark stands where a quotation opens: after a space, a bracket or a dash
-    /// and before a word.
+    /// and before a word (or a tweet's hashtag or handle: `"#FDNY mourns…`).
     fn opens_here(self) -> bool {
         self.before
             .is_none_or(|b| b.is_whitespace() || "([{—–-:".contains(b))
             && self
                 .after
-                .is_some_and(|a| a.is_alphanumeric() || "‘'\"(.…$£€".contains(a))
+                .is_some_and(|a| a.is_alphanumeric() || "‘'\"(.…$£€#@".contains(a))
     }
 
     /// A straight quote between a space and a `?` or a replacement char: an em dash garbled
@@ -226,6 +226,15 @@ mod tests {
             ["they gave «a promise» to us"]
         );
         assert_eq!(quoted("Sie sagte „wir kommen“ gestern."), ["wir kommen"]);
+    }
+
+    #[test]
+    fn a_quoted_tweet_may_open_on_a_hashtag_or_a_handle() {
+        let text = "It wrote \"#FDNY mourns the loss of EMT Yadira Arroyo,\" and \"@POTUS came\".";
+        assert_eq!(
+            quoted(text),
+            ["#FDNY mourns the loss of EMT Yadira Arroyo,", "@POTUS came"]
+        );
     }
 
     #[test]
