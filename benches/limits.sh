@@ -5,7 +5,8 @@
 #   bash benches/limits.sh            # builds the release binary first
 #
 # The cases: a 200 MB file; one 10 MB line; 100,000 tiny files; a JSON line of 100 MB; and a
-# boilerplate storm, 2,000 articles all carrying the same paragraph, beside 2,000 without it.
+# boilerplate storm, 10,000 articles all carrying the same 30-word line, beside the same
+# 10,000 articles without it (calm), with the ratios of the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -47,18 +48,22 @@ with open(f"{work}/json/huge.jsonl", "w") as f:
         size += len(p) + 1
     f.write(json.dumps({"id": "huge", "text": "\n".join(text)}) + "\n")
     f.write(json.dumps({"id": "small", "text": paragraph()}) + "\n")
-storm = paragraph(4)
-for outlet in range(4):
-    d = f"{work}/storm/outlet{outlet}"
-    os.makedirs(d, exist_ok=True)
-    for i in range(1000):
-        with open(f"{d}/{i}.txt", "w") as f:
-            body = "\n".join(paragraph() for _ in range(4))
-            f.write(f"Story {outlet}-{i}\n{body}\n" + (storm + "\n" if i % 2 == 0 else ""))
+storm = " ".join(rng.choice(vocab) for _ in range(30)) + "."
+for case in ("storm", "calm"):
+    os.makedirs(f"{work}/{case}", exist_ok=True)
+for i in range(10_000):
+    rng.seed(1000 + i)
+    body = "\n".join(paragraph(3) for _ in range(4))
+    sub = f"outlet{i % 4}"
+    for case in ("storm", "calm"):
+        os.makedirs(f"{work}/{case}/{sub}", exist_ok=True)
+        line = storm + "\n" if case == "storm" else ""
+        with open(f"{work}/{case}/{sub}/{i}.txt", "w") as f:
+            f.write(f"Story {i}\n{body}\n{line}")
 PY
 
 printf '| input | size | seconds | peak MB | exit | passages |\n|---|---:|---:|---:|---:|---:|\n'
-for case in big line tiny json storm; do
+for case in big line tiny json storm calm; do
     size=$(du -sh "$work/$case" | cut -f1)
     /usr/bin/time -f '%e %M' -o "$work/time" "$bin" scan "$work/$case" \
         >"$work/out.json" 2>"$work/err" && code=0 || code=$?
@@ -66,4 +71,9 @@ for case in big line tiny json storm; do
     passages=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['passages']))" \
         "$work/out.json" 2>/dev/null || echo -)
     printf '| %s | %s | %s | %d | %s | %s |\n' "$case" "$size" "$seconds" $((kb / 1024)) "$code" "$passages"
+    echo "$seconds $kb" >"$work/$case.figures"
 done
+read -r storm_s storm_kb <"$work/storm.figures"
+read -r calm_s calm_kb <"$work/calm.figures"
+python3 -c "import sys; s, sk, c, ck = map(float, sys.argv[1:]); print(f'\nstorm / calm: time {s / c:.2f}, peak memory {sk / ck:.2f}')" \
+    "$storm_s" "$storm_kb" "$calm_s" "$calm_kb"

@@ -8,6 +8,7 @@ mod cluster;
 mod duplicate;
 mod extend;
 mod footer;
+mod headline;
 mod index;
 mod linked;
 mod lone;
@@ -278,6 +279,7 @@ pub fn find_reuse_with_progress(
     let duplicates = duplicate::find(corpus, &mut passages);
     quote::mark(corpus, &mut passages);
     names::mark(corpus, &mut passages);
+    headline::mark(corpus, &mut passages);
     lone::mark(&mut passages, options.lone_min_words);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
