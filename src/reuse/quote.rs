@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::Passage;
+use super::{Kind, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::Span;
 
@@ -27,8 +27,38 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
         .map(|(d, touched)| if touched { quotations(d) } else { Vec::new() })
         .collect();
     passages.par_iter_mut().for_each(|p| {
-        p.quote = inside(&quoted[p.a.doc], &p.a.span) || inside(&quoted[p.b.doc], &p.b.span);
+        let quoted_side = |side: Side| {
+            let quotations = &quoted[side.doc];
+            inside(quotations, &side.span)
+                || (p.kind == Kind::Rewritten
+                    && shared_words_quoted(&corpus.documents[side.doc], quotations, side, p))
+        };
+        p.quote = quoted_side(p.a) || quoted_side(p.b);
     });
+}
+
+/// Whether most of the words a rewrite is linked by (its shared words, where they stand in
+/// `side`) lie inside quotation marks: two reports quoting one statement each in their own
+/// frame ("Ryan said, but later commented "it is so fundamentally flawed"…").
+fn shared_words_quoted(
+    doc: &Document,
+    quotations: &[Range<usize>],
+    side: Side,
+    p: &Passage,
+) -> bool {
+    if quotations.is_empty() || p.shared_words.is_empty() {
+        return false;
+    }
+    let (mut shared, mut quoted) = (0, 0);
+    for i in doc.token_range(side.span) {
+        if p.shared_words.contains(&doc.word(i).to_lowercase()) {
+            shared += 1;
+            let at = doc.tokens()[i].start();
+            let first = quotations.partition_point(|q| q.end <= at);
+            quoted += usize::from(quotations.get(first).is_some_and(|q| q.start <= at));
+        }
+    }
+    shared > 0 && crate::diff::ratio(quoted, shared) >= QUOTED_SHARE
 }
 
 /// Whether most of `span` lies inside the quotations.
@@ -311,6 +341,35 @@ mod tests {
         assert_eq!(
             quoted("She said “it was ‘unlikely’ at best” and left."),
             ["it was ‘unlikely’ at best"]
+        );
+    }
+
+    #[test]
+    fn a_rewrite_is_a_quote_when_its_shared_words_are_quoted() {
+        let a = "He said \"I'm really proud of the bill we produced,\" but later called it a \
+                 \"fundamentally flawed\" piece of legislation.";
+        let b = "\"I'm really proud of the bill we produced,\" Ryan said, but later commented \
+                 \"it is so fundamentally flawed\" that he could not prop it up.";
+        let corpus = Corpus::from_sources(vec![Source::new("a", a), Source::new("b", b)]);
+        let whole = |doc: usize, text: &str| Side {
+            doc,
+            span: corpus.documents[doc].map().span(0, text.chars().count()),
+        };
+        let quoted_after = |kind: Kind, shared: &[&str]| {
+            let mut p = Passage::linking(kind, (whole(0, a), whole(1, b)), 20, 0.6);
+            for word in shared {
+                p.shared_words.push(word);
+            }
+            let mut passages = [p];
+            mark(&corpus, &mut passages);
+            passages[0].quote
+        };
+        let quoted_words = ["proud", "bill", "produced", "fundamentally", "flawed"];
+        assert!(quoted_after(Kind::Rewritten, &quoted_words));
+        assert!(!quoted_after(Kind::Rewritten, &["later", "said", "bill"]));
+        assert!(
+            !quoted_after(Kind::Near, &quoted_words),
+            "a near passage counts its chars"
         );
     }
 
