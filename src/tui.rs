@@ -1,6 +1,7 @@
 //! The reader's event loop: draw, read input, turn it into actions, update. The only place,
 //! with `terminal`, that touches the terminal.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -82,13 +83,14 @@ pub fn run(
         app.show_notice(&notices.join(" · "));
     }
     app.show_warnings(warnings);
-    watch_signals()?;
+    let latest: LatestPlace = Arc::new(Mutex::new(None));
+    watch_signals(places.clone(), Arc::clone(&latest))?;
     let mut session = terminal::enter(app.mouse())?;
     let result = event_loop(
         &mut session.terminal,
         &mut app,
         out.as_deref(),
-        place.as_ref(),
+        (place.as_ref(), &latest),
     );
     drop(session);
     if let (Ok(()), Some((places, key))) = (&result, &places)
@@ -99,16 +101,30 @@ pub fn run(
     result
 }
 
+/// The reader's place after the last input it handled, for the signal thread to remember.
+type LatestPlace = Arc<Mutex<Option<crate::app::Place>>>;
+
 /// SIGTERM and SIGHUP (a closed terminal window, a killed tmux server) end the reader from a
-/// thread of their own, the terminal given back first, exit 128 + the signal: the event loop
-/// may be waiting on a terminal that is gone, where no key will ever come.
-fn watch_signals() -> std::io::Result<()> {
+/// thread of their own, the terminal given back first and the latest place remembered, exit
+/// 128 + the signal: the event loop may be waiting on a terminal that is gone, where no key
+/// will ever come.
+fn watch_signals(
+    places: Option<(crate::state::Places, String)>,
+    latest: LatestPlace,
+) -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 terminal::restore();
+                // The place first: once staged files are removed, no file may be written.
+                let place = latest.lock().ok().and_then(|mut place| place.take());
+                if let (Some((places, key)), Some(place)) = (&places, place)
+                    && let Err(e) = places.save(key, &place)
+                {
+                    eprintln!("rehash: the place in this corpus was not remembered: {e}");
+                }
                 crate::files::remove_staged();
                 eprintln!("rehash: stopped by signal {signal}");
                 std::process::exit(128 + signal);
@@ -152,7 +168,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     out: Option<&std::path::Path>,
-    place: Option<&crate::app::Place>,
+    (place, latest): (Option<&crate::app::Place>, &LatestPlace),
 ) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
@@ -170,6 +186,9 @@ fn event_loop(
         // Take what is already queued before drawing again, so fast scrolling never lags.
         while !app.should_quit() && event::poll(Duration::ZERO)? {
             effects.extend(handle(app, &event::read()?));
+        }
+        if let Ok(mut remembered) = latest.lock() {
+            *remembered = Some(app.place());
         }
         for effect in effects {
             match effect {

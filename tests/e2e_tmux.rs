@@ -588,6 +588,60 @@ fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     tmux.keys(&["q"]);
 }
 
+#[test]
+fn a_reader_ended_by_sigterm_remembers_its_place() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.exists() {
+        notice("seeds not found, skipping the signal place test");
+        return;
+    }
+    // A folder of its own names this reader, so that only it gets the signal.
+    let marker = tempfile::tempdir().unwrap();
+    let command = format!(
+        "'{}' '{}' --out '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        dir.display(),
+        marker.path().display()
+    );
+    let home = Home::new();
+    let Some(tmux) = Tmux::start_in("term-place-1", &command, &home) else {
+        return;
+    };
+    tmux.wait_for("the library", |s| {
+        s.contains("sorted by") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("a compare view", |s| {
+        s.contains("shared passages") || s.contains("passage ")
+    });
+    tmux.keys(&["n"]);
+    let before = panes(&tmux.wait_for("a selected passage", |s| s.contains("passage 1/")));
+    let pattern = format!(
+        "^{} {} --out {}",
+        env!("CARGO_BIN_EXE_rehash"),
+        dir.display(),
+        marker.path().display()
+    );
+    let sent = Command::new("pkill")
+        .args(["-TERM", "-f", &pattern])
+        .status();
+    if !sent.is_ok_and(|s| s.success()) {
+        notice("pkill found nothing to signal; skipping the signal place test");
+        return;
+    }
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}143")));
+    drop(tmux);
+
+    let Some(tmux) = Tmux::start_in("term-place-2", &command, &home) else {
+        return;
+    };
+    let after = tmux.wait_for("the same pair", |s| {
+        panes(s) == before || s.contains(EXIT_MARK)
+    });
+    assert_eq!(panes(&after), before);
+    tmux.keys(&["q"]);
+}
+
 /// The reader on the demo, with the configuration file `config`.
 fn reader_with_config(config: &std::path::Path) -> String {
     format!(
