@@ -47,6 +47,30 @@ fn pairs(doc: &Document, tokens: Range<usize>) -> impl Iterator<Item = (u64, u64
     })
 }
 
+/// The length, in words, of the longest run of words two token ranges have in common, in the
+/// same order (words compared as the engine compares them: case, quotes and dashes folded).
+pub(super) fn longest_run(
+    da: &Document,
+    ra: Range<usize>,
+    db: &Document,
+    rb: Range<usize>,
+) -> usize {
+    let b: Vec<u64> = rb.map(|i| db.tokens()[i].hash()).collect();
+    // `previous[j + 1]`: the run of equal words ending at the last word of `a` and word j of `b`.
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = previous.clone();
+    let mut best = 0;
+    for i in ra {
+        let word = da.tokens()[i].hash();
+        for (j, theirs) in b.iter().enumerate() {
+            current[j + 1] = if *theirs == word { previous[j] + 1 } else { 0 };
+            best = best.max(current[j + 1]);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    best
+}
+
 /// Share (0..=1) of shared words that come in the same order on both sides: the longest run of
 /// them, by position on one side, whose positions on the other side rise. `shared` holds each
 /// shared word's token index on either side, in any order.
@@ -77,6 +101,24 @@ mod tests {
             Document::new(Source::new("b", b)),
         );
         shared_pairs(&da, 0..da.tokens().len(), &db, 0..db.tokens().len())
+    }
+
+    fn run(a: &str, b: &str) -> usize {
+        let (da, db) = (
+            Document::new(Source::new("a", a)),
+            Document::new(Source::new("b", b)),
+        );
+        longest_run(&da, 0..da.tokens().len(), &db, 0..db.tokens().len())
+    }
+
+    #[test]
+    fn the_longest_run_counts_equal_words_in_a_row_whatever_the_case() {
+        let a = "Seven high school students were killed in an avalanche on Monday.";
+        let b = "An avalanche on Monday killed seven HIGH SCHOOL STUDENTS at a resort.";
+        assert_eq!(run(a, b), 4);
+        assert_eq!(run(a, a), 11);
+        assert_eq!(run(a, "Nothing alike here"), 0);
+        assert_eq!(run("", a), 0);
     }
 
     #[test]
