@@ -75,5 +75,5 @@ for case in big line tiny json storm calm; do
 done
 read -r storm_s storm_kb <"$work/storm.figures"
 read -r calm_s calm_kb <"$work/calm.figures"
-python3 -c "import sys; s, sk, c, ck = map(float, sys.argv[1:]); print(f'\nstorm / calm: time {s / c:.2f}, peak memory {sk / ck:.2f}')" \
+python3 -c "import sys; s, sk, c, ck = map(float, sys.argv[1:]); print(f'\nstorm / calm: time {s / max(c, 0.01):.2f}, peak memory {sk / max(ck, 1):.2f}')" \
     "$storm_s" "$storm_kb" "$calm_s" "$calm_kb"

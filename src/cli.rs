@@ -210,8 +210,8 @@ pub struct EngineArgs {
     /// [default: 6].
     #[arg(long, value_name = "N")]
     pub stock_min_docs: Option<usize>,
-    /// Two articles linked by one passage only, shorter than this in words, are the same
-    /// story; 0 turns the rule off [default: 20].
+    /// Two articles linked by one passage only, with fewer words of evidence than this (equal
+    /// words if near, half if rewritten), are the same story; 0 turns it off [default: 20].
     #[arg(long, value_name = "N")]
     pub lone_min_words: Option<usize>,
 }

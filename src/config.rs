@@ -252,7 +252,7 @@ const ENGINE_NOTES: &[(&str, &str)] = &[
     ),
     (
         "lone_min_words",
-        "one passage alone between two articles, shorter than this, is the same story",
+        "one passage alone between two articles, with fewer words of evidence, is the same story",
     ),
 ];
 

@@ -280,7 +280,6 @@ pub fn find_reuse_with_progress(
     quote::mark(corpus, &mut passages);
     names::mark(corpus, &mut passages);
     headline::mark(corpus, &mut passages);
-    lone::mark(&mut passages, options.lone_min_words);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
     for group in &duplicates {
@@ -292,9 +291,11 @@ pub fn find_reuse_with_progress(
     // An outlet's sign-off at the end of its articles is boilerplate: cluster without it.
     let footers = footer::mark(corpus, &mut passages, &clusters);
     let mut boilerplate = boilerplate;
-    if !footers.is_empty() {
-        boilerplate.extend(footers);
-        lone::mark(&mut passages, options.lone_min_words);
+    let found_footers = !footers.is_empty();
+    boilerplate.extend(footers);
+    // Lone links after footers: a pair sharing only a sign-off still makes the footer's cluster.
+    let lone = lone::mark(&mut passages, options.lone_min_words);
+    if found_footers || lone {
         number_in_order(corpus, &mut passages);
         clusters = cluster::cluster(corpus, &mut passages, &article_of);
     }

@@ -119,7 +119,10 @@ fn watch_signals(
             if let Some(signal) = signals.forever().next() {
                 terminal::restore();
                 // The place first: once staged files are removed, no file may be written.
-                let place = latest.lock().ok().and_then(|mut place| place.take());
+                let place = latest
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take();
                 if let (Some((places, key)), Some(place)) = (&places, place)
                     && let Err(e) = places.save(key, &place)
                 {
@@ -180,6 +183,7 @@ fn event_loop(
             app.show_notice(&message);
         }
     }
+    remember(latest, app);
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         let mut effects = handle(app, &event::read()?);
@@ -187,9 +191,7 @@ fn event_loop(
         while !app.should_quit() && event::poll(Duration::ZERO)? {
             effects.extend(handle(app, &event::read()?));
         }
-        if let Ok(mut remembered) = latest.lock() {
-            *remembered = Some(app.place());
-        }
+        remember(latest, app);
         for effect in effects {
             match effect {
                 Effect::SetMouse(on) => terminal::set_mouse(on)?,
@@ -205,6 +207,14 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Keeps the reader's place for the signal thread (computed before the lock is taken).
+fn remember(latest: &LatestPlace, app: &App) {
+    let place = app.place();
+    *latest
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(place);
 }
 
 /// Writes a pair to a file in `out`, else the current folder (never beside the articles, unless

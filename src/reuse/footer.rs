@@ -108,12 +108,16 @@ mod tests {
             .collect()
     }
 
-    fn footer_passages(mut sources: Vec<Source>) -> (usize, usize) {
+    /// The sign-off passages found, and how many are reuse, with or without the lone-link rule.
+    fn footer_passages(mut sources: Vec<Source>, lone: bool) -> (usize, usize) {
         sources.extend(others());
         let corpus = Corpus::from_sources(sources);
-        // Each pair shares the sign-off alone: keep the lone-phrase rule out of this test.
         let options = Options {
-            lone_min_words: 0,
+            lone_min_words: if lone {
+                Options::default().lone_min_words
+            } else {
+                0
+            },
             ..Options::default()
         };
         let report = find_reuse(&corpus, &options);
@@ -128,19 +132,31 @@ mod tests {
 
     #[test]
     fn a_sign_off_at_the_end_of_four_articles_of_one_outlet_is_boilerplate() {
-        let (found, reuse) = footer_passages((0..4).map(|i| article(i, true)).collect());
-        assert!(found > 0);
-        assert_eq!(reuse, 0, "a footer is no reuse");
+        for lone in [false, true] {
+            let (found, reuse) = footer_passages((0..4).map(|i| article(i, true)).collect(), lone);
+            assert!(found > 0);
+            assert_eq!(reuse, 0, "a footer is no reuse (lone-link rule: {lone})");
+        }
+        // Each pair shares the sign-off alone, yet the footer's spans are marked.
+        let mut sources: Vec<Source> = (0..4).map(|i| article(i, true)).collect();
+        sources.extend(others());
+        let corpus = Corpus::from_sources(sources);
+        let report = find_reuse(&corpus, &Options::default());
+        assert!(
+            !report.boilerplate.is_empty(),
+            "the sign-offs are boilerplate spans"
+        );
     }
 
     #[test]
     fn the_same_words_in_three_articles_or_inside_the_text_stay_reuse() {
-        let (found, reuse) = footer_passages((0..3).map(|i| article(i, true)).collect());
+        // The footer rule alone: a lone sign-off would be the same story anyway.
+        let (found, reuse) = footer_passages((0..3).map(|i| article(i, true)).collect(), false);
         assert!(
             found > 0 && reuse == found,
             "three articles: {reuse} of {found}"
         );
-        let (found, reuse) = footer_passages((0..4).map(|i| article(i, false)).collect());
+        let (found, reuse) = footer_passages((0..4).map(|i| article(i, false)).collect(), false);
         assert!(
             found > 0 && reuse == found,
             "not at the end: {reuse} of {found}"

@@ -91,7 +91,7 @@ mod tests {
         let mut passages = [footer, story, link(1, 0, 12)];
         assert!(mark(&mut passages, 20));
         assert_eq!(passages[2].kind, Kind::Related);
-        assert!(passages[0].boilerplate);
+        assert_eq!(kinds(&passages[..2]), [Kind::Verbatim, Kind::Related]);
     }
 
     #[test]

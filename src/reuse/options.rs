@@ -36,7 +36,8 @@ pub struct Options {
     /// Fewest articles of one series a short phrase (a stock description, a writer's bio, an
     /// interview lead-in) must be in to be boilerplate there (never fewer than 3).
     pub stock_min_docs: usize,
-    /// Two documents linked by one reuse passage only, shorter than this in words, are the
+    /// Two documents linked by one reuse passage only, with fewer words of evidence than this
+    /// (its words if verbatim, its equal words if near, half its words if rewritten), are the
     /// same story (`related`): a lone short phrase is stock wording, not copied text. 0 turns
     /// the rule off.
     pub lone_min_words: usize,

@@ -10,7 +10,8 @@ use super::{Kind, Passage, Side};
 use crate::corpus::{Corpus, Document};
 use crate::text::Span;
 
-/// Least share of a side's chars inside quotation marks for it to be a quote.
+/// Least share of a side's chars (or, for a rewrite, of its shared words) inside quotation
+/// marks for it to be a quote.
 const QUOTED_SHARE: f64 = 0.6;
 
 /// Flags the passages with a side that lies mostly inside quotation marks.
@@ -49,9 +50,11 @@ fn shared_words_quoted(
     if quotations.is_empty() || p.shared_words.is_empty() {
         return false;
     }
+    // Shared words are kept as side a writes them: compare stems, as the marks do.
+    let terms: Vec<u64> = p.shared_words.iter().filter_map(super::term).collect();
     let (mut shared, mut quoted) = (0, 0);
     for i in doc.token_range(side.span) {
-        if p.shared_words.contains(&doc.word(i).to_lowercase()) {
+        if super::term(doc.word(i)).is_some_and(|t| terms.contains(&t)) {
             shared += 1;
             let at = doc.tokens()[i].start();
             let first = quotations.partition_point(|q| q.end <= at);
@@ -348,7 +351,7 @@ mod tests {
     fn a_rewrite_is_a_quote_when_its_shared_words_are_quoted() {
         let a = "He said \"I'm really proud of the bill we produced,\" but later called it a \
                  \"fundamentally flawed\" piece of legislation.";
-        let b = "\"I'm really proud of the bill we produced,\" Ryan said, but later commented \
+        let b = "\"I'm really proud of the bills we produce,\" Ryan said, but later commented \
                  \"it is so fundamentally flawed\" that he could not prop it up.";
         let corpus = Corpus::from_sources(vec![Source::new("a", a), Source::new("b", b)]);
         let whole = |doc: usize, text: &str| Side {
