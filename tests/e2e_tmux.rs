@@ -537,6 +537,20 @@ fn panes(screen: &str) -> String {
     lines[..lines.len().saturating_sub(2)].join("\n")
 }
 
+/// From the library of a reader just started: opens the first pair and selects its first
+/// passage; the screen then.
+fn first_pair_first_passage(tmux: &Tmux) -> String {
+    tmux.wait_for("the library", |s| {
+        s.contains("sorted by") || s.contains(EXIT_MARK)
+    });
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("a compare view", |s| {
+        s.contains("shared passages") || s.contains("passage ")
+    });
+    tmux.keys(&["n"]);
+    tmux.wait_for("a selected passage", |s| s.contains("passage 1/"))
+}
+
 #[test]
 fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
@@ -549,15 +563,7 @@ fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     let Some(tmux) = Tmux::start_in("place-1", &command, &home) else {
         return;
     };
-    tmux.wait_for("the library", |s| {
-        s.contains("sorted by") || s.contains(EXIT_MARK)
-    });
-    tmux.keys(&["j", "Enter"]);
-    tmux.wait_for("a compare view", |s| {
-        s.contains("shared passages") || s.contains("passage ")
-    });
-    tmux.keys(&["n"]);
-    let before = tmux.wait_for("a selected passage", |s| s.contains("passage 1/"));
+    let before = first_pair_first_passage(&tmux);
     tmux.keys(&["j", "j", "j"]);
     std::thread::sleep(Duration::from_millis(300));
     let before = panes(&tmux.wait_for("scrolled", |s| s != before));
@@ -607,15 +613,7 @@ fn a_reader_ended_by_sigterm_remembers_its_place() {
     let Some(tmux) = Tmux::start_in("term-place-1", &command, &home) else {
         return;
     };
-    tmux.wait_for("the library", |s| {
-        s.contains("sorted by") || s.contains(EXIT_MARK)
-    });
-    tmux.keys(&["j", "Enter"]);
-    tmux.wait_for("a compare view", |s| {
-        s.contains("shared passages") || s.contains("passage ")
-    });
-    tmux.keys(&["n"]);
-    let before = panes(&tmux.wait_for("a selected passage", |s| s.contains("passage 1/")));
+    let before = panes(&first_pair_first_passage(&tmux));
     let pattern = format!(
         "^{} {} --out {}",
         env!("CARGO_BIN_EXE_rehash"),
