@@ -200,6 +200,13 @@ impl Document {
     pub fn word(&self, i: usize) -> &str {
         self.slice(self.word_span(i))
     }
+
+    /// Where the headline lies in the text, in bytes: the line the title was taken from,
+    /// when the title is that line (not one given apart from the text).
+    pub fn headline(&self) -> Option<Range<usize>> {
+        title_line(&self.text)
+            .filter(|line| without_heading_marks(&self.text[line.clone()]) == self.title)
+    }
 }
 
 /// Lines that web pages put before an article's headline, as they read in lower case.
@@ -224,17 +231,27 @@ const WEB_FURNITURE: &[&str] = &[
 /// The first non-empty line of a text, trimmed, passing over web furniture ("Select Page",
 /// "Skip to content") when a real line follows.
 fn title_of(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let furniture = |line: &&str| WEB_FURNITURE.contains(&line.to_lowercase().as_str());
-    lines
-        .iter()
-        .find(|l| !furniture(l))
-        .or(lines.first())
-        .map_or_else(String::new, |l| without_heading_marks(l).to_owned())
+    title_line(text).map_or_else(String::new, |line| {
+        without_heading_marks(&text[line]).to_owned()
+    })
+}
+
+/// Where the line [`title_of`] takes the title from lies in `text`, trimmed, in bytes.
+fn title_line(text: &str) -> Option<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = at + (line.len() - line.trim_start().len());
+            lines.push(start..start + trimmed.len());
+        }
+        at += line.len();
+    }
+    let furniture =
+        |line: &Range<usize>| WEB_FURNITURE.contains(&text[line.clone()].to_lowercase().as_str());
+    let first = lines.first().cloned();
+    lines.into_iter().find(|l| !furniture(l)).or(first)
 }
 
 /// A Markdown heading's text without its `#` marks (`## Title ##` is `Title`); any other line
@@ -278,6 +295,18 @@ mod tests {
             "no heading"
         );
         assert_eq!(doc("#\nBody.").title, "#");
+    }
+
+    #[test]
+    fn the_headline_is_the_title_s_line_unless_the_title_was_given_apart() {
+        let text = "Menu\n## Big news ##\nBody one.";
+        let d = doc(text);
+        assert_eq!(d.headline().map(|line| &text[line]), Some("## Big news ##"));
+        let given = Document::new(Source {
+            title: Some("Another title".into()),
+            ..Source::new("t", text)
+        });
+        assert_eq!(given.headline(), None);
     }
 
     #[test]

@@ -20,20 +20,10 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     }
 }
 
-/// Whether `side` lies within the line of `doc`'s title, where the title is the text's first
-/// line that is not web furniture.
+/// Whether `side` lies within `doc`'s headline, the line its title was taken from.
 fn in_title_line(doc: &Document, side: Side) -> bool {
-    let title = doc.title.trim();
-    if title.is_empty() {
-        return false;
-    }
-    let Some(start) = doc.text.find(title) else {
-        return false;
-    };
-    let before = &doc.text[..start];
-    // Only a title at the head of the text: at most one line (web furniture) before it.
-    let head = before.lines().filter(|l| !l.trim().is_empty()).count() <= 1;
-    head && side.span.byte_start >= start && side.span.byte_end <= start + title.len()
+    doc.headline()
+        .is_some_and(|line| side.span.byte_start >= line.start && side.span.byte_end <= line.end)
 }
 
 #[cfg(test)]
@@ -73,6 +63,13 @@ mod tests {
         let b = format!("Tax return leaked\nA journalist obtained two pages. {SENTENCE}");
         assert_eq!(kind_after(&a, HEADLINE, &b, SENTENCE), Kind::Related);
         assert_eq!(kind_after(&b, SENTENCE, &a, HEADLINE), Kind::Related);
+    }
+
+    #[test]
+    fn a_headline_after_web_furniture_is_still_the_headline() {
+        let a = format!("Skip to content\nMenu\n{HEADLINE}\nThe White House confirmed it.");
+        let b = format!("Tax return leaked\nA journalist obtained two pages. {SENTENCE}");
+        assert_eq!(kind_after(&a, HEADLINE, &b, SENTENCE), Kind::Related);
     }
 
     #[test]
