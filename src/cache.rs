@@ -18,7 +18,7 @@ use crate::reuse::{Cluster, Options, Passage, Report, Side};
 
 /// Bumped whenever the engine finds something else in the same input, or the entry's layout
 /// changes: older entries are then misses.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-3");
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-4");
 
 /// The first bytes of every entry.
 const MAGIC: [u8; 8] = *b"rehash\0\x02";

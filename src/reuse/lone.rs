@@ -11,12 +11,22 @@ use std::collections::HashMap;
 use super::{Kind, Passage};
 
 /// Turns every reuse passage that is the only one between its two documents, and holds fewer
-/// than `min_words` words of [`evidence`], into a [`Kind::Related`] link. Says whether it
-/// changed any.
+/// than `min_words` words of [`evidence`], into a [`Kind::Related`] link. A quotation both
+/// articles print is no sign that one text was copied from the other, but it shows them
+/// following one source: beside quotations, a phrase needs three quarters of `min_words`.
+/// Says whether it changed any.
 pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
+    let beside_quotes = mark_lone(passages, min_words * 3 / 4, |p| !p.quote);
+    // A short quotation alone between two articles is the same story too.
+    let alone = mark_lone(passages, min_words, |_| true);
+    beside_quotes || alone
+}
+
+/// [`mark`] among the reuse passages `counted` keeps.
+fn mark_lone(passages: &mut [Passage], min_words: usize, counted: fn(&Passage) -> bool) -> bool {
     let mut links: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (i, p) in passages.iter().enumerate() {
-        if p.is_reuse() {
+        if p.is_reuse() && counted(p) {
             let pair = (p.a.doc.min(p.b.doc), p.a.doc.max(p.b.doc));
             links.entry(pair).or_insert((i, 0)).1 += 1;
         }
@@ -92,6 +102,32 @@ mod tests {
         assert!(mark(&mut passages, 20));
         assert_eq!(passages[2].kind, Kind::Related);
         assert_eq!(kinds(&passages[..2]), [Kind::Verbatim, Kind::Related]);
+    }
+
+    #[test]
+    fn a_shared_quotation_keeps_a_phrase_less_company() {
+        let mut quote = link(0, 1, 40);
+        quote.quote = true;
+        let mut passages = [quote.clone(), link(1, 0, 14)];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Related]);
+        // Three quarters of the words a lone phrase needs stand beside a quotation.
+        let mut passages = [quote, link(1, 0, 15)];
+        assert!(!mark(&mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Verbatim]);
+        // A short quotation alone is the same story; a long one stays a quote.
+        let mut short = link(2, 3, 12);
+        short.quote = true;
+        let mut passages = [short];
+        assert!(mark(&mut passages, 20));
+        assert_eq!(passages[0].kind, Kind::Related);
+        assert!(!mark(&mut [quote_of(40)], 20));
+    }
+
+    fn quote_of(words: usize) -> Passage {
+        let mut p = link(4, 5, words);
+        p.quote = true;
+        p
     }
 
     #[test]

@@ -281,7 +281,7 @@ impl Level {
             let kind = if thin(shared.len(), score) {
                 Kind::Related
             } else {
-                self.kind_of(corpus, (a, b), &shared, options)
+                self.kind_of(corpus, (a, b), &shared, between, options)
             };
             self.passage(corpus, (a, b), words, &shared, score, kind)
         })
@@ -289,17 +289,26 @@ impl Level {
 
     /// Rewritten when the two sides keep enough of each other's word pairs, or, for two real
     /// paragraphs of a few sentences each, when one retells the other (a whole paragraph
-    /// linked, its shared words largely in order). Else related: the same story in
-    /// independent words.
+    /// linked, its shared words largely in order, one of them a paragraph of a longer text:
+    /// two short articles that are each one paragraph on one subject are two reports of it). Else related: the same story in independent words. Words inside the spans
+    /// already linked `between` the two documents are no evidence of a rewrite of 50
+    /// words or more.
     fn kind_of(
         &self,
         corpus: &Corpus,
         (a, b): (Side, Side),
         shared: &[(u32, u32, u32)],
+        between: &[(Span, Span)],
         options: &Options,
     ) -> Kind {
         let (da, db) = (&corpus.documents[a.doc], &corpus.documents[b.doc]);
         let (ra, rb) = (da.token_range(a.span), db.token_range(b.span));
+        // A sentence or two that keeps a linked clause and rewords the rest is one rewritten
+        // sentence; a long paragraph around one linked sentence must make a rewrite without it.
+        let short = ra.len().max(rb.len()) < SHORT_REWRITE_WORDS;
+        let explained = if short { &[] } else { between };
+        let wording = shared_pairs((da, ra.clone()), (db, rb.clone()), explained);
+        let whole = |d: &Document, words: usize| words * 5 >= d.tokens().len() * WHOLE_TEXT_FIFTHS;
         let retold = || {
             let paragraph = |d: &Document, side: &Side, words: usize| {
                 let first = d.sentences().partition_point(|s| s.end <= side.span.start);
@@ -307,17 +316,17 @@ impl Level {
                 last - first >= 2 && words <= MAX_PARAGRAPH_WORDS
             };
             self.paragraphs
+                && !(whole(da, ra.len()) && whole(db, rb.len()))
                 && paragraph(da, &a, ra.len())
                 && paragraph(db, &b, rb.len())
                 && in_order(shared) >= MIN_IN_ORDER
         };
         // A sentence or two retold without a single seed's run of words in common is two
         // reporters stating one fact ("Gonzalez was also arrested on charges of grand larceny…").
-        let short = ra.len().max(rb.len()) < SHORT_REWRITE_WORDS;
         if short && longest_run(da, ra.clone(), db, rb.clone()) < options.ngram {
             return Kind::Related;
         }
-        if shared_pairs(da, ra.clone(), db, rb.clone()) >= options.min_wording || retold() {
+        if wording >= options.min_wording || retold() {
             Kind::Rewritten
         } else {
             Kind::Related
@@ -403,6 +412,10 @@ fn joined<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     }
     all
 }
+
+/// A paragraph holding this many fifths of its document's words or more is the whole text, not
+/// a paragraph of it (a short article scraped as one block).
+const WHOLE_TEXT_FIFTHS: usize = 4;
 
 /// A rewrite shorter than this, in words, is the same story unless its sides share a run of
 /// words as long as a seed n-gram.
@@ -495,5 +508,52 @@ mod thin_tests {
         assert!(super::thin(5, 0.55));
         assert!(!super::thin(7, 0.55));
         assert!(!super::thin(6, 0.79));
+    }
+}
+
+#[cfg(test)]
+mod retold_tests {
+    use crate::corpus::{Corpus, Source};
+    use crate::reuse::{Kind, Options, find_reuse};
+
+    /// A paragraph, and the same told again in other words, the distinctive words in order.
+    const TOLD: &str = "At Thursday's hearing, Professor Ilse Varga, who directs the reservoir \
+        authority, claimed that her engineers had inspected every sluice. Councillor Odile \
+        Brecht then asked whether anybody had climbed down into the northern culvert since \
+        April. Varga consulted her papers for a long while and finally promised an answer \
+        next week. Lindmoor has 9,000 residents and one dam.";
+    const RETOLD: &str = "Questioned by councillors on Thursday, Professor Ilse Varga of the \
+        reservoir authority maintained that each sluice had been inspected by engineers. Yet \
+        when Odile Brecht pressed her, she could not tell whether a single person had gone \
+        down the culvert to the north after April, and promised only to answer by next week. \
+        For 9,000 residents who depend on one dam, that is a worrying gap.";
+
+    fn kinds(x: &str, y: &str) -> Vec<Kind> {
+        let options = Options {
+            lone_min_words: 0,
+            ..Options::default()
+        };
+        let corpus = Corpus::from_sources(vec![Source::new("x", x), Source::new("y", y)]);
+        let report = find_reuse(&corpus, &options);
+        report.passages.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn a_paragraph_retold_inside_a_longer_article_is_a_rewrite() {
+        let x = format!(
+            "Dam\nThe spring festival drew a large crowd to the market square.\n\n{TOLD}\n\n\
+             Tickets for the rowing regatta go on sale at the harbour office on Monday."
+        );
+        let y = format!(
+            "Reservoir\nA new bakery has opened beside the old railway station.\n\n{RETOLD}\n\n\
+             The library will stay open late on Fridays throughout the summer months."
+        );
+        assert_eq!(kinds(&x, &y), [Kind::Rewritten]);
+    }
+
+    #[test]
+    fn two_short_articles_each_one_paragraph_on_one_subject_are_the_same_story() {
+        let found = kinds(&format!("Dam\n{TOLD}"), &format!("Reservoir\n{RETOLD}"));
+        assert_eq!(found, [Kind::Related]);
     }
 }

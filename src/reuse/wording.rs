@@ -8,41 +8,61 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use crate::corpus::Document;
+use crate::text::Span;
 
 /// Share (0..=1) of the word pairs of the shorter of two token ranges that the other range has
 /// too, out of all its pairs. A pair of two function words ("of the") or of two names or
-/// numbers ("Donald Trump", "March 10") is no evidence: it is never counted as shared.
+/// numbers ("Donald Trump", "March 10") is no evidence: it is never counted as shared. Words
+/// inside the spans of `linked` (already aligned between the two: one span per side, `a`'s
+/// first) are explained by those passages and left out on both sides, so a verbatim
+/// paragraph two long texts have in common does not make the rest of them a rewrite.
 pub(super) fn shared_pairs(
-    da: &Document,
-    ra: Range<usize>,
-    db: &Document,
-    rb: Range<usize>,
+    (da, ra): (&Document, Range<usize>),
+    (db, rb): (&Document, Range<usize>),
+    linked: &[(Span, Span)],
 ) -> f64 {
-    let (short, long) = if ra.len() <= rb.len() {
-        ((da, ra), (db, rb))
-    } else {
-        ((db, rb), (da, ra))
+    let outside = |doc: &Document, tokens: Range<usize>, first: bool| -> Vec<usize> {
+        tokens
+            .filter(|&i| {
+                let at = doc.tokens()[i].start();
+                !linked.iter().any(|(x, y)| {
+                    let span = if first { x } else { y };
+                    span.start <= at && at < span.end
+                })
+            })
+            .collect()
     };
-    let theirs: FxHashSet<(u64, u64)> = pairs(long.0, long.1).collect();
+    let (fa, fb) = (outside(da, ra, true), outside(db, rb, false));
+    let (short, long) = if fa.len() <= fb.len() {
+        ((da, fa), (db, fb))
+    } else {
+        ((db, fb), (da, fa))
+    };
+    let theirs: FxHashSet<(u64, u64)> = pairs(long.0, &long.1).collect();
     let words = short.1.len();
-    let mine: FxHashSet<(u64, u64)> = pairs(short.0, short.1).collect();
+    let mine: FxHashSet<(u64, u64)> = pairs(short.0, &short.1).collect();
     let found = mine.iter().filter(|pair| theirs.contains(pair)).count();
     crate::diff::ratio(found, words.saturating_sub(1).max(1))
 }
 
-/// The word pairs of a token range that can be evidence, as pairs of word hashes.
-fn pairs(doc: &Document, tokens: Range<usize>) -> impl Iterator<Item = (u64, u64)> + '_ {
+/// The word pairs among `tokens` (token indices, rising) that can be evidence, as pairs of
+/// word hashes: two tokens next to each other in the text, the pair neither two function words
+/// nor two names.
+fn pairs<'d>(doc: &'d Document, tokens: &'d [usize]) -> impl Iterator<Item = (u64, u64)> + 'd {
     let name = |i: usize| {
         doc.word(i)
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
-    let start = tokens.start;
-    (start..tokens.end.saturating_sub(1)).filter_map(move |i| {
-        let (x, y) = (doc.tokens()[i], doc.tokens()[i + 1]);
+    tokens.windows(2).filter_map(move |w| {
+        let (i, j) = (w[0], w[1]);
+        if j != i + 1 {
+            return None;
+        }
+        let (x, y) = (doc.tokens()[i], doc.tokens()[j]);
         let function_words = x.is_stop() && y.is_stop();
-        let names = name(i) && name(i + 1);
+        let names = name(i) && name(j);
         (!function_words && !names).then(|| (x.hash(), y.hash()))
     })
 }
@@ -100,7 +120,11 @@ mod tests {
             Document::new(Source::new("a", a)),
             Document::new(Source::new("b", b)),
         );
-        shared_pairs(&da, 0..da.tokens().len(), &db, 0..db.tokens().len())
+        shared_pairs(
+            (&da, 0..da.tokens().len()),
+            (&db, 0..db.tokens().len()),
+            &[],
+        )
     }
 
     fn run(a: &str, b: &str) -> usize {
@@ -128,6 +152,24 @@ mod tests {
             "China is expected to import $8 trillion of goods in the coming five years, Xi said.",
         );
         assert!(x > 0.6, "{x}");
+    }
+
+    #[test]
+    fn words_inside_linked_spans_are_no_evidence() {
+        let common = "The reservoir holds enough water for three dry summers in a row.";
+        let a = format!("{common} Farmers upstream welcomed the news at a noisy meeting.");
+        let b = format!("{common} Anglers downstream fear the fish will suffer again.");
+        let (da, db) = (
+            Document::new(Source::new("a", &a)),
+            Document::new(Source::new("b", &b)),
+        );
+        let (ra, rb) = (0..da.tokens().len(), 0..db.tokens().len());
+        let whole = shared_pairs((&da, ra.clone()), (&db, rb.clone()), &[]);
+        assert!(whole > 0.4, "{whole}");
+        let chars = common.chars().count();
+        let linked = [(da.map().span(0, chars), db.map().span(0, chars))];
+        let rest = shared_pairs((&da, ra), (&db, rb), &linked);
+        assert!(rest.abs() < f64::EPSILON, "{rest}");
     }
 
     #[test]
