@@ -50,7 +50,9 @@ pub fn set_mouse(on: bool) -> std::io::Result<()> {
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        // Not `ratatui::restore`: it prints its error, and printing to a terminal that is gone
+        // panics, before the place could be remembered.
+        let _ = ratatui::try_restore();
         let _ = execute!(stdout(), cursor::Show);
     }
 }

@@ -93,12 +93,20 @@ pub fn run(
         (place.as_ref(), &latest),
     );
     drop(session);
-    if let (Ok(()), Some((places, key))) = (&result, &places)
+    // Also when the loop failed: a terminal that vanished is no reason to forget the place.
+    if let Some((places, key)) = &places
         && let Err(e) = places.save(key, &app.place())
     {
-        eprintln!("rehash: the place in this corpus was not remembered: {e}");
+        say(&format!("the place in this corpus was not remembered: {e}"));
     }
     result
+}
+
+/// Writes `message` to standard error, if it is still there: `eprintln!` panics when the
+/// terminal has gone, and a reader ending for that reason must still remember its place.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "rehash: {message}");
 }
 
 /// The reader's place after the last input it handled, for the signal thread to remember.
@@ -126,10 +134,10 @@ fn watch_signals(
                 if let (Some((places, key)), Some(place)) = (&places, place)
                     && let Err(e) = places.save(key, &place)
                 {
-                    eprintln!("rehash: the place in this corpus was not remembered: {e}");
+                    say(&format!("the place in this corpus was not remembered: {e}"));
                 }
                 crate::files::remove_staged();
-                eprintln!("rehash: stopped by signal {signal}");
+                say(&format!("stopped by signal {signal}"));
                 std::process::exit(128 + signal);
             }
         })?;

@@ -640,6 +640,56 @@ fn a_reader_ended_by_sigterm_remembers_its_place() {
     tmux.keys(&["q"]);
 }
 
+#[test]
+fn a_reader_whose_terminal_vanishes_remembers_its_place() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.exists() {
+        notice("seeds not found, skipping the vanished-terminal place test");
+        return;
+    }
+    let marker = tempfile::tempdir().unwrap();
+    let command = format!(
+        "'{}' '{}' --out '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        dir.display(),
+        marker.path().display()
+    );
+    let home = Home::new();
+    let Some(tmux) = Tmux::start_in("gone-place-1", &command, &home) else {
+        return;
+    };
+    let before = panes(&first_pair_first_passage(&tmux));
+    // Killing the tmux server closes the reader's terminal and hangs it up at once.
+    drop(tmux);
+    let pattern = format!(
+        "^{} {} --out {}",
+        env!("CARGO_BIN_EXE_rehash"),
+        dir.display(),
+        marker.path().display()
+    );
+    let start = Instant::now();
+    while Command::new("pgrep")
+        .args(["-f", &pattern])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the reader outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let Some(tmux) = Tmux::start_in("gone-place-2", &command, &home) else {
+        return;
+    };
+    let after = tmux.wait_for("the same pair", |s| {
+        panes(s) == before || s.contains(EXIT_MARK)
+    });
+    assert_eq!(panes(&after), before);
+    tmux.keys(&["q"]);
+}
+
 /// The reader on the demo, with the configuration file `config`.
 fn reader_with_config(config: &std::path::Path) -> String {
     format!(
