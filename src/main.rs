@@ -26,12 +26,19 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("rehash: {}", rehash::text::printable(&message));
+            say(&format!("rehash: {}", rehash::text::printable(&message)));
             ExitCode::from(2)
         }
         Err(Failure::Runtime(report)) => {
-            eprintln!("rehash: {report:?}");
+            say(&format!("rehash: {report:?}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes `message` and a newline to standard error, if it still takes them: `eprintln!`
+/// panics when the terminal has gone, and the exit code must still say what happened.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{message}");
 }

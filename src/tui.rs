@@ -93,9 +93,18 @@ pub fn run(
         (place.as_ref(), &latest),
     );
     drop(session);
-    // Also when the loop failed: a terminal that vanished is no reason to forget the place.
-    if let Some((places, key)) = &places
-        && let Err(e) = places.save(key, &app.place())
+    // Also when the loop failed (a terminal that vanished is no reason to forget the place),
+    // then the place after the last input handled, if the loop got that far.
+    let last_place = if result.is_ok() {
+        Some(app.place())
+    } else {
+        latest
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    };
+    if let (Some((places, key)), Some(last_place)) = (&places, last_place)
+        && let Err(e) = places.save(key, &last_place)
     {
         say(&format!("the place in this corpus was not remembered: {e}"));
     }

@@ -14,7 +14,8 @@ use super::{Kind, Passage};
 /// than `min_words` words of [`evidence`], into a [`Kind::Related`] link. A quotation both
 /// articles print is no sign that one text was copied from the other, but it shows them
 /// following one source: beside quotations, a phrase needs three quarters of `min_words`.
-/// Says whether it changed any.
+/// Then a short link alone between two articles, a quotation among them, is the same story
+/// too, so a short quotation beside a short phrase goes with it. Says whether it changed any.
 pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
     let beside_quotes = mark_lone(passages, min_words * 3 / 4, |p| !p.quote);
     // A short quotation alone between two articles is the same story too.

@@ -290,9 +290,9 @@ impl Level {
     /// Rewritten when the two sides keep enough of each other's word pairs, or, for two real
     /// paragraphs of a few sentences each, when one retells the other (a whole paragraph
     /// linked, its shared words largely in order, one of them a paragraph of a longer text:
-    /// two short articles that are each one paragraph on one subject are two reports of it). Else related: the same story in independent words. Words inside the spans
-    /// already linked `between` the two documents are no evidence of a rewrite of 50
-    /// words or more.
+    /// two short articles that are each one paragraph on one subject are two reports of it).
+    /// Else related: the same story in independent words. In a rewrite of 50 words or more,
+    /// words inside the spans already linked `between` the two documents are no evidence.
     fn kind_of(
         &self,
         corpus: &Corpus,
@@ -303,11 +303,21 @@ impl Level {
     ) -> Kind {
         let (da, db) = (&corpus.documents[a.doc], &corpus.documents[b.doc]);
         let (ra, rb) = (da.token_range(a.span), db.token_range(b.span));
+        // A sentence or two retold without a single seed's run of words in common is two
+        // reporters stating one fact ("Gonzalez was also arrested on charges of grand larceny…").
+        let short = ra.len().max(rb.len()) < SHORT_REWRITE_WORDS;
+        if short && longest_run(da, ra.clone(), db, rb.clone()) < options.ngram {
+            return Kind::Related;
+        }
         // A sentence or two that keeps a linked clause and rewords the rest is one rewritten
         // sentence; a long paragraph around one linked sentence must make a rewrite without it.
-        let short = ra.len().max(rb.len()) < SHORT_REWRITE_WORDS;
         let explained = if short { &[] } else { between };
-        let wording = shared_pairs((da, ra.clone()), (db, rb.clone()), explained);
+        let start = |d: &Document, at: u32| d.tokens()[at as usize].start();
+        let fresh: Vec<(u32, u32, u32)> = shared
+            .iter()
+            .filter(|(_, x, y)| !Linked::explains(explained, start(da, *x), start(db, *y)))
+            .copied()
+            .collect();
         let whole = |d: &Document, words: usize| words * 5 >= d.tokens().len() * WHOLE_TEXT_FIFTHS;
         let retold = || {
             let paragraph = |d: &Document, side: &Side, words: usize| {
@@ -319,13 +329,9 @@ impl Level {
                 && !(whole(da, ra.len()) && whole(db, rb.len()))
                 && paragraph(da, &a, ra.len())
                 && paragraph(db, &b, rb.len())
-                && in_order(shared) >= MIN_IN_ORDER
+                && in_order(&fresh) >= MIN_IN_ORDER
         };
-        // A sentence or two retold without a single seed's run of words in common is two
-        // reporters stating one fact ("Gonzalez was also arrested on charges of grand larceny…").
-        if short && longest_run(da, ra.clone(), db, rb.clone()) < options.ngram {
-            return Kind::Related;
-        }
+        let wording = shared_pairs((da, ra.clone()), (db, rb.clone()), explained);
         if wording >= options.min_wording || retold() {
             Kind::Rewritten
         } else {
@@ -555,5 +561,40 @@ mod retold_tests {
     fn two_short_articles_each_one_paragraph_on_one_subject_are_the_same_story() {
         let found = kinds(&format!("Dam\n{TOLD}"), &format!("Reservoir\n{RETOLD}"));
         assert_eq!(found, [Kind::Related]);
+    }
+}
+
+#[cfg(test)]
+mod linked_tests {
+    use crate::corpus::{Corpus, Source};
+    use crate::reuse::{Kind, Options, find_reuse};
+
+    #[test]
+    fn a_paragraph_around_one_shared_sentence_links_the_sentence_not_the_paragraph() {
+        let shared = "The reservoir authority inspected every sluice of the northern dam last April \
+                      and found the concrete sound.";
+        let x = format!(
+            "Dam\nThe spring festival drew a large crowd to the market square.\n\n\
+             Councillor Odile Brecht opened the hearing with questions about the budget. {shared} \
+             Brecht then turned to the harbour, where the authority plans new moorings for \
+             fishing boats before the summer. The meeting ran late into a wet and windy evening.\n\n\
+             Tickets for the rowing regatta go on sale at the harbour office on Monday."
+        );
+        let y = format!(
+            "Reservoir\nA new bakery has opened beside the old railway station.\n\n\
+             Parents complained that parking near the primary school is impossible at noon. \
+             {shared} A choir from the valley will sing carols in the church square on Sunday, \
+             weather permitting. Bus services return to their winter timetable next month.\n\n\
+             The library will stay open late on Fridays throughout the summer months."
+        );
+        let options = Options {
+            lone_min_words: 0,
+            ..Options::default()
+        };
+        let corpus = Corpus::from_sources(vec![Source::new("x", &x), Source::new("y", &y)]);
+        let report = find_reuse(&corpus, &options);
+        let kinds: Vec<Kind> = report.passages.iter().map(|p| p.kind).collect();
+        assert!(kinds.contains(&Kind::Verbatim), "{kinds:?}");
+        assert!(!kinds.contains(&Kind::Rewritten), "{kinds:?}");
     }
 }

@@ -158,7 +158,7 @@ mod tests {
     fn words_inside_linked_spans_are_no_evidence() {
         let common = "The reservoir holds enough water for three dry summers in a row.";
         let a = format!("{common} Farmers upstream welcomed the news at a noisy meeting.");
-        let b = format!("{common} Anglers downstream fear the fish will suffer again.");
+        let b = format!("{common} Anglers downstream welcomed the news with some doubt.");
         let (da, db) = (
             Document::new(Source::new("a", &a)),
             Document::new(Source::new("b", &b)),
@@ -169,7 +169,8 @@ mod tests {
         let chars = common.chars().count();
         let linked = [(da.map().span(0, chars), db.map().span(0, chars))];
         let rest = shared_pairs((&da, ra), (&db, rb), &linked);
-        assert!(rest.abs() < f64::EPSILON, "{rest}");
+        // Left: "welcomed the news" (two pairs) of the eight pairs of the shorter tail.
+        assert!(rest > 0.2 && rest < whole, "{rest} {whole}");
     }
 
     #[test]
