@@ -594,34 +594,63 @@ fn a_reopened_corpus_lands_on_the_pair_and_passage_left_at_quitting() {
     tmux.keys(&["q"]);
 }
 
+/// The reader on the seeds, started with an `--out` folder of its own so that a signal can be
+/// sent to it alone, and the `pkill`/`pgrep` pattern that finds it.
+struct MarkedReader {
+    _marker: tempfile::TempDir,
+    command: String,
+    pattern: String,
+}
+
+impl MarkedReader {
+    /// `None`, with a notice naming `test`, when the seeds are absent.
+    fn on_seeds(test: &str) -> Option<MarkedReader> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        if !dir.exists() {
+            notice(&format!("seeds not found, skipping the {test} test"));
+            return None;
+        }
+        let marker = tempfile::tempdir().expect("a marker folder");
+        let (bin, dir, out) = (
+            env!("CARGO_BIN_EXE_rehash"),
+            dir.display(),
+            marker.path().display(),
+        );
+        let command = format!("'{bin}' '{dir}' --out '{out}'");
+        let pattern = format!("^{bin} {dir} --out {out}");
+        Some(MarkedReader {
+            _marker: marker,
+            command,
+            pattern,
+        })
+    }
+
+    /// Opens the reader again in `home` and checks it lands on the panes `before` showed.
+    fn reopens_on(&self, name: &str, home: &Home, before: &str) {
+        let Some(tmux) = Tmux::start_in(name, &self.command, home) else {
+            return;
+        };
+        let after = tmux.wait_for("the same pair", |s| {
+            panes(s) == before || s.contains(EXIT_MARK)
+        });
+        assert_eq!(panes(&after), before);
+        tmux.keys(&["q"]);
+    }
+}
+
 #[test]
 fn a_reader_ended_by_sigterm_remembers_its_place() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.exists() {
-        notice("seeds not found, skipping the signal place test");
+    let Some(reader) = MarkedReader::on_seeds("signal place") else {
         return;
-    }
-    // A folder of its own names this reader, so that only it gets the signal.
-    let marker = tempfile::tempdir().unwrap();
-    let command = format!(
-        "'{}' '{}' --out '{}'",
-        env!("CARGO_BIN_EXE_rehash"),
-        dir.display(),
-        marker.path().display()
-    );
+    };
     let home = Home::new();
-    let Some(tmux) = Tmux::start_in("term-place-1", &command, &home) else {
+    let Some(tmux) = Tmux::start_in("term-place-1", &reader.command, &home) else {
         return;
     };
     let before = panes(&first_pair_first_passage(&tmux));
-    let pattern = format!(
-        "^{} {} --out {}",
-        env!("CARGO_BIN_EXE_rehash"),
-        dir.display(),
-        marker.path().display()
-    );
+    let pattern = &reader.pattern;
     let sent = Command::new("pkill")
-        .args(["-TERM", "-f", &pattern])
+        .args(["-TERM", "-f", pattern])
         .status();
     if !sent.is_ok_and(|s| s.success()) {
         notice("pkill found nothing to signal; skipping the signal place test");
@@ -629,47 +658,24 @@ fn a_reader_ended_by_sigterm_remembers_its_place() {
     }
     tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}143")));
     drop(tmux);
-
-    let Some(tmux) = Tmux::start_in("term-place-2", &command, &home) else {
-        return;
-    };
-    let after = tmux.wait_for("the same pair", |s| {
-        panes(s) == before || s.contains(EXIT_MARK)
-    });
-    assert_eq!(panes(&after), before);
-    tmux.keys(&["q"]);
+    reader.reopens_on("term-place-2", &home, &before);
 }
 
 #[test]
 fn a_reader_whose_terminal_vanishes_remembers_its_place() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.exists() {
-        notice("seeds not found, skipping the vanished-terminal place test");
+    let Some(reader) = MarkedReader::on_seeds("vanished-terminal place") else {
         return;
-    }
-    let marker = tempfile::tempdir().unwrap();
-    let command = format!(
-        "'{}' '{}' --out '{}'",
-        env!("CARGO_BIN_EXE_rehash"),
-        dir.display(),
-        marker.path().display()
-    );
+    };
     let home = Home::new();
-    let Some(tmux) = Tmux::start_in("gone-place-1", &command, &home) else {
+    let Some(tmux) = Tmux::start_in("gone-place-1", &reader.command, &home) else {
         return;
     };
     let before = panes(&first_pair_first_passage(&tmux));
     // Killing the tmux server closes the reader's terminal and hangs it up at once.
     drop(tmux);
-    let pattern = format!(
-        "^{} {} --out {}",
-        env!("CARGO_BIN_EXE_rehash"),
-        dir.display(),
-        marker.path().display()
-    );
     let start = Instant::now();
     while Command::new("pgrep")
-        .args(["-f", &pattern])
+        .args(["-f", &reader.pattern])
         .output()
         .is_ok_and(|o| o.status.success())
     {
@@ -679,15 +685,7 @@ fn a_reader_whose_terminal_vanishes_remembers_its_place() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-
-    let Some(tmux) = Tmux::start_in("gone-place-2", &command, &home) else {
-        return;
-    };
-    let after = tmux.wait_for("the same pair", |s| {
-        panes(s) == before || s.contains(EXIT_MARK)
-    });
-    assert_eq!(panes(&after), before);
-    tmux.keys(&["q"]);
+    reader.reopens_on("gone-place-2", &home, &before);
 }
 
 /// The reader on the demo, with the configuration file `config`.
