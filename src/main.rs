@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use rehash::cli::{Cli, Command};
 use rehash::commands::{self, Failure};
+use rehash::terminal::say;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -26,19 +27,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            say(&format!("rehash: {}", rehash::text::printable(&message)));
+            say(&rehash::text::printable(&message));
             ExitCode::from(2)
         }
         Err(Failure::Runtime(report)) => {
-            say(&format!("rehash: {report:?}"));
+            say(&format!("{report:?}"));
             ExitCode::from(1)
         }
     }
-}
-
-/// Writes `message` and a newline to standard error, if it still takes them: `eprintln!`
-/// panics when the terminal has gone, and the exit code must still say what happened.
-fn say(message: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{message}");
 }

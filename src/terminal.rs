@@ -45,6 +45,14 @@ pub fn set_mouse(on: bool) -> std::io::Result<()> {
     }
 }
 
+/// Writes `rehash: message` to standard error, if it still takes it: `eprintln!` panics when
+/// the terminal has gone, and a reader ending for that reason must still remember its place
+/// and exit with a code that says why.
+pub fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "rehash: {message}");
+}
+
 /// Gives the terminal back: mouse capture off, raw mode off, main screen, cursor shown. Does
 /// nothing the second time.
 pub fn restore() {

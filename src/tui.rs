@@ -106,16 +106,9 @@ pub fn run(
     if let (Some((places, key)), Some(last_place)) = (&places, last_place)
         && let Err(e) = places.save(key, &last_place)
     {
-        say(&format!("the place in this corpus was not remembered: {e}"));
+        terminal::say(&format!("the place in this corpus was not remembered: {e}"));
     }
     result
-}
-
-/// Writes `message` to standard error, if it is still there: `eprintln!` panics when the
-/// terminal has gone, and a reader ending for that reason must still remember its place.
-fn say(message: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "rehash: {message}");
 }
 
 /// The reader's place after the last input it handled, for the signal thread to remember.
@@ -143,10 +136,10 @@ fn watch_signals(
                 if let (Some((places, key)), Some(place)) = (&places, place)
                     && let Err(e) = places.save(key, &place)
                 {
-                    say(&format!("the place in this corpus was not remembered: {e}"));
+                    terminal::say(&format!("the place in this corpus was not remembered: {e}"));
                 }
                 crate::files::remove_staged();
-                say(&format!("stopped by signal {signal}"));
+                terminal::say(&format!("stopped by signal {signal}"));
                 std::process::exit(128 + signal);
             }
         })?;

@@ -562,12 +562,6 @@ mod retold_tests {
         let found = kinds(&format!("Dam\n{TOLD}"), &format!("Reservoir\n{RETOLD}"));
         assert_eq!(found, [Kind::Related]);
     }
-}
-
-#[cfg(test)]
-mod linked_tests {
-    use crate::corpus::{Corpus, Source};
-    use crate::reuse::{Kind, Options, find_reuse};
 
     #[test]
     fn a_paragraph_around_one_shared_sentence_links_the_sentence_not_the_paragraph() {
@@ -587,13 +581,7 @@ mod linked_tests {
              weather permitting. Bus services return to their winter timetable next month.\n\n\
              The library will stay open late on Fridays throughout the summer months."
         );
-        let options = Options {
-            lone_min_words: 0,
-            ..Options::default()
-        };
-        let corpus = Corpus::from_sources(vec![Source::new("x", &x), Source::new("y", &y)]);
-        let report = find_reuse(&corpus, &options);
-        let kinds: Vec<Kind> = report.passages.iter().map(|p| p.kind).collect();
+        let kinds = kinds(&x, &y);
         assert!(kinds.contains(&Kind::Verbatim), "{kinds:?}");
         assert!(!kinds.contains(&Kind::Rewritten), "{kinds:?}");
     }
