@@ -236,7 +236,7 @@ fn corpus_view_frames() {
         sync_scroll: false,
     };
     let ctx = rehash::app::Context {
-        corpus,
+        corpus: std::sync::Arc::new(corpus),
         report,
         settings,
         area: ratatui::layout::Rect::new(0, 0, 160, 48),
@@ -253,7 +253,7 @@ fn corpus_view_frames() {
     );
     drop((passages, heat));
     let rehash::app::Context { corpus, report, .. } = ctx;
-    let mut app = App::new(corpus, report, settings);
+    let mut app = App::on_shared(corpus, report, settings);
     app.update(Action::Resize(160, 48));
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
     for (name, view) in [

@@ -27,6 +27,7 @@ pub use view::library::{Entry, Library, Preview, SortKey};
 pub use view::passages::Passages;
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -144,12 +145,19 @@ pub struct App {
     message: Option<String>,
     keys: keymap::Keymap,
     palette: Palette,
+    /// Whether the findings shown are the last ones while the corpus is scanned again.
+    scanning: bool,
 }
 
 impl App {
     /// A reader on an analysed corpus, sized 80×24 until told otherwise: the library for more
     /// than two documents, else the compare view of the first two (Esc leads to the library).
     pub fn new(corpus: Corpus, report: Report, settings: Settings) -> Self {
+        Self::on_shared(Arc::new(corpus), report, settings)
+    }
+
+    /// [`App::new`] on a corpus that a scan in the background may be reading too.
+    pub fn on_shared(corpus: Arc<Corpus>, report: Report, settings: Settings) -> Self {
         let ctx = Context {
             corpus,
             report,
@@ -171,6 +179,7 @@ impl App {
             message: None,
             keys: keymap::Keymap::default(),
             palette: Palette::default(),
+            scanning: false,
         };
         if app.ctx.corpus.len() == 2 {
             app.open(Opening::pair(DocId(0), DocId(1)));
@@ -395,6 +404,35 @@ impl App {
         };
         self.carry_out(outcome);
         Vec::new()
+    }
+
+    /// The corpus, to share with a scan in the background.
+    pub fn shared_corpus(&self) -> Arc<Corpus> {
+        Arc::clone(&self.ctx.corpus)
+    }
+
+    /// Whether the findings shown are the last scan's while the corpus is scanned again.
+    pub fn scanning(&self) -> bool {
+        self.scanning
+    }
+
+    /// Says whether the corpus is being scanned again in the background.
+    pub fn set_scanning(&mut self, on: bool) {
+        self.scanning = on;
+    }
+
+    /// Shows `report` in place of the findings shown, the reader staying where it is (as far
+    /// as the new findings allow: a passage that is gone is no longer selected).
+    pub fn replace_report(&mut self, report: Report) {
+        let place = self.place();
+        let (help, help_scroll) = (self.help, self.help_scroll);
+        let mut app = Self::on_shared(self.shared_corpus(), report, self.ctx.settings);
+        app.keys = std::mem::take(&mut self.keys);
+        app.palette = self.palette;
+        app.update(Action::Resize(self.ctx.area.width, self.ctx.area.height));
+        app.restore(&place);
+        (app.help, app.help_scroll) = (help, help_scroll);
+        *self = app;
     }
 
     /// Shows `message` in the status line (what the event loop did, say).

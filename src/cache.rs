@@ -16,6 +16,8 @@ use crate::corpus::{Corpus, Document};
 use crate::files::{TEMPORARY_SUFFIX, write_atomic};
 use crate::reuse::{Cluster, Options, Passage, Report, Side};
 
+mod previous;
+
 /// Bumped whenever the engine finds something else in the same input, or the entry's layout
 /// changes: older entries are then misses.
 pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-4");
@@ -56,6 +58,23 @@ struct Findings {
     words: Vec<usize>,
 }
 
+/// What the cache holds for a corpus.
+#[derive(Debug)]
+pub enum Lookup {
+    /// The findings for these very texts, options and engine.
+    Hit(Report),
+    /// The corpus changed since the entry was written (`miss` says how): the findings it holds
+    /// among the documents left as they were, none touching an added, changed or removed one.
+    Previous {
+        /// Those findings, on the documents as they are now.
+        report: Report,
+        /// What changed.
+        miss: Miss,
+    },
+    /// Nothing to show, and why.
+    Miss(Miss),
+}
+
 /// Why the cache could not give the findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Miss {
@@ -83,29 +102,60 @@ impl Miss {
     pub fn notice(&self) -> Option<String> {
         let text = match self {
             Self::New => return None,
-            Self::Changed {
-                added,
-                removed,
-                changed,
-            } => {
-                let parts: Vec<String> =
-                    [(added, "added"), (removed, "removed"), (changed, "changed")]
-                        .into_iter()
-                        .filter(|(n, _)| **n > 0)
-                        .map(|(n, what)| format!("{} {what}", crate::text::count(*n, "article")))
-                        .collect();
-                let what = if parts.is_empty() {
-                    "the articles' order changed".to_owned()
-                } else {
-                    parts.join(", ")
-                };
-                format!("{what} since the last scan: scanning the whole corpus again")
+            Self::Changed { .. } => {
+                format!(
+                    "{} since the last scan: scanning the whole corpus again",
+                    self.changes()
+                )
             }
             Self::Options => "engine options changed since the last scan: scanning again".into(),
             Self::Version => "cached findings are from another version: scanning again".into(),
             Self::Damaged(why) => format!("cached findings unreadable ({why}): rebuilt"),
         };
         Some(text)
+    }
+
+    /// The notice of a change shown while the whole corpus is scanned again behind the last
+    /// findings of the articles left as they were.
+    pub fn notice_while_scanning(&self) -> String {
+        format!(
+            "{} since the last scan: the last findings, while all is scanned again",
+            self.changes()
+        )
+    }
+
+    /// Whether the last findings are worth showing while the corpus is scanned again: at
+    /// least half of its `articles` are as they were.
+    pub fn leaves_most_as_they_were(&self, articles: usize) -> bool {
+        match self {
+            Self::Changed { added, changed, .. } => {
+                let same = articles.saturating_sub(added + changed);
+                same >= 2 && same * 2 >= articles
+            }
+            Self::New | Self::Options | Self::Version | Self::Damaged(_) => false,
+        }
+    }
+
+    /// "2 articles added, 1 changed": what changed, for a [`Miss::Changed`].
+    fn changes(&self) -> String {
+        let Self::Changed {
+            added,
+            removed,
+            changed,
+        } = self
+        else {
+            return String::new();
+        };
+        let parts: Vec<String> = [(added, "added"), (removed, "removed"), (changed, "changed")]
+            .into_iter()
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, what)| format!("{} {what}", crate::text::count(*n, "article")))
+            .collect();
+        if parts.is_empty() {
+            "the articles' order changed".to_owned()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -183,19 +233,34 @@ impl Cache {
 
     /// The findings cached for `corpus` (identified by `key`) with `options`, or why not.
     pub fn lookup(&self, key: &str, corpus: &Corpus, options: &Options) -> Result<Report, Miss> {
+        match self.find(key, corpus, options, false) {
+            Lookup::Hit(report) => Ok(report),
+            Lookup::Previous { miss, .. } | Lookup::Miss(miss) => Err(miss),
+        }
+    }
+
+    /// As [`Cache::lookup`], but when the corpus changed since the entry was written, the
+    /// findings it holds among the documents left unchanged, to show while scanning again.
+    pub fn lookup_or_previous(&self, key: &str, corpus: &Corpus, options: &Options) -> Lookup {
+        self.find(key, corpus, options, true)
+    }
+
+    fn find(&self, key: &str, corpus: &Corpus, options: &Options, previous: bool) -> Lookup {
         let path = self.entry(key);
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Miss::New),
-            Err(e) => return Err(Miss::Damaged(e.to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Lookup::Miss(Miss::New),
+            Err(e) => return Lookup::Miss(Miss::Damaged(e.to_string())),
         };
-        let report = decode(&bytes, corpus, options)?;
-        // A hit is a use: the entry is evicted last.
-        let _ = std::fs::File::options()
-            .append(true)
-            .open(&path)
-            .and_then(|f| f.set_modified(SystemTime::now()));
-        Ok(report)
+        let found = decode(&bytes, corpus, options, previous);
+        if matches!(found, Lookup::Hit(_)) {
+            // A hit is a use: the entry is evicted last.
+            let _ = std::fs::File::options()
+                .append(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(SystemTime::now()));
+        }
+        found
     }
 
     /// Writes the findings for `corpus` (identified by `key`) with `options`, then evicts the
@@ -297,7 +362,21 @@ fn encode(corpus: &Corpus, options: &Options, report: &Report) -> std::io::Resul
     Ok(bytes)
 }
 
-fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Miss> {
+/// Reads an entry for `corpus` with `options`: a hit when its documents are the same; else,
+/// when `previous` is asked for, the findings among the documents left unchanged.
+fn decode(bytes: &[u8], corpus: &Corpus, options: &Options, previous: bool) -> Lookup {
+    match read_entry(bytes, corpus, options, previous) {
+        Ok(found) => found,
+        Err(miss) => Lookup::Miss(miss),
+    }
+}
+
+fn read_entry(
+    bytes: &[u8],
+    corpus: &Corpus,
+    options: &Options,
+    previous: bool,
+) -> Result<Lookup, Miss> {
     if !bytes.starts_with(&MAGIC) {
         return Err(Miss::Damaged("not a findings file".into()));
     }
@@ -310,7 +389,8 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
         return Err(Miss::Options);
     }
     let now = fingerprints(corpus);
-    if header.documents != now {
+    let same = header.documents == now;
+    if !same && !previous {
         return Err(changes(&header.documents, &now));
     }
     if xxh3_64(body) != header.checksum {
@@ -318,22 +398,18 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
     }
     let findings: Findings =
         postcard::from_bytes(body).map_err(|e| Miss::Damaged(e.to_string()))?;
-    if findings.words.len() != corpus.len() {
+    if findings.words.len() != header.documents.len() {
         return Err(Miss::Damaged("word counts do not fit".into()));
+    }
+    let passages = decode_passages(&findings.passages)?;
+    if !same {
+        let miss = changes(&header.documents, &now);
+        let report = previous::project(findings, passages, &header.documents, &now, corpus)?;
+        return Ok(Lookup::Previous { report, miss });
     }
     for (document, &words) in corpus.documents.iter().zip(&findings.words) {
         document.remember_words(words);
     }
-    let chunks: Result<Vec<Vec<Passage>>, postcard::Error> = findings
-        .passages
-        .par_iter()
-        .map(|chunk| postcard::from_bytes(chunk))
-        .collect();
-    let passages: Vec<Passage> = chunks
-        .map_err(|e| Miss::Damaged(e.to_string()))?
-        .into_iter()
-        .flatten()
-        .collect();
     let duplicates_fit = findings
         .duplicates
         .iter()
@@ -349,7 +425,20 @@ fn decode(bytes: &[u8], corpus: &Corpus, options: &Options) -> Result<Report, Mi
         corpus.len(),
     );
     report.set_duplicates(findings.duplicates);
-    Ok(report)
+    Ok(Lookup::Hit(report))
+}
+
+/// The passages of an entry, decoded chunk by chunk in parallel.
+fn decode_passages(chunks: &[Vec<u8>]) -> Result<Vec<Passage>, Miss> {
+    let decoded: Result<Vec<Vec<Passage>>, postcard::Error> = chunks
+        .par_iter()
+        .map(|chunk| postcard::from_bytes(chunk))
+        .collect();
+    Ok(decoded
+        .map_err(|e| Miss::Damaged(e.to_string()))?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// Whether every place the findings name lies in its document, on char boundaries: a damaged

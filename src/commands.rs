@@ -230,20 +230,34 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
     let key = crate::cache::corpus_key(&cli.paths, &corpus);
     let places =
         crate::state::default_dir().map(|dir| (crate::state::Places::new(dir), key.clone()));
-    let (report, more, notice) = if cli.passim_out.is_some() || cli.no_cache {
+    let (opening, more) = if cli.passim_out.is_some() || cli.no_cache {
         let (report, more) = findings(&corpus, &options, cli.passim_out.as_deref())?;
-        (report, more, None)
+        let opening = Opening {
+            report,
+            notice: None,
+            rescan: None,
+        };
+        (opening, more)
     } else {
         let limit = config.cache_limit_mb.saturating_mul(1024 * 1024);
-        let (report, notice) = match crate::cache::default_dir() {
+        let opening = match crate::cache::default_dir() {
             Some(dir) => {
                 let cache = crate::cache::Cache::new(dir, limit);
-                cached_findings(&cache, &key, &corpus, &options)?
+                opening_findings(&cache, &key, &corpus, &options)?
             }
-            None => (analyse(&corpus, &options)?, None),
+            None => Opening {
+                report: analyse(&corpus, &options)?,
+                notice: None,
+                rescan: None,
+            },
         };
-        (report, Vec::new(), notice)
+        (opening, Vec::new())
     };
+    let Opening {
+        report,
+        notice,
+        rescan,
+    } = opening;
     let mut warnings: Vec<String> = warnings.into_iter().chain(more).collect();
     let keys = config
         .key_errors
@@ -263,14 +277,18 @@ pub fn read(cli: &Cli) -> Result<(), Failure> {
         notice,
         places,
         fresh: cli.fresh,
+        rescan,
     };
     crate::tui::run(corpus, report, tui, &warnings).map_err(Failure::Runtime)
 }
 
+/// What a hit in the results cache says.
+const FROM_CACHE: &str = "findings read from the results cache (--no-cache scans again)";
+
 /// The engine's findings for the corpus known as `key` (see [`crate::cache::corpus_key`]):
-/// from `cache` when it
-/// holds them for these texts and options, else from a scan, then stored. Returns a one-line
-/// notice of what happened (also printed on stderr) when there is something to say.
+/// from `cache` when it holds them for these texts and options, else from a scan, then
+/// stored. Returns a one-line notice of what happened (also printed on stderr) when there is
+/// something to say.
 pub fn cached_findings(
     cache: &crate::cache::Cache,
     key: &str,
@@ -278,13 +296,75 @@ pub fn cached_findings(
     options: &Options,
 ) -> Result<(Report, Option<String>), Failure> {
     options.validate().map_err(Failure::Input)?;
-    let miss = match cache.lookup(key, corpus, options) {
-        Ok(report) => {
-            let notice = "findings read from the results cache (--no-cache scans again)";
-            return Ok((report, Some(notice.to_owned())));
+    match cache.lookup(key, corpus, options) {
+        Ok(report) => Ok((report, Some(FROM_CACHE.to_owned()))),
+        Err(miss) => scan_and_store(cache, key, corpus, options, &miss),
+    }
+}
+
+/// The findings the reader opens on, what to say of them, and the scan to run behind them.
+#[derive(Debug)]
+pub struct Opening {
+    /// The findings shown first.
+    pub report: Report,
+    /// A one-line notice of where they came from.
+    pub notice: Option<String>,
+    /// When they are the last scan's of a corpus that changed since: the scan that replaces
+    /// them.
+    pub rescan: Option<crate::tui::Rescan>,
+}
+
+/// As [`cached_findings`], but when most articles are as they were at the last scan, their
+/// last findings (none touching an added, changed or removed article) with the scan to run
+/// in the background, so that the reader opens at once.
+pub fn opening_findings(
+    cache: &crate::cache::Cache,
+    key: &str,
+    corpus: &Corpus,
+    options: &Options,
+) -> Result<Opening, Failure> {
+    use crate::cache::Lookup;
+    options.validate().map_err(Failure::Input)?;
+    let miss = match cache.lookup_or_previous(key, corpus, options) {
+        Lookup::Hit(report) => {
+            return Ok(Opening {
+                report,
+                notice: Some(FROM_CACHE.to_owned()),
+                rescan: None,
+            });
         }
-        Err(miss) => miss,
+        Lookup::Previous { report, miss } if miss.leaves_most_as_they_were(corpus.len()) => {
+            let notice = miss.notice_while_scanning();
+            eprintln!("rehash: {notice}");
+            let rescan = crate::tui::Rescan {
+                cache: cache.clone(),
+                key: key.to_owned(),
+                options: options.clone(),
+            };
+            return Ok(Opening {
+                report,
+                notice: Some(notice),
+                rescan: Some(rescan),
+            });
+        }
+        Lookup::Previous { miss, .. } | Lookup::Miss(miss) => miss,
     };
+    let (report, notice) = scan_and_store(cache, key, corpus, options, &miss)?;
+    Ok(Opening {
+        report,
+        notice,
+        rescan: None,
+    })
+}
+
+/// Scans `corpus` after `miss` (said on stderr), then stores the findings in `cache`.
+fn scan_and_store(
+    cache: &crate::cache::Cache,
+    key: &str,
+    corpus: &Corpus,
+    options: &Options,
+    miss: &crate::cache::Miss,
+) -> Result<(Report, Option<String>), Failure> {
     let mut notice = miss.notice();
     if let Some(text) = &notice {
         eprintln!("rehash: {text}");

@@ -3,7 +3,9 @@
 
 use std::io::stdout;
 use std::panic;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::ThreadId;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute};
@@ -11,6 +13,13 @@ use ratatui::DefaultTerminal;
 
 /// Whether the terminal is in the reader's mode and still needs restoring.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// The thread that draws the reader: a panic anywhere else (a scan behind the reader) leaves
+/// the terminal to it.
+static DRAWING: Mutex<Option<ThreadId>> = Mutex::new(None);
+
+/// What panics on other threads said while the reader held the terminal.
+static ELSEWHERE: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// The terminal in raw mode on the alternate screen; restores it when dropped.
 pub struct Session {
@@ -24,7 +33,14 @@ pub fn enter(mouse: bool) -> std::io::Result<Session> {
     let previous = panic::take_hook();
     let terminal = ratatui::try_init();
     drop(panic::take_hook()); // ratatui's own hook: ours below restores once, then reports.
+    *lock(&DRAWING) = Some(std::thread::current().id());
     panic::set_hook(Box::new(move |info| {
+        let drawing = *lock(&DRAWING);
+        if ACTIVE.load(Ordering::SeqCst) && drawing != Some(std::thread::current().id()) {
+            // Printed now, it would land on the reader's screen; it is said after it.
+            lock(&ELSEWHERE).push(info.to_string());
+            return;
+        }
         restore();
         previous(info);
     }));
@@ -34,6 +50,12 @@ pub fn enter(mouse: bool) -> std::io::Result<Session> {
     };
     set_mouse(mouse)?;
     Ok(session)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Turns mouse capture on or off.
@@ -66,7 +88,12 @@ pub fn restore() {
 }
 
 impl Drop for Session {
+    /// Restores the terminal, then says what panicked on other threads meanwhile (a scan
+    /// behind the reader; a worker of the reader's, whose panic it is unwinding from now).
     fn drop(&mut self) {
         restore();
+        for panic in std::mem::take(&mut *lock(&ELSEWHERE)) {
+            say(&format!("a thread {panic}"));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The reader's event loop: draw, read input, turn it into actions, update. The only place,
 //! with `terminal`, that touches the terminal.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -34,7 +34,24 @@ pub struct TuiOptions {
     pub places: Option<(crate::state::Places, String)>,
     /// Start at the library, ignoring the remembered place.
     pub fresh: bool,
+    /// The findings given are the last scan's of a corpus that changed since: scan it again
+    /// in the background, store the findings there, and show them when they are ready.
+    pub rescan: Option<Rescan>,
 }
+
+/// A scan the reader runs in the background while it shows the last findings.
+#[derive(Debug, Clone)]
+pub struct Rescan {
+    /// Where the new findings are stored.
+    pub cache: crate::cache::Cache,
+    /// The corpus's key there.
+    pub key: String,
+    /// The engine options.
+    pub options: crate::reuse::Options,
+}
+
+/// What a scan in the background hands the reader: its findings, and what to say.
+type Scanned = (Report, String);
 
 /// Runs the reader on an analysed corpus until the user quits, restoring the terminal on every
 /// exit path: a panic, and a SIGTERM or SIGHUP (which end the process, exit 128 + the signal). `warnings` (from loading the corpus, already printed on stderr,
@@ -53,6 +70,7 @@ pub fn run(
         notice,
         places,
         fresh,
+        rescan,
     } = options;
     let settings = Settings {
         color: color_mode(no_color || config.color == ColorChoice::Never),
@@ -85,12 +103,20 @@ pub fn run(
     app.show_warnings(warnings);
     let latest: LatestPlace = Arc::new(Mutex::new(None));
     watch_signals(places.clone(), Arc::clone(&latest))?;
+    let mut scan = match rescan {
+        Some(rescan) => {
+            app.set_scanning(true);
+            Some(scan_in_background(app.shared_corpus(), rescan)?)
+        }
+        None => None,
+    };
     let mut session = terminal::enter(app.mouse())?;
     let result = event_loop(
         &mut session.terminal,
         &mut app,
         out.as_deref(),
         (place.as_ref(), &latest),
+        &mut scan,
     );
     drop(session);
     // Also when the loop failed (a terminal that vanished is no reason to forget the place),
@@ -177,11 +203,83 @@ fn color_mode(no_color: bool) -> ColorMode {
     }
 }
 
+/// Scans `corpus` again on a thread of its own and stores the findings; the receiver gets them
+/// (none if the scan failed).
+fn scan_in_background(
+    corpus: Arc<Corpus>,
+    rescan: Rescan,
+) -> std::io::Result<mpsc::Receiver<Scanned>> {
+    let (send, receive) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("rescan".into())
+        .spawn(move || {
+            let Rescan {
+                cache,
+                key,
+                options,
+            } = rescan;
+            let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::reuse::find_reuse(&corpus, &options)
+            }));
+            // A panic is said after the reader; the receiver hears nothing.
+            let Ok(report) = scanned else { return };
+            let said = match cache.store(&key, &corpus, &options, &report) {
+                Ok(()) => format!(
+                    "scan done: the findings of all {} are shown",
+                    crate::text::count(corpus.len(), "article")
+                ),
+                Err(e) => format!(
+                    "scan done, but the results cache was not written ({}: {e})",
+                    cache.dir().display()
+                ),
+            };
+            // The reader may have quit meanwhile: nobody to tell.
+            let _ = send.send((report, said));
+        })?;
+    Ok(receive)
+}
+
+/// The next input; while a scan runs in the background, none when the scan ends first, its
+/// findings then taking the place of the last ones.
+fn next_event(
+    app: &mut App,
+    scan: &mut Option<mpsc::Receiver<Scanned>>,
+) -> std::io::Result<Option<event::Event>> {
+    let Some(receiver) = scan else {
+        return event::read().map(Some);
+    };
+    loop {
+        if event::poll(SCAN_POLL)? {
+            return event::read().map(Some);
+        }
+        match receiver.try_recv() {
+            Err(mpsc::TryRecvError::Empty) => {}
+            Ok((report, said)) => {
+                app.replace_report(report);
+                app.set_scanning(false);
+                app.notify(said);
+                *scan = None;
+                return Ok(None);
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                app.set_scanning(false);
+                app.notify("the scan stopped before its end: the last findings stay".into());
+                *scan = None;
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// How often the reader looks whether a scan in the background is done.
+const SCAN_POLL: Duration = Duration::from_millis(50);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     out: Option<&std::path::Path>,
     (place, latest): (Option<&crate::app::Place>, &LatestPlace),
+    scan: &mut Option<mpsc::Receiver<Scanned>>,
 ) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
@@ -196,7 +294,10 @@ fn event_loop(
     remember(latest, app);
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
-        let mut effects = handle(app, &event::read()?);
+        let mut effects = match next_event(app, scan)? {
+            Some(event) => handle(app, &event),
+            None => Vec::new(),
+        };
         // Take what is already queued before drawing again, so fast scrolling never lags.
         while !app.should_quit() && event::poll(Duration::ZERO)? {
             effects.extend(handle(app, &event::read()?));

@@ -346,15 +346,23 @@ fn enter_levels_the_passage_in_the_demo() {
     tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
 }
 
-#[test]
-fn a_panic_restores_the_terminal_before_reporting() {
+/// The `panic_probe` example, if it was built.
+fn panic_probe() -> Option<PathBuf> {
     let exe = std::env::current_exe().expect("test path");
     let probe = exe
         .parent()
         .and_then(|deps| deps.parent())
         .map(|dir| dir.join("examples/panic_probe"));
-    let Some(probe) = probe.filter(|p| p.exists()) else {
+    let probe = probe.filter(|p| p.exists());
+    if probe.is_none() {
         notice("examples/panic_probe not built, skipping");
+    }
+    probe
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_reporting() {
+    let Some(probe) = panic_probe() else {
         return;
     };
     let Some(tmux) = Tmux::start("panic", &format!("'{}'", probe.display())) else {
@@ -376,6 +384,34 @@ fn a_panic_restores_the_terminal_before_reporting() {
     assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
     assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
     assert_eq!(tmux.flag("mouse_any_flag"), "0", "mouse capture off");
+}
+
+#[test]
+fn a_panic_on_another_thread_leaves_the_screen_to_the_reader_and_is_told_after() {
+    let Some(probe) = panic_probe() else {
+        return;
+    };
+    let Some(tmux) = Tmux::start(
+        "panic-elsewhere",
+        &format!("'{}' elsewhere", probe.display()),
+    ) else {
+        return;
+    };
+    let drawing = tmux.wait_for("the probe drawing on", |s| {
+        s.contains("probe still drawing") || s.contains(EXIT_MARK)
+    });
+    assert!(
+        !drawing.contains("probe panic"),
+        "nothing printed over it:\n{drawing}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "1", "still the reader's screen");
+    let screen = tmux.wait_for("the exit", |s| s.contains(EXIT_MARK));
+    assert!(
+        screen.contains("rehash: a thread panicked at") && screen.contains("probe panic elsewhere"),
+        "the panic is told after:\n{screen}"
+    );
+    assert!(screen.contains(&format!("{EXIT_MARK}0")), "{screen}");
+    assert_eq!(tmux.flag("alternate_on"), "0", "main screen back");
 }
 
 #[test]
@@ -736,4 +772,75 @@ fn keys_rebound_in_the_config_work_and_a_bad_binding_falls_back_to_the_defaults(
     assert!(screen.contains("default keys"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+}
+
+#[test]
+fn an_article_added_since_the_last_open_is_scanned_behind_the_last_findings() {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.exists() {
+        notice("seeds not found, skipping the added-article test");
+        return;
+    }
+    let corpus = tempfile::tempdir().expect("a corpus folder");
+    for entry in std::fs::read_dir(&seeds).expect("the seeds") {
+        let path = entry.expect("a seed").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, corpus.path().join(name)).expect("copied");
+    }
+    let command = format!(
+        "'{}' '{}'",
+        env!("CARGO_BIN_EXE_rehash"),
+        corpus.path().display()
+    );
+    let home = Home::new();
+    let Some(tmux) = Tmux::start_in("added-1", &command, &home) else {
+        return;
+    };
+    let before = first_pair_first_passage(&tmux);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+    drop(tmux);
+
+    // A new op-ed reprinting a seed's text under its own headline.
+    let seed = std::fs::read_to_string(seeds.join("001_59007568ff3b6b40.txt")).expect("a seed");
+    let body = seed
+        .split_once('\n')
+        .map_or(seed.as_str(), |(_, body)| body);
+    std::fs::write(
+        corpus.path().join("added.txt"),
+        format!("A reprint\n{body}"),
+    )
+    .expect("added");
+    let Some(tmux) = Tmux::start_in("added-2", &command, &home) else {
+        return;
+    };
+    let after = tmux.wait_for("the new findings", |s| {
+        s.contains("scan done") || s.contains(EXIT_MARK)
+    });
+    assert!(
+        after.contains("scan done: the findings of all 6 articles are shown"),
+        "{after}"
+    );
+    // Still on the pair left at quitting: its two titles head the panes.
+    assert_eq!(after.lines().next(), before.lines().next());
+    tmux.keys(&["q"]);
+    let said = tmux.wait_for("the exit", |s| s.contains(&format!("{EXIT_MARK}0")));
+    assert!(
+        said.contains("rehash: 1 article added since the last scan: the last findings"),
+        "{said}"
+    );
+    drop(tmux);
+
+    // The scan behind the reader stored its findings: the next open reads them.
+    let Some(tmux) = Tmux::start_in("added-3", &command, &home) else {
+        return;
+    };
+    let third = tmux.wait_for("findings from the cache", |s| {
+        s.contains("results cache") || s.contains(EXIT_MARK)
+    });
+    assert!(
+        third.contains("findings read from the results cache"),
+        "{third}"
+    );
+    tmux.keys(&["q"]);
 }

@@ -1,5 +1,7 @@
 //! What every view reads: the corpus, the engine's findings, the settings and the screen size.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::Settings;
@@ -11,8 +13,8 @@ use crate::reuse::{Passage, Report};
 /// resize or a setting.
 #[derive(Debug)]
 pub struct Context {
-    /// The corpus being read.
-    pub corpus: Corpus,
+    /// The corpus being read (shared with a scan running in the background).
+    pub corpus: Arc<Corpus>,
     /// The engine's findings.
     pub report: Report,
     /// The reader's settings.

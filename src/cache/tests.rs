@@ -240,3 +240,121 @@ fn the_corpus_key_follows_the_inputs_not_their_contents() {
     assert_ne!(corpus_key(&[], &small), corpus_key(&[], &big));
     assert_eq!(corpus_key(&["-".into()], &small), corpus_key(&[], &small));
 }
+
+const OTHER: &str = "The orchestra played the whole symphony twice on the square that night, \
+                     because the first rain had drowned out every note of the slow movement.";
+
+/// Two pairs of articles sharing a passage each, and one article alone.
+fn two_pairs() -> Corpus {
+    corpus_of(&[
+        ("a.txt", format!("Flood\n{SHARED} Shops closed.")),
+        ("b.txt", format!("Rain\nNews today. {SHARED}")),
+        ("c.txt", format!("Concert\n{OTHER} Many stayed.")),
+        ("e.txt", format!("Music\nIn town: {OTHER}")),
+        ("g.txt", "Garden\nTomatoes like the sun.".to_owned()),
+    ])
+}
+
+/// The passages of `report` between the documents `x` and `y` of `corpus`, by ids and spans.
+fn between(
+    corpus: &Corpus,
+    report: &Report,
+    x: &str,
+    y: &str,
+) -> Vec<(String, String, Side, Side)> {
+    let id = |side: &Side| corpus.documents[side.doc].id.clone();
+    let mut found: Vec<(String, String, Side, Side)> = report
+        .passages
+        .iter()
+        .filter(|p| {
+            let ids = [id(&p.a), id(&p.b)];
+            ids.contains(&x.to_owned()) && ids.contains(&y.to_owned())
+        })
+        .map(|p| (id(&p.a), id(&p.b), p.a, p.b))
+        .collect();
+    found.sort_by_key(|(a, b, sa, sb)| (a.clone(), b.clone(), sa.span.start, sb.span.start));
+    found
+}
+
+#[test]
+fn a_changed_corpus_keeps_the_last_findings_among_the_articles_left_as_they_were() {
+    let dir = tempfile::tempdir().expect("folder");
+    let (corpus, options) = (two_pairs(), Options::default());
+    let cache = cache(dir.path());
+    let before = find_reuse(&corpus, &options);
+    cache
+        .store("k", &corpus, &options, &before)
+        .expect("stored");
+    assert_eq!(between(&corpus, &before, "a.txt", "b.txt").len(), 1);
+    assert_eq!(between(&corpus, &before, "c.txt", "e.txt").len(), 1);
+    // A new article first (every index moves), c changed, the others as they were.
+    let now = corpus_of(&[
+        ("d.txt", "New\nA fourth article on nothing.".to_owned()),
+        ("b.txt", format!("Rain\nNews today. {SHARED}")),
+        ("a.txt", format!("Flood\n{SHARED} Shops closed.")),
+        ("c.txt", format!("Concert\nOnly a short note now. {OTHER}")),
+        ("e.txt", format!("Music\nIn town: {OTHER}")),
+        ("g.txt", "Garden\nTomatoes like the sun.".to_owned()),
+    ]);
+    let Lookup::Previous { report, miss } = cache.lookup_or_previous("k", &now, &options) else {
+        panic!("the last findings");
+    };
+    assert_eq!(
+        miss,
+        Miss::Changed {
+            added: 1,
+            removed: 0,
+            changed: 1
+        }
+    );
+    assert!(miss.leaves_most_as_they_were(now.len()));
+    assert!(
+        miss.notice_while_scanning()
+            .starts_with("1 article added, 1 article changed")
+    );
+    // The pair left as it was keeps its passage, where a scan of the corpus now finds it.
+    let fresh = find_reuse(&now, &options);
+    let kept = between(&now, &report, "a.txt", "b.txt");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept, between(&now, &fresh, "a.txt", "b.txt"));
+    // Nothing touching the changed article is kept, though a scan finds it again.
+    assert!(between(&now, &report, "c.txt", "e.txt").is_empty());
+    assert_eq!(between(&now, &fresh, "c.txt", "e.txt").len(), 1);
+    // Its clusters are grouped again on the documents as they are now.
+    assert_eq!(report.clusters.len(), 1);
+    let members: Vec<&str> = report.clusters[0]
+        .members
+        .iter()
+        .map(|m| now.documents[m.doc].id.as_str())
+        .collect();
+    assert_eq!(members, ["a.txt", "b.txt"]);
+    assert_eq!(
+        report.passages_in(2).len(),
+        1,
+        "a.txt, now third, has its passage"
+    );
+}
+
+#[test]
+fn the_last_findings_are_shown_only_while_most_articles_are_as_they_were() {
+    let changed = |added, changed| Miss::Changed {
+        added,
+        removed: 0,
+        changed,
+    };
+    assert!(changed(1, 0).leaves_most_as_they_were(10_000));
+    assert!(changed(2, 2).leaves_most_as_they_were(8));
+    assert!(!changed(3, 2).leaves_most_as_they_were(8));
+    assert!(
+        !changed(0, 2).leaves_most_as_they_were(3),
+        "one article alone links nothing"
+    );
+    for miss in [
+        Miss::New,
+        Miss::Options,
+        Miss::Version,
+        Miss::Damaged("x".into()),
+    ] {
+        assert!(!miss.leaves_most_as_they_were(100));
+    }
+}

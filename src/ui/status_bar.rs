@@ -29,11 +29,12 @@ pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, b
             .collect()
     };
     let [long, short] = flags(app, compare).map(|f| f.join(" · "));
+    let end = right_end(app);
     let rights = [long, short]
         .into_iter()
         .filter(|f| !f.is_empty())
-        .map(|f| format!("{f} · {HELP}"))
-        .chain([HELP.to_owned()])
+        .map(|f| format!("{f} · {end}"))
+        .chain([end.clone()])
         .collect::<Vec<_>>();
     draw(&lefts, &rights, theme, area, buf);
 }
@@ -177,7 +178,17 @@ pub fn render_hints(app: &App, hints: &[String], theme: &Theme, area: Rect, buf:
         Some(message) => vec![format!(" {}", printable(message))],
         None => hints.to_vec(),
     };
-    draw(&lefts, &[HELP.to_owned()], theme, area, buf);
+    draw(&lefts, &[right_end(app)], theme, area, buf);
+}
+
+/// The right end of a status line: the help key, after a mark while the corpus is scanned
+/// again behind the last findings.
+fn right_end(app: &App) -> String {
+    if app.scanning() {
+        format!("scanning… · {HELP}")
+    } else {
+        HELP.to_owned()
+    }
 }
 
 /// The library's key hints, from its key table, longest first.

@@ -121,3 +121,43 @@ fn a_place_whose_articles_are_gone_is_passed_over_without_fuss() {
     again.restore(&odd);
     assert_eq!(again.view(), View::Library);
 }
+
+#[test]
+fn new_findings_keep_the_reader_on_its_pair_passage_and_keys() {
+    // The reader opens on the last findings, without those of the article that changed.
+    let full = app(&["a", "b", "c", "d"]);
+    let corpus = full.shared_corpus();
+    let report = full.report();
+    let without_c: Vec<_> = report
+        .passages
+        .iter()
+        .filter(|p| p.a.doc != 2 && p.b.doc != 2)
+        .cloned()
+        .enumerate()
+        .map(|(id, p)| crate::reuse::Passage { id, ..p })
+        .collect();
+    let last = crate::reuse::Report::new(without_c, Vec::new(), Vec::new(), corpus.len());
+    let mut reader = App::on_shared(corpus, last, Settings::default());
+    let config = crate::config::Config::parse("[keys.compare]\nnext_passage = [\"z\"]\n");
+    let keys = config.expect("a config").keymap;
+    assert_ne!(keys, crate::app::keymap::Keymap::default());
+    reader.set_keys(keys.clone());
+    reader.update(Action::Resize(100, 30));
+    reader.update(Action::Open);
+    reader.update(Action::NextPassage);
+    let place = reader.place();
+    assert!(place.pair.as_ref().is_some_and(|p| p.passage.is_some()));
+    assert!(reader.report().passages_in(2).is_empty());
+
+    let fresh = find_reuse(reader.corpus(), &Options::default());
+    reader.replace_report(fresh);
+    assert_eq!(reader.place(), place, "the same pair, panes and passage");
+    assert_eq!(reader.view(), View::Compare);
+    assert_eq!(reader.keys(), &keys);
+    assert!(
+        !reader.report().passages_in(2).is_empty(),
+        "the new findings are shown"
+    );
+    reader.update(Action::Back);
+    assert_eq!(reader.view(), View::Library);
+}
