@@ -421,6 +421,12 @@ impl App {
         self.scanning = on;
     }
 
+    /// Whether [`App::replace_report`] may come now: not while a prompt takes the keys (what
+    /// is typed would go), nor on a search's hits (they name passages of the findings shown).
+    pub fn takes_new_findings(&self) -> bool {
+        !self.typing() && self.view() != View::Find
+    }
+
     /// Shows `report` in place of the findings shown, the reader staying where it is (as far
     /// as the new findings allow: a passage that is gone is no longer selected).
     pub fn replace_report(&mut self, report: Report) {

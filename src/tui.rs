@@ -240,7 +240,8 @@ fn scan_in_background(
 }
 
 /// The next input; while a scan runs in the background, none when the scan ends first, its
-/// findings then taking the place of the last ones.
+/// findings then taking the place of the last ones (once no prompt is being typed in and no
+/// search's hits are shown).
 fn next_event(
     app: &mut App,
     scan: &mut Option<mpsc::Receiver<Scanned>>,
@@ -251,6 +252,9 @@ fn next_event(
     loop {
         if event::poll(SCAN_POLL)? {
             return event::read().map(Some);
+        }
+        if !app.takes_new_findings() {
+            continue;
         }
         match receiver.try_recv() {
             Err(mpsc::TryRecvError::Empty) => {}

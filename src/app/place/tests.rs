@@ -161,3 +161,27 @@ fn new_findings_keep_the_reader_on_its_pair_passage_and_keys() {
     reader.update(Action::Back);
     assert_eq!(reader.view(), View::Library);
 }
+
+#[test]
+fn new_findings_wait_for_a_prompt_to_be_done_and_for_a_search_to_be_left() {
+    let mut reader = app(&["a", "b", "c", "d"]);
+    assert!(reader.takes_new_findings());
+    reader.update(Action::StartFilter);
+    assert!(
+        !reader.takes_new_findings(),
+        "the library's filter is being typed"
+    );
+    reader.update(Action::SearchInput('b'));
+    reader.update(Action::SearchSubmit);
+    assert!(reader.takes_new_findings());
+    reader.update(Action::StartSearch);
+    assert!(!reader.takes_new_findings(), "a search is being typed");
+    for c in "harbour".chars() {
+        reader.update(Action::SearchInput(c));
+    }
+    reader.update(Action::SearchSubmit);
+    assert_eq!(reader.view(), View::Find);
+    assert!(!reader.takes_new_findings(), "its hits are shown");
+    reader.update(Action::Back);
+    assert!(reader.takes_new_findings());
+}
