@@ -120,6 +120,13 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
+    /// The plain screen once it shows `text`, failing if the program exits first.
+    fn shows(&self, text: &str) -> String {
+        let screen = self.wait_for(text, |s| s.contains(text) || s.contains(EXIT_MARK));
+        assert!(screen.contains(text), "{screen}");
+        screen
+    }
+
     /// Polls the plain screen until `done` holds, failing after the deadline.
     fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -141,6 +148,17 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
         drop(self.home.take());
+    }
+}
+
+/// The seeds' folder, or `None` with a notice naming `test` when it is absent.
+fn seeds_dir(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        notice(&format!("seeds not found, skipping the {test} test"));
+        None
     }
 }
 
@@ -416,11 +434,9 @@ fn a_panic_on_another_thread_leaves_the_screen_to_the_reader_and_is_told_after()
 
 #[test]
 fn library_passages_compare_back_heat_map_compare_back() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.is_dir() {
-        notice("../shared/seeds is absent; skipping the corpus-views walk");
+    let Some(dir) = seeds_dir("corpus-views walk") else {
         return;
-    }
+    };
     let command = format!("'{}' '{}'", env!("CARGO_BIN_EXE_rehash"), dir.display());
     let Some(tmux) = Tmux::start("views", &command) else {
         return;
@@ -776,11 +792,9 @@ fn keys_rebound_in_the_config_work_and_a_bad_binding_falls_back_to_the_defaults(
 
 #[test]
 fn an_article_added_since_the_last_open_is_scanned_behind_the_last_findings() {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !seeds.exists() {
-        notice("seeds not found, skipping the added-article test");
+    let Some(seeds) = seeds_dir("added-article") else {
         return;
-    }
+    };
     let corpus = tempfile::tempdir().expect("a corpus folder");
     for entry in std::fs::read_dir(&seeds).expect("the seeds") {
         let path = entry.expect("a seed").path();
@@ -814,13 +828,7 @@ fn an_article_added_since_the_last_open_is_scanned_behind_the_last_findings() {
     let Some(tmux) = Tmux::start_in("added-2", &command, &home) else {
         return;
     };
-    let after = tmux.wait_for("the new findings", |s| {
-        s.contains("scan done") || s.contains(EXIT_MARK)
-    });
-    assert!(
-        after.contains("scan done: the findings of all 6 articles are shown"),
-        "{after}"
-    );
+    let after = tmux.shows("scan done: the findings of all 6 articles are shown");
     // Still on the pair left at quitting: its two titles head the panes.
     assert_eq!(after.lines().next(), before.lines().next());
     tmux.keys(&["q"]);
@@ -835,12 +843,6 @@ fn an_article_added_since_the_last_open_is_scanned_behind_the_last_findings() {
     let Some(tmux) = Tmux::start_in("added-3", &command, &home) else {
         return;
     };
-    let third = tmux.wait_for("findings from the cache", |s| {
-        s.contains("results cache") || s.contains(EXIT_MARK)
-    });
-    assert!(
-        third.contains("findings read from the results cache"),
-        "{third}"
-    );
+    tmux.shows("findings read from the results cache");
     tmux.keys(&["q"]);
 }

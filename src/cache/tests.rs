@@ -25,6 +25,13 @@ fn sample() -> Corpus {
     ])
 }
 
+/// The miss of a corpus with one article more and one changed.
+const ONE_ADDED_ONE_CHANGED: Miss = Miss::Changed {
+    added: 1,
+    removed: 0,
+    changed: 1,
+};
+
 fn cache(dir: &Path) -> Cache {
     Cache::new(dir, DEFAULT_LIMIT)
 }
@@ -37,8 +44,21 @@ fn stored() -> (
     Cache,
     crate::reuse::Report,
 ) {
+    stored_of(sample())
+}
+
+/// A cache in a temporary folder holding the findings of `corpus` under the key `k`.
+fn stored_of(
+    corpus: Corpus,
+) -> (
+    tempfile::TempDir,
+    Corpus,
+    Options,
+    Cache,
+    crate::reuse::Report,
+) {
     let dir = tempfile::tempdir().expect("folder");
-    let (corpus, options) = (sample(), Options::default());
+    let options = Options::default();
     let cache = cache(dir.path());
     let report = find_reuse(&corpus, &options);
     cache
@@ -84,14 +104,7 @@ fn a_changed_added_or_removed_article_is_a_miss_that_says_so() {
         ("d.txt", "New\nA fourth article.".to_owned()),
     ]);
     let miss = cache.lookup("k", &edited, &options).unwrap_err();
-    assert_eq!(
-        miss,
-        Miss::Changed {
-            added: 1,
-            removed: 0,
-            changed: 1
-        }
-    );
+    assert_eq!(miss, ONE_ADDED_ONE_CHANGED);
     let notice = miss.notice().expect("a notice");
     assert!(
         notice.contains("1 article added, 1 article changed"),
@@ -278,13 +291,7 @@ fn between(
 
 #[test]
 fn a_changed_corpus_keeps_the_last_findings_among_the_articles_left_as_they_were() {
-    let dir = tempfile::tempdir().expect("folder");
-    let (corpus, options) = (two_pairs(), Options::default());
-    let cache = cache(dir.path());
-    let before = find_reuse(&corpus, &options);
-    cache
-        .store("k", &corpus, &options, &before)
-        .expect("stored");
+    let (_dir, corpus, options, cache, before) = stored_of(two_pairs());
     assert_eq!(between(&corpus, &before, "a.txt", "b.txt").len(), 1);
     assert_eq!(between(&corpus, &before, "c.txt", "e.txt").len(), 1);
     // A new article first (every index moves), c changed, the others as they were.
@@ -299,14 +306,7 @@ fn a_changed_corpus_keeps_the_last_findings_among_the_articles_left_as_they_were
     let Lookup::Previous { report, miss } = cache.lookup_or_previous("k", &now, &options) else {
         panic!("the last findings");
     };
-    assert_eq!(
-        miss,
-        Miss::Changed {
-            added: 1,
-            removed: 0,
-            changed: 1
-        }
-    );
+    assert_eq!(miss, ONE_ADDED_ONE_CHANGED);
     assert!(miss.leaves_most_as_they_were(now.len()));
     assert!(
         miss.notice_while_scanning()
