@@ -176,6 +176,13 @@ impl Passage {
         !self.boilerplate && !self.duplicate && self.kind.is_reuse()
     }
 
+    /// Whether the passage counts in the figures of its articles (their reused share, their
+    /// partners, the heat map, the ranking): reuse, and not a shared quotation (two articles
+    /// quoting one speaker have not taken the words from each other).
+    pub fn counts(&self) -> bool {
+        self.is_reuse() && !self.quote
+    }
+
     /// Its kind as the reader and the summary name it: "near", "near quote" for a shared
     /// quotation, "verbatim duplicate" for the link between two copies of one article.
     pub fn label(&self) -> String {

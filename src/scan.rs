@@ -298,8 +298,16 @@ fn passage_out<'a>(corpus: &'a Corpus, p: &'a Passage) -> PassageOut<'a> {
 /// passage with a short excerpt of both sides.
 pub fn to_text(corpus: &Corpus, report: &Report) -> String {
     let headline: Vec<&Passage> = report.passages.iter().filter(|p| p.is_reuse()).collect();
+    let quotes = headline.iter().filter(|p| p.quote).count();
+    let quotes = match quotes {
+        0 => String::new(),
+        n => format!(
+            " (of them {}, listed but not counted)",
+            count(n, "shared quotation")
+        ),
+    };
     let mut out = format!(
-        "{}, {} in {}, {}\n\n",
+        "{}, {}{quotes} in {}, {}\n\n",
         count(corpus.len(), "document"),
         count(headline.len(), "shared passage"),
         count(report.clusters.len(), "cluster"),
@@ -423,15 +431,22 @@ fn ranked_pairs<'r>(corpus: &Corpus, headline: &[&'r Passage]) -> Vec<(usize, Ve
     }
     let mut ranked: Vec<(usize, Vec<&Passage>)> = pairs
         .into_values()
-        .map(|ps| (shared_words(corpus, &ps), ps))
+        .map(|ps| {
+            // A shared quotation is listed with its pair, but its words are not counted.
+            let counted: Vec<&Passage> = ps.iter().copied().filter(|p| p.counts()).collect();
+            (shared_words(corpus, &counted), ps)
+        })
         .collect();
     ranked.sort_by_key(|(words, _)| std::cmp::Reverse(*words));
     ranked
 }
 
 /// Words the passages between one document pair cover, each counted once, on the side where
-/// they cover more.
+/// they cover more (none for no passage).
 fn shared_words(corpus: &Corpus, passages: &[&Passage]) -> usize {
+    if passages.is_empty() {
+        return 0;
+    }
     let covered = |side: fn(&Passage) -> Side| {
         let doc = &corpus.documents[side(passages[0]).doc];
         let mut ranges: Vec<std::ops::Range<usize>> = passages

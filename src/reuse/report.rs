@@ -114,11 +114,28 @@ impl Report {
             .collect()
     }
 
-    /// The documents sharing text with `doc`, most shared text first.
+    /// The documents sharing text with `doc`, most shared text first: reuse alone counts (see
+    /// [`Passage::counts`]), not a shared quotation.
     pub fn partners(&self, doc: usize) -> Vec<Partner> {
+        self.partners_by(doc, Passage::counts)
+    }
+
+    /// The documents to read beside `doc`: its [`Report::partners`], then those it shares
+    /// only quotations with, most quoted first.
+    pub fn partners_to_read(&self, doc: usize) -> Vec<Partner> {
+        let mut partners = self.partners(doc);
+        let quoting = self.partners_by(doc, |p| p.is_reuse() && p.quote);
+        let counted: Vec<usize> = partners.iter().map(|p| p.doc).collect();
+        partners.extend(quoting.into_iter().filter(|q| !counted.contains(&q.doc)));
+        partners
+    }
+
+    /// The documents linked to `doc` by the passages `counted` keeps, most shared text first,
+    /// copies of one article as one.
+    fn partners_by(&self, doc: usize, counted: fn(&Passage) -> bool) -> Vec<Partner> {
         let mut by_doc: std::collections::BTreeMap<usize, Vec<Side>> =
             std::collections::BTreeMap::new();
-        for p in self.passages_in(doc).into_iter().filter(|p| p.is_reuse()) {
+        for p in self.passages_in(doc).into_iter().filter(|p| counted(p)) {
             if let Some((own, other)) = p.sides_for(doc) {
                 by_doc.entry(other.doc).or_default().push(own);
             }
@@ -150,7 +167,7 @@ impl Report {
         let sides: Vec<Side> = self
             .passages_in(doc)
             .into_iter()
-            .filter(|p| p.is_reuse())
+            .filter(|p| p.counts())
             .filter_map(|p| p.sides_for(doc).map(|(own, _)| own))
             .collect();
         crate::diff::ratio(covered_chars(&sides), corpus.documents[doc].chars())
@@ -204,5 +221,44 @@ mod tests {
             span: map.span(s, e),
         };
         assert_eq!(covered_chars(&[side(0, 10), side(5, 20), side(30, 40)]), 30);
+    }
+
+    const QUOTED: &str = "\"We will finish the new bridge across the river before the winter \
+                          floods reach the lower valley, whatever the council decides,\"";
+    const COPIED: &str = "Engineers found deep cracks in two of the steel supports of the old \
+                          harbour bridge during a routine inspection last month.";
+
+    #[test]
+    fn a_shared_quotation_counts_for_no_share_and_no_partner() {
+        use crate::corpus::Source;
+        let corpus = Corpus::from_sources(vec![
+            Source::new(
+                "a",
+                format!("Bridge\nThe mayor spoke on Monday. {QUOTED} she said."),
+            ),
+            Source::new(
+                "b",
+                format!("Floods\nAt the meeting, {QUOTED} the mayor told us."),
+            ),
+            Source::new(
+                "c",
+                format!("Cracks\nNews in brief. {COPIED} Work starts soon."),
+            ),
+            Source::new("d", format!("Harbour\n{COPIED} The road is closed.")),
+        ]);
+        let report = crate::reuse::find_reuse(&corpus, &crate::reuse::Options::default());
+        let quote = report.passages_between(0, 1);
+        assert_eq!(quote.len(), 1, "{:?}", report.passages);
+        assert!(quote[0].quote && quote[0].is_reuse() && !quote[0].counts());
+        assert!(report.partners(0).is_empty());
+        // The reader still opens it beside the article quoting the same words.
+        let to_read: Vec<usize> = report.partners_to_read(0).iter().map(|p| p.doc).collect();
+        assert_eq!(to_read, [1]);
+        assert!(report.reused_share(&corpus, 0) < 1e-9);
+        // Text taken from the other article counts.
+        assert!(report.passages_between(2, 3)[0].counts());
+        assert_eq!(report.partners(2).len(), 1);
+        assert_eq!(report.partners_to_read(2).len(), 1);
+        assert!(report.reused_share(&corpus, 2) > 0.5);
     }
 }

@@ -190,7 +190,7 @@ impl Find {
             .and_then(|id| ctx.passage(id).sides_for(hit.doc.0))
             .map(|(_, other)| DocId(other.doc))
             .or_else(|| {
-                let partners = ctx.report.partners(hit.doc.0);
+                let partners = ctx.report.partners_to_read(hit.doc.0);
                 partners.first().map(|p| DocId(p.doc))
             })
             .unwrap_or(hit.doc);

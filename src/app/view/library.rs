@@ -243,6 +243,11 @@ impl Preview {
 fn entry(corpus: &Corpus, report: &Report, doc: usize) -> Entry {
     let d = &corpus.documents[doc];
     let partners = report.partners(doc);
+    // An article that only quotes what others quote still opens beside one of them.
+    let strongest = partners
+        .first()
+        .or(report.partners_to_read(doc).first())
+        .map(|p| DocId(p.doc));
     Entry {
         doc: DocId(doc),
         title: printable(&d.title),
@@ -250,7 +255,7 @@ fn entry(corpus: &Corpus, report: &Report, doc: usize) -> Entry {
         words: d.words(),
         reused: report.reused_share(corpus, doc),
         partners: partners.len(),
-        strongest: partners.first().map(|p| DocId(p.doc)),
+        strongest,
         id: printable(file_name(&d.id)),
         copies: report.duplicates_of(doc).map_or(1, <[usize]>::len),
         date: d.date.as_deref().map(printable),

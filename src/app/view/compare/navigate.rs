@@ -41,7 +41,7 @@ impl Compare {
             }
             None => ctx
                 .report
-                .partners(left.0)
+                .partners_to_read(left.0)
                 .iter()
                 .map(|p| DocId(p.doc))
                 .collect(),

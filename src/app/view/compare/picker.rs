@@ -150,7 +150,7 @@ impl Compare {
     fn partner_rows(&self, ctx: &Context) -> Vec<PartnerRow> {
         let left = self.left.doc();
         let chars = ctx.document(left).chars().max(1);
-        let partners = ctx.report.partners(left.0);
+        let partners = ctx.report.partners_to_read(left.0);
         self.partners
             .iter()
             .map(|&doc| {

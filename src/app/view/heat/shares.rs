@@ -97,7 +97,7 @@ fn sides_by_item(
     item_of: impl Fn(usize) -> usize,
 ) -> Vec<FxHashMap<usize, Vec<(usize, usize)>>> {
     let mut by_doc: Vec<FxHashMap<usize, Vec<(usize, usize)>>> = vec![FxHashMap::default(); docs];
-    for p in report.passages.iter().filter(|p| p.is_reuse()) {
+    for p in report.passages.iter().filter(|p| p.counts()) {
         for (own, other) in [(p.a, p.b), (p.b, p.a)] {
             let Side { doc, span } = own;
             if let Some(map) = by_doc.get_mut(doc) {
@@ -192,7 +192,7 @@ pub fn outlets_directed(
     }
     // For each later document, its sides copied from each earlier outlet.
     let mut later: FxHashMap<(usize, usize), Vec<(usize, usize)>> = FxHashMap::default();
-    for p in report.passages.iter().filter(|p| p.is_reuse()) {
+    for p in report.passages.iter().filter(|p| p.counts()) {
         let (da, db) = (&corpus.documents[p.a.doc], &corpus.documents[p.b.doc]);
         let (earlier, copy) = match first_of(da.date.as_deref(), db.date.as_deref()) {
             Some(First::This) => (p.a, p.b),
