@@ -656,3 +656,37 @@ fn a_new_search_from_another_view_starts_afresh_and_a_resize_keeps_the_hit_shown
     );
     assert_eq!(app.view(), View::Library, "Esc on a fresh prompt goes back");
 }
+
+#[test]
+fn a_hit_in_an_article_sharing_nothing_opens_it_alone_and_says_so() {
+    let corpus = Corpus::from_sources(vec![
+        Source::new(
+            "a",
+            "Bridge\nThe council closed the harbour bridge on Tuesday.",
+        ),
+        Source::new("b", "Garden\nTomatoes like the sun and a little water."),
+    ]);
+    let mut app = app_of(corpus);
+    run(&mut app, &[Action::Back, Action::StartSearch]);
+    type_text(&mut app, "tomatoes");
+    run(&mut app, &[Action::SearchSubmit, Action::Open]);
+    assert_eq!(app.view(), View::Compare);
+    let compare = app.compare().unwrap();
+    assert_eq!(
+        (compare.left.doc(), compare.right.doc()),
+        (DocId(1), DocId(1))
+    );
+    let backend = ratatui::backend::TestBackend::new(120, 40);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    app.update(Action::ScrollBy(1)); // the search's notice goes with the first key
+    terminal
+        .draw(|frame| rehash::ui::render(&app, frame))
+        .unwrap();
+    let status: String = (0..120)
+        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
+        .collect();
+    assert!(
+        status.contains("this article alone: it shares no passage with another"),
+        "{status}"
+    );
+}

@@ -71,6 +71,9 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     let selected = compare.selected.zip(compare.selected_position());
     let Some((slot, (index, of))) = selected else {
         let hint = match total {
+            0 if compare.left.doc() == compare.right.doc() => {
+                "this article alone: it shares no passage with another".to_owned()
+            }
             0 => "no shared passage between these two articles".to_owned(),
             n => format!(
                 "{} · {} · {}",

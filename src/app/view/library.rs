@@ -264,6 +264,18 @@ fn entry(corpus: &Corpus, report: &Report, doc: usize) -> Entry {
     }
 }
 
+/// Most chars of a title a status-line message quotes: the message itself must fit too.
+const TITLE_IN_MESSAGE: usize = 48;
+
+/// `text` within `chars` chars, ending in `…` when cut.
+fn shortened(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(chars.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// The file name of an id, or the id.
 fn file_name(id: &str) -> &str {
     std::path::Path::new(id)
@@ -433,7 +445,7 @@ impl Library {
             Some(partner) => Outcome::Open(Opening::pair(entry.doc, partner)),
             None => Outcome::Message(format!(
                 "“{}” shares no passage with another article",
-                entry.title
+                shortened(&entry.title, TITLE_IN_MESSAGE)
             )),
         }
     }
@@ -606,5 +618,20 @@ impl Library {
             _ => {}
         }
         Outcome::Done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_in_a_message_a_short_one_kept() {
+        assert_eq!(shortened("Floods", 48), "Floods");
+        let long = "Russian Foreign Minister Sergey Lavrov announced the U.S.-NATO agreed to talks";
+        let cut = shortened(long, 48);
+        assert_eq!(cut.chars().count(), 48);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(long.starts_with(cut.trim_end_matches('…')));
     }
 }

@@ -133,10 +133,12 @@ impl Widget for ListTable<'_> {
 /// The outlets of a group, joined, within `room` chars.
 fn outlets(group: &Group, room: usize) -> String {
     let all = group.outlets.join(", ");
-    if all.chars().count() <= room {
-        return all;
+    match group.outlets.len() {
+        _ if all.chars().count() <= room => all,
+        // One outlet too long for the column: its name cut, not a count of one.
+        1 => crate::ui::fit::cut(&all, room),
+        n => format!("{n} outlets"),
     }
-    format!("{} outlets", group.outlets.len())
 }
 
 /// One row of the list; boilerplate and same-story rows dimmed.
@@ -281,4 +283,37 @@ fn hints(keys: &crate::app::keymap::Keymap, focus: Focus) -> Vec<String> {
         format!(" {select} · {enter} · {back} · {quit}"),
         format!(" {enter} · {quit}"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::view::passages::GroupKind;
+
+    fn group_in(outlets: &[&str]) -> Group {
+        Group {
+            kind: GroupKind::Reuse,
+            cluster: None,
+            members: Vec::new(),
+            representative: 0,
+            docs: outlets.len(),
+            outlets: outlets.iter().map(|o| (*o).to_owned()).collect(),
+            words: 10,
+            label: "near".to_owned(),
+            passages: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_outlet_too_long_for_its_column_is_cut_not_counted() {
+        assert_eq!(outlets(&group_in(&["cnn_com"]), 12), "cnn_com");
+        assert_eq!(
+            outlets(&group_in(&["europe_chinadaily_com_cn"]), 12),
+            "europe_chin…"
+        );
+        assert_eq!(
+            outlets(&group_in(&["abcnews_go_com", "cnn_com"]), 12),
+            "2 outlets"
+        );
+    }
 }
