@@ -144,7 +144,8 @@ pub struct ScanArgs {
     /// engine.
     #[arg(long, value_name = "DIR")]
     pub passim_out: Option<PathBuf>,
-    /// Where the files of `--format pan-xml` (a folder) or `--format html` (a file) go.
+    /// Where the findings go: a file for `json`, `text` (instead of standard output) and
+    /// `html`, a folder for `pan-xml`.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Engine thresholds.

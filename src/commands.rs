@@ -174,9 +174,20 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     let (report, _) = findings(&corpus, &options, args.passim_out.as_deref())?;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
-        Format::Json => scan::write_json(&mut stdout, &corpus, &report, &options)
-            .and_then(|()| writeln!(stdout)),
-        Format::Text => write!(stdout, "{}", scan::to_text(&corpus, &report)),
+        Format::Json | Format::Text => {
+            let json = args.format == Format::Json;
+            match args.out.as_deref() {
+                Some(file) => {
+                    let mut bytes = Vec::new();
+                    write_listing(&mut bytes, json, (&corpus, &report), &options)?;
+                    scan::write_atomic(file, &bytes)
+                        .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+                    eprintln!("rehash: findings written to {}", file.display());
+                    Ok(())
+                }
+                None => write_listing(&mut stdout, json, (&corpus, &report), &options),
+            }
+        }
         Format::PanXml => {
             let Some(dir) = args.out.as_deref() else {
                 return Err(Failure::Input(
@@ -214,6 +225,20 @@ pub fn scan(args: &ScanArgs, base: &Options) -> Result<(), Failure> {
     match flushed {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// Writes the findings as JSON, else as the text summary.
+fn write_listing(
+    out: &mut impl Write,
+    json: bool,
+    (corpus, report): (&Corpus, &Report),
+    options: &Options,
+) -> std::io::Result<()> {
+    if json {
+        scan::write_json(&mut *out, corpus, report, options).and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{}", scan::to_text(corpus, report))
     }
 }
 

@@ -514,6 +514,31 @@ fn the_corpus_report_is_one_html_file_written_where_asked() {
 }
 
 #[test]
+fn json_and_text_go_to_the_file_out_names_instead_of_standard_output() {
+    let dir = folder_with(&[]);
+    for (format, starts) in [("json", "{"), ("text", "8 documents")] {
+        let file = dir.path().join(format!("findings.{format}"));
+        let printed = rehash()
+            .args(["scan", "--format", format, "--out"])
+            .arg(&file)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("findings written to"))
+            .get_output()
+            .stdout
+            .clone();
+        assert!(printed.is_empty(), "nothing on standard output");
+        let written = fs::read_to_string(&file).unwrap();
+        assert!(written.starts_with(starts), "{written}");
+        let stdout = rehash()
+            .args(["scan", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&stdout.stdout), written);
+    }
+}
+
+#[test]
 fn standard_input_is_read_as_text_or_json_lines() {
     let dir = folder_with(&[("b.txt", ARTICLE.as_bytes())]);
     let out = rehash()

@@ -231,13 +231,9 @@ fn excerpt(occurrence: &Occurrence, width: usize, theme: &Theme) -> Line<'static
     let mut spans = vec![Span::raw(INDENT)];
     let mut room = width.saturating_sub(INDENT.len());
     let pieces = &occurrence.excerpt;
-    for (i, piece) in pieces.iter().enumerate() {
-        let last = i + 1 == pieces.len();
-        let text = if last {
-            piece.text.clone()
-        } else {
-            format!("{} ", piece.text)
-        };
+    for piece in pieces {
+        // Each piece holds what follows its last word, up to the next piece.
+        let text = piece.text.clone();
         let cells = crate::text::wrap::text_width(&text);
         let (text, full) = if cells <= room {
             (text, false)

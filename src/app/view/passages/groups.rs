@@ -210,7 +210,8 @@ fn related(corpus: &Corpus, report: &Report) -> Vec<Group> {
 /// A run of an excerpt and how it differs from the representative.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
-    /// The text, safe to show, white space collapsed.
+    /// The text, safe to show, white space collapsed, with what stands after its last word up
+    /// to the next piece (a space, a hyphen, the side's closing full stop).
     pub text: String,
     /// How it differs (`Equal` for the same words).
     pub change: Change,
@@ -276,7 +277,7 @@ fn plain_excerpt(document: &Document, side: Side) -> Vec<Piece> {
     let tokens = document.token_range(side.span);
     let end = tokens.start + tokens.len().min(EXCERPT_WORDS);
     vec![Piece {
-        text: words_text(document, tokens.start..end),
+        text: piece_text(document, side, tokens.start..end),
         change: Change::Equal,
     }]
 }
@@ -309,18 +310,45 @@ fn diff_excerpt(
             let gone = rep_doc.token_range(op.a);
             let cut = gone.start..gone.end.min(gone.start + 6);
             pieces.push(Piece {
-                text: words_text(rep_doc, cut),
+                text: format!("{} ", words_text(rep_doc, cut)),
                 change: Change::Deleted,
             });
         } else if start < stop {
             pieces.push(Piece {
-                text: words_text(document, start..stop),
+                text: piece_text(document, side, start..stop),
                 change: op.change,
             });
             from = stop;
         }
     }
     (pieces, edits)
+}
+
+/// The text of `side` of `document` from word `range.start` up to word `range.end` (what
+/// stands between the last word and the next kept: a hyphen, a space), from the side's start
+/// at its first word and to its end at its last (a sign before, a full stop after); white
+/// space collapsed and made safe to show. Pieces of one side put end to end give its text.
+fn piece_text(document: &Document, side: Side, range: std::ops::Range<usize>) -> String {
+    if range.is_empty() {
+        return String::new();
+    }
+    let tokens = document.token_range(side.span);
+    let start = if range.start <= tokens.start {
+        side.span.start
+    } else {
+        document.word_span(range.start).start
+    };
+    let end = if range.end >= tokens.end {
+        side.span.end
+    } else {
+        document.word_span(range.end).start
+    };
+    let text = printable(document.slice(document.map().span(start, end.max(start))));
+    let mut collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.ends_with(char::is_whitespace) {
+        collapsed.push(' ');
+    }
+    collapsed
 }
 
 /// The text of tokens `range` of `document`, from the first one's start to the last one's
@@ -332,4 +360,52 @@ fn words_text(document: &Document, range: std::ops::Range<usize>) -> String {
     let span = document.token_span(range);
     let text = printable(document.slice(span));
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+    use crate::reuse::{Options, find_reuse};
+
+    const BEFORE: &str = "The storm surge pushed water over the Kestrel Point sea wall late on \
+                          Monday, and a";
+    const AFTER: &str = "section of it collapsed into the harbour while the lower streets of \
+                         the town were flooded.";
+
+    #[test]
+    fn an_occurrence_reads_as_the_article_writes_it() {
+        let corpus = Corpus::from_sources(vec![
+            Source::new(
+                "a",
+                format!("Wall\nNews. {BEFORE} 60-metre {AFTER} More soon."),
+            ),
+            Source::new(
+                "b",
+                format!("Flood\nToday. {BEFORE} 65-metre {AFTER} Later."),
+            ),
+        ]);
+        let report = find_reuse(&corpus, &Options::default());
+        let group = groups(&corpus, &report)
+            .into_iter()
+            .find(|g| g.kind == GroupKind::Reuse)
+            .expect("the shared passage");
+        let texts: Vec<String> = occurrences(&corpus, &group)
+            .iter()
+            .map(|o| o.excerpt.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts.len(), 2);
+        for text in &texts {
+            let written = [&corpus.documents[0].text, &corpus.documents[1].text];
+            assert!(
+                written.iter().any(|w| w.contains(text.trim_end())),
+                "{text}"
+            );
+        }
+        assert!(
+            texts[1].contains("a 65-metre section of it"),
+            "{}",
+            texts[1]
+        );
+    }
 }
