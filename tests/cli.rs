@@ -51,13 +51,33 @@ fn a_missing_path_is_named_and_exits_2() {
 
 #[test]
 fn a_folder_without_text_files_says_so_and_exits_2() {
+    let empty = folder_with(&[]);
+    rehash()
+        .arg("scan")
+        .arg(empty.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no text files in"))
+        .stderr(predicate::str::contains(
+            ".html and .htm pages, .docx and .pdf",
+        ));
+    // A file of another kind is named, with what rehash reads.
     let dir = folder_with(&[("photo.png", b"\x89PNG")]);
     rehash()
         .arg("scan")
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no text files in"));
+        .stderr(predicate::str::contains("1 file of another kind (first: "))
+        .stderr(predicate::str::contains("photo.png; rehash reads .txt"));
+    // Beside articles, it is passed over with the same warning.
+    let mixed = folder_with(&[("a.txt", ARTICLE.as_bytes()), ("notes.log", b"a log line")]);
+    rehash()
+        .arg("scan")
+        .arg(mixed.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 file of another kind (first: "));
 }
 
 #[test]
@@ -636,7 +656,10 @@ fn links_fifos_and_loops_in_a_folder_are_counted_and_follow_follows_links() {
     assert_eq!(out.status.code(), Some(2), "only links: nothing read");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("2 symbolic links not followed (--follow follows them)"),
+        stderr.contains(&format!(
+            "2 symbolic links not followed (--follow follows them; first: {})",
+            dir.path().join("linked").display()
+        )),
         "{stderr}"
     );
     if made.is_ok_and(|s| s.success()) {

@@ -86,7 +86,8 @@ pub fn first_of(a: Option<&str>, b: Option<&str>) -> Option<First> {
 
 /// Reads a CSV file of `id,date` lines (a header line `id,date` is passed over) and sets the
 /// date of each document whose id, or file name, is listed. Returns warnings: lines that are
-/// no `id,date` and ids that match no document, each kind counted with its first example.
+/// no `id,date`, dates that are no year-month-day (left out) and ids that match no document,
+/// each kind counted with its first example.
 pub fn apply_dates_file(corpus: &mut Corpus, path: &Path) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read the dates file: {e}", path.display()))?;
@@ -97,7 +98,7 @@ pub fn apply_dates_file(corpus: &mut Corpus, path: &Path) -> Result<Vec<String>,
             by_id.entry(name.to_owned()).or_insert(doc);
         }
     }
-    let (mut bad, mut unknown): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let (mut bad, mut unknown, mut undated) = (Vec::new(), Vec::new(), Vec::new());
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || (number == 0 && line.eq_ignore_ascii_case("id,date")) {
@@ -109,6 +110,13 @@ pub fn apply_dates_file(corpus: &mut Corpus, path: &Path) -> Result<Vec<String>,
         };
         let (id, date) = (id.trim().trim_matches('"'), date.trim().trim_matches('"'));
         match by_id.get(id) {
+            Some(_) if !date.is_empty() && day_of(date).is_none() => {
+                undated.push(format!(
+                    "line {}: {}",
+                    number + 1,
+                    crate::text::printable(date)
+                ));
+            }
             Some(&doc) if !date.is_empty() => corpus.documents[doc].date = Some(date.to_owned()),
             Some(_) => bad.push(format!("line {}", number + 1)),
             None => unknown.push(id.to_owned()),
@@ -120,6 +128,12 @@ pub fn apply_dates_file(corpus: &mut Corpus, path: &Path) -> Result<Vec<String>,
         warnings.push(format!(
             "{file}: {} not of the form id,date (first: {first})",
             crate::text::count(bad.len(), "line")
+        ));
+    }
+    if let Some(first) = undated.first() {
+        warnings.push(format!(
+            "{file}: {} no date rehash reads (year-month-day), left undated (first: {first})",
+            crate::text::count(undated.len(), "line with")
         ));
     }
     if let Some(first) = unknown.first() {
@@ -184,14 +198,23 @@ mod tests {
         let path = dir.join("dates.csv");
         std::fs::write(
             &path,
-            "id,date\nnews/a.txt,2017-03-01\nb.txt,2017-03-04\nzzz.txt,2017-01-01\nbroken\n",
+            "id,date\nnews/a.txt,2017-03-01\nb.txt,2017-03-04\nzzz.txt,2017-01-01\nbroken\n\
+             a.txt,not-a-date\n",
         )
         .unwrap_or_default();
         let warnings = apply_dates_file(&mut corpus, &path).unwrap_or_default();
         assert_eq!(corpus.documents[0].date.as_deref(), Some("2017-03-01"));
         assert_eq!(corpus.documents[1].date.as_deref(), Some("2017-03-04"));
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings[1].contains("1 id of no loaded document (first: zzz.txt)"));
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings[1].contains("1 line with no date rehash reads"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].contains("(first: line 6: not-a-date)"),
+            "{warnings:?}"
+        );
+        assert!(warnings[2].contains("1 id of no loaded document (first: zzz.txt)"));
         let _ = std::fs::remove_dir_all(&dir);
         let missing = apply_dates_file(&mut corpus, Path::new("/no/such/dates.csv"));
         assert!(missing.unwrap_err().contains("cannot read the dates file"));

@@ -28,11 +28,9 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Missing(p) => write!(f, "no such file: {}", p.display()),
-            Self::EmptyFolder(p, skipped) if skipped.is_empty() => write!(
-                f,
-                "no text files in {} (rehash reads .txt, .md, .text, extension-less text, .jsonl and .json)",
-                p.display()
-            ),
+            Self::EmptyFolder(p, skipped) if skipped.is_empty() => {
+                write!(f, "no text files in {} (rehash reads {READS})", p.display())
+            }
             Self::EmptyFolder(p, skipped) => {
                 write!(
                     f,
@@ -177,11 +175,19 @@ struct Found {
     warnings: Vec<String>,
 }
 
+/// The kinds of file a folder walk reads, as messages name them.
+const READS: &str = ".txt, .md, .text and extension-less text, .jsonl and .json lines, \
+                     .html and .htm pages, .docx and .pdf";
+
 /// What a folder walk passed over, and why.
 #[derive(Debug, Default)]
 struct Skipped {
     /// Symbolic links not followed (without `--follow`).
     links: usize,
+    /// The first of them.
+    first_link: Option<PathBuf>,
+    /// Files of a kind rehash does not read (`.log`, `.csv`, images…).
+    other: Vec<PathBuf>,
     /// FIFOs, sockets and devices: no file to read.
     special: Vec<PathBuf>,
     /// Entries that could not be read, or link loops, with the reason.
@@ -192,10 +198,18 @@ impl Skipped {
     /// One warning for what the walk of `dir` passed over, if anything.
     fn warning(&self, dir: &Path) -> Option<String> {
         let mut parts = Vec::new();
-        if self.links > 0 {
+        if let Some(first) = &self.first_link {
             parts.push(format!(
-                "{} not followed (--follow follows them)",
-                crate::text::count(self.links, "symbolic link")
+                "{} not followed (--follow follows them; first: {})",
+                crate::text::count(self.links, "symbolic link"),
+                first.display()
+            ));
+        }
+        if let Some(first) = self.other.first() {
+            parts.push(format!(
+                "{} of another kind (first: {}; rehash reads {READS})",
+                crate::text::count(self.other.len(), "file"),
+                first.display()
             ));
         }
         if let Some(first) = self.special.first() {
@@ -244,6 +258,7 @@ fn folder_files(dir: &Path, follow: bool) -> (Vec<File>, Skipped) {
         let kind = entry.file_type();
         if kind.is_symlink() {
             skipped.links += 1;
+            skipped.first_link.get_or_insert_with(|| path.to_path_buf());
             continue;
         }
         if kind.is_dir() {
@@ -254,6 +269,7 @@ fn folder_files(dir: &Path, follow: bool) -> (Vec<File>, Skipped) {
             continue;
         }
         if kind_of(path) == Kind::Other {
+            skipped.other.push(path.to_path_buf());
             continue;
         }
         let relative = path.strip_prefix(dir).unwrap_or(path);
