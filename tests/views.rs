@@ -690,3 +690,66 @@ fn a_hit_in_an_article_sharing_nothing_opens_it_alone_and_says_so() {
         "{status}"
     );
 }
+
+/// The row of the passages screen whose group is `kind`, and the screen's occurrences then.
+fn select_group(app: &mut App, kind: GroupKind) {
+    app.update(Action::Show(View::Passages));
+    let listed = app.passages().listed.clone();
+    let row = listed
+        .iter()
+        .position(|&g| app.passages().groups[g].kind == kind)
+        .expect("a row of that kind");
+    run(
+        app,
+        &[Action::Top, Action::ScrollBy(i32::try_from(row).unwrap())],
+    );
+}
+
+#[test]
+fn a_boilerplate_occurrence_opens_level_on_both_sides() {
+    let mut app = demo();
+    select_group(&mut app, GroupKind::Boilerplate);
+    let group = app.passages().current().unwrap().clone();
+    run(&mut app, &[Action::Open, Action::Open]);
+    assert_eq!(app.view(), View::Compare);
+    let compare = app.compare().unwrap();
+    for pane in [&compare.left, &compare.right] {
+        let side = group
+            .members
+            .iter()
+            .find(|m| m.doc == pane.doc().0)
+            .expect("an occurrence in each pane");
+        let row = pane.view.row_of(side.span.start);
+        assert!(
+            row >= pane.scroll && row < pane.scroll + pane.height,
+            "the footer is on screen: row {row}, rows {}..{}",
+            pane.scroll,
+            pane.scroll + pane.height
+        );
+    }
+}
+
+#[test]
+fn an_occurrence_is_numbered_as_the_passages_screen_lists_it() {
+    let mut app = demo();
+    select_group(&mut app, GroupKind::Reuse);
+    app.update(Action::Open);
+    let last = app.passages().occurrences.len() - 1;
+    let listed: Vec<DocId> = app.passages().occurrences.iter().map(|o| o.doc).collect();
+    run(
+        &mut app,
+        &[Action::ScrollBy(i32::try_from(last).unwrap()), Action::Open],
+    );
+    let right = app.compare().unwrap().right.doc();
+    let number = listed.iter().position(|&d| d == right).unwrap() + 1;
+    let backend = ratatui::backend::TestBackend::new(120, 40);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| rehash::ui::render(&app, frame))
+        .unwrap();
+    let status: String = (0..120)
+        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
+        .collect();
+    let want = format!("occurrence {number}/{}", listed.len());
+    assert!(status.contains(&want), "{want} in {status}");
+}

@@ -157,9 +157,16 @@ pub struct Walk {
     pub docs: Vec<DocId>,
     /// The passages linking them.
     pub passages: Vec<PassageId>,
+    /// Where each occurrence is, in the order of `docs`.
+    pub sides: Vec<crate::reuse::Side>,
 }
 
 impl Walk {
+    /// Where the occurrence in `doc` is (its first, if it has several).
+    pub fn side_in(&self, doc: DocId) -> Option<crate::reuse::Side> {
+        self.sides.iter().copied().find(|s| s.doc == doc.0)
+    }
+
     /// The passage among the walk's that links `a` and `b`, if one does.
     pub fn linking(&self, report: &Report, a: DocId, b: DocId) -> Option<PassageId> {
         self.passages.iter().copied().find(|id| {

@@ -129,9 +129,13 @@ fn first_side(app: &App, compare: &Compare) -> Option<String> {
 fn flags(app: &App, compare: &Compare) -> [Vec<String>; 2] {
     let (mut long, mut short) = (Vec::new(), Vec::new());
     if let Some(partner) = compare.partner {
-        // Occurrences count the left one too.
-        let of = match compare.walk {
-            Some(_) => format!("{}/{}", partner + 2, compare.partners.len() + 1),
+        // An occurrence is numbered as the passages screen lists it, the left one among them.
+        let right = compare.right.doc();
+        let of = match &compare.walk {
+            Some(walk) => {
+                let listed = walk.docs.iter().position(|&d| d == right);
+                format!("{}/{}", listed.unwrap_or(partner + 1) + 1, walk.docs.len())
+            }
             None => format!("{}/{}", partner + 1, compare.partners.len()),
         };
         let (name, letter) = match compare.walk {

@@ -275,6 +275,7 @@ impl Passages {
         let walk = Walk {
             docs,
             passages: group.passages.clone(),
+            sides: self.occurrences.iter().map(|o| o.side).collect(),
         };
         // The next occurrence in another article, one a passage links to this one first: a
         // cluster joins its occurrences through each other, not every two directly.

@@ -62,10 +62,32 @@ impl Compare {
         if let Some(id) = passage {
             compare.select(id);
         }
+        if compare.selected.is_none() {
+            // A walk of text the pair's list does not hold (boilerplate): its occurrences
+            // level, nothing selected.
+            let sides = compare
+                .walk
+                .as_ref()
+                .and_then(|w| w.side_in(left).zip(w.side_in(right)));
+            if let Some(sides) = sides {
+                compare.bring_level(sides);
+            }
+        }
         if let Some((query, at)) = find {
             compare.find_at(ctx, query, at);
         }
         compare
+    }
+
+    /// Brings `left` and `right` (an occurrence in each pane) level a quarter down the panes.
+    fn bring_level(&mut self, (left, right): (crate::reuse::Side, crate::reuse::Side)) {
+        let screen_row = self.focused().height / 4;
+        for (pane, side) in [(&mut self.left, left), (&mut self.right, right)] {
+            pane.restore(super::Anchor {
+                char: side.span.start,
+                screen_row,
+            });
+        }
     }
 
     /// Selects passage `id` if it links the pair, and brings it level with its start a quarter

@@ -222,6 +222,8 @@ pub struct Piece {
 pub struct Occurrence {
     /// The article.
     pub doc: DocId,
+    /// Where it is in the article.
+    pub side: Side,
     /// Its title (safe to show).
     pub title: String,
     /// Its outlet (safe to show).
@@ -261,6 +263,7 @@ pub fn occurrences(corpus: &Corpus, group: &Group) -> Vec<Occurrence> {
             };
             Occurrence {
                 doc: DocId(side.doc),
+                side,
                 title: printable(&document.title),
                 outlet: printable(&document.group),
                 at: crate::diff::ratio(side.span.start, document.chars()),
