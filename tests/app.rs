@@ -1068,8 +1068,29 @@ fn braces_step_through_the_word_edits() {
         app.update(Action::NextEdit);
         let c = compare(&app);
         let row = c.edit_row().expect("an edit gone to");
-        assert!(c.left.screen_row(row).is_some(), "row {row} on screen");
+        let on_screen = c.left.screen_row(row).expect("the edit on screen");
         visited.push(row);
+        // Its passage is selected, and the other side stands level with it.
+        let slot = c.left.view.segments[row]
+            .iter()
+            .find(|s| {
+                s.mark
+                    .change
+                    .is_some_and(|c| c != rehash::diff::Change::Equal)
+            })
+            .and_then(|s| s.mark.passage);
+        assert_eq!(c.selected, slot, "row {row}");
+        let level = c.right.scroll + on_screen;
+        let near = level.saturating_sub(1)..=level + 1;
+        assert!(
+            near.clone().any(|r| c
+                .right
+                .view
+                .segments
+                .get(r)
+                .is_some_and(|segments| { segments.iter().any(|s| s.mark.passage == slot) })),
+            "the other side of row {row} level with it, rows {near:?} of the right pane"
+        );
     }
     let mut expected = rows.clone();
     expected.push(rows[0]);

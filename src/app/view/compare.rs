@@ -282,6 +282,13 @@ impl Compare {
             self.pane_mut(self.focus).reveal(a);
             return;
         };
+        self.level_rows((a, b), want, overscroll);
+    }
+
+    /// Scrolls so that row `a` of the focused pane and row `b` of the other stand on one
+    /// screen row, `want` down if the texts allow.
+    fn level_rows(&mut self, (a, b): (usize, usize), want: usize, overscroll: bool) {
+        let (own, other) = (self.pane(self.focus), self.pane(self.focus.other()));
         let height = own.height.max(1).min(other.height.max(1));
         let mut limits = vec![(own.max_scroll(), other.max_scroll())];
         if overscroll {

@@ -161,8 +161,8 @@ impl Compare {
         match action {
             Action::PickPartner => return self.open_picker(ctx),
             Action::SwapPanes => return self.swap(ctx),
-            Action::NextEdit => return self.step_edit(true),
-            Action::PrevEdit => return self.step_edit(false),
+            Action::NextEdit => return self.step_edit(ctx, true),
+            Action::PrevEdit => return self.step_edit(ctx, false),
             Action::StartSearch
             | Action::SearchInput(_)
             | Action::SearchClear

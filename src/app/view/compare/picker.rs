@@ -106,32 +106,51 @@ impl Compare {
     /// Scrolls the focused pane to the next (or previous) row holding a word edit, after the
     /// one last gone to while it is on screen (else from the top of the screen), wrapping
     /// around, and puts it a third down the pane as far as the pane scrolls.
-    pub(super) fn step_edit(&mut self, forward: bool) -> Outcome {
+    pub(super) fn step_edit(&mut self, ctx: &Context, forward: bool) -> Outcome {
         let pane = self.focused();
-        let edited = |row: usize| {
+        let edit_in = |row: usize| {
             pane.view.segments[row]
                 .iter()
-                .any(|s| s.mark.change.is_some_and(|c| c != Change::Equal))
+                .find(|s| s.mark.change.is_some_and(|c| c != Change::Equal))
+                .map(|s| (s.bytes.start, s.mark.passage))
         };
         let rows = pane.view.rows.len();
         let on_screen = |row: &usize| pane.screen_row(*row).is_some();
         let last = self.edit_row.filter(on_screen);
         let found = if forward {
             let from = last.map_or(pane.scroll, |r| r + 1);
-            (from..rows).chain(0..from.min(rows)).find(|&r| edited(r))
+            (from..rows)
+                .chain(0..from.min(rows))
+                .find(|&r| edit_in(r).is_some())
         } else {
             let from = last.unwrap_or((pane.scroll + pane.height).min(rows));
             (0..from.min(rows))
                 .rev()
                 .chain((from..rows).rev())
-                .find(|&r| edited(r))
+                .find(|&r| edit_in(r).is_some())
         };
-        let Some(row) = found else {
+        let Some((row, (byte, slot))) = found.and_then(|r| edit_in(r).map(|e| (r, e))) else {
             return Outcome::Message("no word edit in this article's passages".to_owned());
         };
-        let height = pane.height;
-        let which = self.focus;
-        self.scroll_to(which, row.saturating_sub(height / 3));
+        let want = pane.height / 3;
+        let document = ctx.document(pane.doc());
+        let at = document.map().char_of(byte);
+        // The edit's passage is selected, and its other side brought level with it.
+        let counterpart = slot.and_then(|slot| {
+            let passage = ctx.passage(*self.passages.get(slot)?);
+            let other = self.pane(self.focus.other());
+            Some((
+                slot,
+                other.view.row_of(counterpart_of(passage, pane.doc(), at)?),
+            ))
+        });
+        match counterpart {
+            Some((slot, other_row)) => {
+                self.selected = Some(slot);
+                self.level_rows((row, other_row), want, true);
+            }
+            None => self.scroll_to(self.focus, row.saturating_sub(want)),
+        }
         self.edit_row = Some(row);
         Outcome::Done
     }
@@ -171,4 +190,13 @@ impl Compare {
             })
             .collect()
     }
+}
+
+/// Where, on the other side of `passage`, the word run of `doc` holding char `at` stands.
+fn counterpart_of(passage: &crate::reuse::Passage, doc: DocId, at: usize) -> Option<usize> {
+    let from_a = passage.a.doc == doc.0;
+    passage.diff.iter().find_map(|op| {
+        let (own, other) = if from_a { (op.a, op.b) } else { (op.b, op.a) };
+        (own.start <= at && at <= own.end).then_some(other.start)
+    })
 }
