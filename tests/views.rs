@@ -753,3 +753,35 @@ fn an_occurrence_is_numbered_as_the_passages_screen_lists_it() {
     let want = format!("occurrence {number}/{}", listed.len());
     assert!(status.contains(&want), "{want} in {status}");
 }
+
+#[test]
+fn two_copies_of_one_article_have_all_their_text_in_common_on_the_heat_map() {
+    let mut sources: Vec<Source> = rehash::corpus::demo_corpus()
+        .documents
+        .iter()
+        .map(|d| Source::new(d.id.clone(), d.text.clone()))
+        .collect();
+    let copied = sources[2].text.clone();
+    sources.push(Source::new("copy.txt", copied));
+    let mut app = app_of(Corpus::from_sources(sources));
+    assert_eq!(app.report().duplicates.len(), 1, "one duplicate group");
+    app.update(Action::Show(View::Heat));
+    let map = app.heat().map();
+    let at = |doc: usize| {
+        (0..map.order.len())
+            .find(|&i| map.item_at(i).unwrap().doc == Some(DocId(doc)))
+            .unwrap()
+    };
+    let (row, col) = (at(2), at(8));
+    assert!((map.share_at(row, col) - 1.0).abs() < 1e-6, "all in common");
+    let (from_row, from_col) = map.cursor;
+    run(
+        &mut app,
+        &[
+            Action::ScrollBy(i32::try_from(row).unwrap() - i32::try_from(from_row).unwrap()),
+            Action::ColumnBy(i32::try_from(col).unwrap() - i32::try_from(from_col).unwrap()),
+            Action::Open,
+        ],
+    );
+    assert_eq!(app.view(), View::Compare, "the two copies side by side");
+}

@@ -110,7 +110,8 @@ fn sides_by_item(
 }
 
 /// Share of text each pair of articles has in common: the chars of each covered by
-/// passages shared with the other, over the chars of both.
+/// passages shared with the other, over the chars of both; all of it for two copies of one
+/// article.
 pub fn articles(corpus: &Corpus, report: &Report) -> Shares {
     let docs = corpus.documents.len();
     let chars: Vec<usize> = corpus
@@ -131,6 +132,14 @@ pub fn articles(corpus: &Corpus, report: &Report) -> Shares {
     };
     for ((a, b), shared) in covered_by {
         shares.set(a, b, share(shared, chars[a] + chars[b]));
+    }
+    // Copies of one article have all their text in common (their link is no reuse).
+    for group in &report.duplicates {
+        for (k, &a) in group.iter().enumerate() {
+            for &b in &group[k + 1..] {
+                shares.set(a, b, 1.0);
+            }
+        }
     }
     shares
 }
