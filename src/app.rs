@@ -18,7 +18,7 @@ pub mod view;
 pub use action::Action;
 pub use context::Context;
 pub use ids::{ClusterId, DocId, PassageId};
-pub use place::{PairPlace, Place};
+pub use place::{HeatPlace, PairPlace, PassagesPlace, Place};
 pub use view::View;
 pub use view::compare::{Anchor, Compare, Focus, Pane, Search, find_matches};
 pub use view::find::Find;

@@ -85,6 +85,16 @@ mod tests {
                 passage: Some((130, 12)),
                 right_focused: true,
             }),
+            passages: Some(crate::app::PassagesPlace {
+                id: "news/b.txt".into(),
+                start: 40,
+                occurrence: Some(2),
+            }),
+            heat: Some(crate::app::HeatPlace {
+                folded: true,
+                row: "tass".into(),
+                column: "cnn".into(),
+            }),
         }
     }
 

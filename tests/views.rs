@@ -295,6 +295,18 @@ fn an_empty_corpus_and_a_single_article_have_an_empty_heat_map() {
     }
 }
 
+/// The bottom line of `app` drawn at 120×40, the size `app_of` gives it.
+fn status_line(app: &App) -> String {
+    let backend = ratatui::backend::TestBackend::new(120, 40);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| rehash::ui::render(app, frame))
+        .unwrap();
+    (0..120)
+        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
+        .collect()
+}
+
 fn demo() -> App {
     app_of(rehash::corpus::demo_corpus())
 }
@@ -676,15 +688,8 @@ fn a_hit_in_an_article_sharing_nothing_opens_it_alone_and_says_so() {
         (compare.left.doc(), compare.right.doc()),
         (DocId(1), DocId(1))
     );
-    let backend = ratatui::backend::TestBackend::new(120, 40);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
     app.update(Action::ScrollBy(1)); // the search's notice goes with the first key
-    terminal
-        .draw(|frame| rehash::ui::render(&app, frame))
-        .unwrap();
-    let status: String = (0..120)
-        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
-        .collect();
+    let status = status_line(&app);
     assert!(
         status.contains("this article alone: it shares no passage with another"),
         "{status}"
@@ -742,14 +747,7 @@ fn an_occurrence_is_numbered_as_the_passages_screen_lists_it() {
     );
     let right = app.compare().unwrap().right.doc();
     let number = listed.iter().position(|&d| d == right).unwrap() + 1;
-    let backend = ratatui::backend::TestBackend::new(120, 40);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal
-        .draw(|frame| rehash::ui::render(&app, frame))
-        .unwrap();
-    let status: String = (0..120)
-        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
-        .collect();
+    let status = status_line(&app);
     let want = format!("occurrence {number}/{}", listed.len());
     assert!(status.contains(&want), "{want} in {status}");
 }

@@ -1,9 +1,12 @@
 //! Where the reader was in a corpus, to come back to on the next open: the view, the library's
-//! sort, filter and selection, the passages' filter, and the compare view's pair, the top of
-//! each pane and the selected passage. Articles are named by id and places by char, so a
+//! sort, filter and selection, the passages' filter, row and occurrence, the heat map's cursor,
+//! and the compare view's pair, the top of each pane and the selected passage. Articles are named by id and places by char, so a
 //! place survives a rescan and a terminal of another size. Pure: `state` stores it.
 
 use serde::{Deserialize, Serialize};
+
+mod screens;
+pub use screens::{HeatPlace, PassagesPlace};
 
 use super::view::Opening;
 use super::{Action, Anchor, App, DocId, Focus, View};
@@ -24,6 +27,10 @@ pub struct Place {
     pub passages_filter: String,
     /// The pair of the compare view, if one was open.
     pub pair: Option<PairPlace>,
+    /// The passages screen's selected row, if it was shown.
+    pub passages: Option<PassagesPlace>,
+    /// The heat map's cursor, if it was shown.
+    pub heat: Option<HeatPlace>,
 }
 
 /// The compare view's place.
@@ -76,6 +83,8 @@ impl App {
                 .get()
                 .map_or_else(String::new, |p| p.filter_text.clone()),
             pair,
+            passages: self.passages_place(),
+            heat: self.heat_place(),
         }
     }
 
@@ -85,6 +94,12 @@ impl App {
         self.restore_sort(&place.sort);
         self.replay_filter(View::Library, &place.library_filter);
         self.replay_filter(View::Passages, &place.passages_filter);
+        if let Some(passages) = &place.passages {
+            self.restore_passages(passages);
+        }
+        if let Some(heat) = &place.heat {
+            self.restore_heat(heat);
+        }
         if let Some(doc) = place.selected.as_deref().and_then(|id| self.doc(id)) {
             self.library.select_doc(doc);
         }
@@ -126,14 +141,12 @@ impl App {
         if filter.is_empty() {
             return;
         }
-        let before = self.stack.clone();
-        self.stack.push(view);
-        self.update(Action::StartFilter);
-        for c in filter.chars() {
-            self.update(Action::SearchInput(c));
-        }
-        self.update(Action::SearchSubmit);
-        self.stack = before;
+        let typed = filter.chars().map(Action::SearchInput);
+        let keys: Vec<Action> = std::iter::once(Action::StartFilter)
+            .chain(typed)
+            .chain([Action::SearchSubmit])
+            .collect();
+        self.replay(view, &keys);
     }
 
     fn restore_pair(&mut self, pair: &PairPlace) {

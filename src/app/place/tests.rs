@@ -185,3 +185,34 @@ fn new_findings_wait_for_a_prompt_to_be_done_and_for_a_search_to_be_left() {
     reader.update(Action::Back);
     assert!(reader.takes_new_findings());
 }
+
+#[test]
+fn the_passages_row_and_occurrence_and_the_heat_cursor_come_back() {
+    let mut first = app(&["a", "b", "c", "d"]);
+    first.update(Action::Show(View::Passages));
+    let rows = first.passages().listed.len();
+    assert!(rows >= 2, "{rows} rows");
+    first.update(Action::ScrollBy(1));
+    first.update(Action::SwitchFocus);
+    first.update(Action::ScrollBy(1));
+    let (row, occurrence) = (first.passages().selected, first.passages().occurrence);
+    assert_eq!((row, occurrence), (1, 1));
+    first.update(Action::Show(View::Heat));
+    first.update(Action::ScrollBy(2));
+    first.update(Action::ColumnBy(1));
+    let cursor = first.heat().map().cursor;
+    assert_eq!(cursor, (2, 1));
+    let place = first.place();
+
+    let mut again = app(&["a", "b", "c", "d"]);
+    again.restore(&place);
+    assert_eq!(again.view(), View::Heat);
+    assert_eq!(again.heat().map().cursor, cursor);
+    let passages = again.passages();
+    assert_eq!((passages.selected, passages.occurrence), (row, occurrence));
+    assert_eq!(
+        passages.focus,
+        crate::app::view::passages::Focus::Occurrences
+    );
+    assert_eq!(again.place(), place);
+}
