@@ -44,7 +44,10 @@ pub fn render(
     let block = Block::bordered()
         .border_style(theme.border(true))
         .title(Line::styled(
-            format!(" Partners of {} ", cut(&left, usize::from(width) / 2)),
+            format!(
+                " Partners of {} · % of its text shared ",
+                cut(&left, usize::from(width) / 2)
+            ),
             theme.title(),
         ))
         .title_bottom(Line::styled(keys, theme.dim()).right_aligned());
