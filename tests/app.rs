@@ -1174,6 +1174,15 @@ fn d_lists_the_copies_of_a_duplicated_article_and_folds_them() {
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[row + 1].copy_of, Some(entries[row].doc));
     assert_eq!(app.message(), Some("1 other copy listed under it"));
+    // Its copy's row is no other article.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| rehash::ui::render(&app, frame))
+        .unwrap();
+    let top: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
+        .collect();
+    assert!(top.contains("Library · 2 articles ·"), "{top}");
     run(&mut app, &[Action::ScrollBy(1), Action::ToggleCopies]);
     assert_eq!(
         app.library().entries.len(),

@@ -783,3 +783,37 @@ fn two_copies_of_one_article_have_all_their_text_in_common_on_the_heat_map() {
     );
     assert_eq!(app.view(), View::Compare, "the two copies side by side");
 }
+
+#[test]
+fn which_side_came_first_stays_when_the_status_line_shortens() {
+    let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                 into the lower district, forcing the evacuation of thirty homes overnight.";
+    let dated = |id: &str, date: &str, text: String| Source {
+        date: Some(date.to_owned()),
+        ..Source::new(id, text)
+    };
+    let corpus = Corpus::from_sources(vec![
+        dated(
+            "a.txt",
+            "2017-03-01",
+            format!("Wall\nNews today. {story} More soon."),
+        ),
+        dated(
+            "b.txt",
+            "2017-03-04",
+            format!("Storm\n{story} Crews worked late."),
+        ),
+    ]);
+    let report = find_reuse(&corpus, &Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    run(&mut app, &[Action::Resize(100, 30), Action::NextPassage]);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| rehash::ui::render(&app, frame))
+        .unwrap();
+    let status: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 29)].symbol().to_owned())
+        .collect();
+    assert!(!status.contains("n/N step"), "the short form: {status}");
+    assert!(status.contains("left first (2017-03-01)"), "{status}");
+}

@@ -64,8 +64,9 @@ fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mu
 }
 
 /// `passage i/n · kind · score · words · in k articles` for the selection (the kind followed
-/// by "quote" for a shared quotation), or a hint; in full and short.
-fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
+/// by "quote" for a shared quotation), or a hint; in full, short with which side came first,
+/// and shortest.
+fn passage_info(app: &App, compare: &Compare) -> [String; 3] {
     let keys = app.keys();
     let total = compare.focused().view.passage_rows.len();
     let selected = compare.selected.zip(compare.selected_position());
@@ -86,7 +87,7 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
                 keys.hint(View::Compare, &[Action::Jump], "level")
             ),
         };
-        return [hint.clone(), hint];
+        return [hint.clone(), hint.clone(), hint];
     };
     let id = compare.passages[slot];
     let passage = app.context().passage(id);
@@ -97,6 +98,10 @@ fn passage_info(app: &App, compare: &Compare) -> [String; 2] {
     [
         format!(
             "passage {index}/{of} · {kind} · score {:.2} · {words} · in {docs}{first} · n/N step",
+            passage.score
+        ),
+        format!(
+            "{index}/{of} {kind} · {:.2} · {words} · in {docs}{first}",
             passage.score
         ),
         format!(

@@ -112,10 +112,13 @@ fn table<'a>(
         header.push(Cell::from("Id"));
     }
     header.extend([right("Words"), right("Reused"), right("Partners")]);
-    let count = match library.entries.len() {
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
-    };
+    // The rows of copies unfolded under their article (`d`) are not more articles.
+    let articles = library
+        .entries
+        .iter()
+        .filter(|e| e.copy_of.is_none())
+        .count();
+    let count = crate::text::count(articles, "article");
     let filtered = if library.filter.is_empty() {
         String::new()
     } else {
