@@ -817,3 +817,58 @@ fn which_side_came_first_stays_when_the_status_line_shortens() {
     assert!(!status.contains("n/N step"), "the short form: {status}");
     assert!(status.contains("left first (2017-03-01)"), "{status}");
 }
+
+#[test]
+fn a_narrow_screen_cuts_long_titles_and_outlets_with_an_ellipsis() {
+    let story = "The harbour wall collapsed late on Tuesday as a storm surge pushed seawater \
+                 into the lower district, forcing the evacuation of thirty homes overnight.";
+    let long = "Harbour wall gives way in the night as the storm surge floods the lower district";
+    let corpus = Corpus::from_sources(vec![
+        Source {
+            group: "a_very_long_outlet_name_com".to_owned(),
+            ..Source::new(
+                "a.txt",
+                format!(
+                    "{long}\n{story} The mayor promised a new wall by the spring, paid for by \
+                         the regional fund, and asked residents to stay away from the quay."
+                ),
+            )
+        },
+        Source::new(
+            "b.txt",
+            format!(
+                "{long} again\n{story} Fishermen said their boats were safe, though the \
+                     market on the far side of the estuary will stay closed until Friday."
+            ),
+        ),
+        Source::new("c.txt", "Garden\nTomatoes like the sun.".to_owned()),
+    ]);
+    let report = find_reuse(&corpus, &Options::default());
+    let mut app = App::new(corpus, report, SETTINGS);
+    app.update(Action::Resize(70, 20));
+    let top = |app: &App, rows: u16| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(70, 20)).unwrap();
+        terminal
+            .draw(|frame| rehash::ui::render(app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..rows)
+            .map(|y| {
+                (0..70)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+            })
+            .collect::<Vec<String>>()
+            .join("\n")
+    };
+    let library = top(&app, 5);
+    // The outlet column gets a fifth of the width: 14 cells.
+    assert!(library.contains("a_very_long_o… "), "{library}");
+    app.update(Action::Open);
+    let compare = top(&app, 1);
+    assert!(
+        compare.contains("▶ Harbour wall gives way in…"),
+        "{compare}"
+    );
+}

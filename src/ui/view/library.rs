@@ -157,6 +157,7 @@ fn table<'a>(
         dated,
         with_id,
         title_width,
+        group_width: usize::from(group_width),
     };
     Table::new(visible.iter().map(|e| row(e, columns)), widths)
         .header(Row::new(header).style(theme.title()))
@@ -188,20 +189,22 @@ fn widths(group_width: u16, dated: bool, id_width: Option<u16>) -> Vec<Constrain
     widths
 }
 
-/// Which columns the table has, and the title column's width.
+/// Which columns the table has, and the widths of the title and outlet columns.
 #[derive(Debug, Clone, Copy)]
 struct Columns {
     dated: bool,
     with_id: bool,
     title_width: usize,
+    group_width: usize,
 }
 
-/// One entry's row, its title cut with an ellipsis to the title column's width.
+/// One entry's row, its title and outlet cut with an ellipsis to their columns' widths.
 fn row(entry: &Entry, columns: Columns) -> Row<'_> {
     let Columns {
         dated,
         with_id,
         title_width,
+        group_width,
     } = columns;
     let percent = (entry.reused * 100.0).round();
     let title = match entry.copies {
@@ -224,7 +227,10 @@ fn row(entry: &Entry, columns: Columns) -> Row<'_> {
             ])
         }
     };
-    let mut cells = vec![Cell::from(title), Cell::from(entry.group.as_str())];
+    let mut cells = vec![
+        Cell::from(title),
+        Cell::from(cut(&entry.group, group_width)),
+    ];
     if dated {
         let day: String = entry
             .date

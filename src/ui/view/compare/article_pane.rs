@@ -85,7 +85,9 @@ impl<'a> ArticlePane<'a> {
     /// fitted to a pane `width` cells wide.
     fn block(&self, width: u16) -> Block<'a> {
         let marker = if self.focused { "▶ " } else { "" };
-        let title = format!(" {marker}{} ", printable(&self.document.title));
+        // Cut with an ellipsis where the border would cut it mid-word.
+        let room = usize::from(width).saturating_sub(4 + marker.chars().count());
+        let title = format!(" {marker}{} ", cut(&printable(&self.document.title), room));
         let view = &self.pane.view;
         let total = view.rows.len().max(1);
         let last = (self.pane.scroll + self.pane.height).min(total);
