@@ -85,11 +85,11 @@ fn preview_line(text: &str, row: &wrap::Row, segments: &[Segment], theme: &Theme
 /// The preview's key to its marks, for its bottom border.
 fn preview_legend(theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::raw(" "),
+        Span::styled(" found elsewhere: ", theme.dim()),
         Span::styled("copied", theme.reused(false)),
-        Span::raw(" "),
+        Span::styled(" · ", theme.dim()),
         Span::styled("rewritten", theme.reused(true)),
-        Span::styled(" elsewhere ", theme.dim()),
+        Span::raw(" "),
     ])
 }
 
