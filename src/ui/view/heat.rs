@@ -200,10 +200,18 @@ fn hints(keys: &crate::app::keymap::Keymap, map: &Map, folded: bool) -> Vec<Stri
         if folded { "articles" } else { "outlets" },
     );
     let back = keys.hint(view, &[Action::Back], "back");
+    // The shortest form still says what the figure is.
+    let figure = if row == col && !folded {
+        "the article itself".to_owned()
+    } else if map.shares.directed {
+        format!("{percent:.0}% found earlier")
+    } else {
+        format!("{percent:.0}% in common")
+    };
     vec![
         format!(" {pair} · {enter} · {fold} · {back}"),
         format!(" {pair}"),
-        format!(" {percent:.0}% · {enter} · {fold}"),
+        format!(" {figure} · {enter} · {fold}"),
     ]
 }
 
@@ -211,6 +219,24 @@ fn hints(keys: &crate::app::keymap::Keymap, map: &Map, folded: bool) -> Vec<Stri
 mod tests {
     use super::*;
     use crate::app::ColorMode;
+
+    #[test]
+    fn the_shortest_status_says_what_its_figure_is() {
+        let keys = crate::app::keymap::Keymap::default();
+        let mut map = Map::for_test(&[(0, 1, 0.25)], 2);
+        let shortest = |map: &Map| hints(&keys, map, false).last().cloned().unwrap_or_default();
+        assert!(
+            shortest(&map).starts_with(" the article itself ·"),
+            "{}",
+            shortest(&map)
+        );
+        map.cursor = (0, 1);
+        assert!(
+            shortest(&map).starts_with(" 25% in common ·"),
+            "{}",
+            shortest(&map)
+        );
+    }
 
     fn text(buffer: &Buffer) -> Vec<String> {
         let area = buffer.area;
