@@ -239,8 +239,9 @@ impl Cache {
         }
     }
 
-    /// As [`Cache::lookup`], but when the corpus changed since the entry was written, the
-    /// findings it holds among the documents left unchanged, to show while scanning again.
+    /// As [`Cache::lookup`], but when the corpus changed since the entry was written and most
+    /// of its documents are as they were ([`Miss::leaves_most_as_they_were`]), the findings it
+    /// holds among those, to show while scanning again.
     pub fn lookup_or_previous(&self, key: &str, corpus: &Corpus, options: &Options) -> Lookup {
         self.find(key, corpus, options, true)
     }
@@ -390,8 +391,12 @@ fn read_entry(
     }
     let now = fingerprints(corpus);
     let same = header.documents == now;
-    if !same && !previous {
-        return Err(changes(&header.documents, &now));
+    if !same {
+        // The last findings are worth showing only while most articles are as they were.
+        let miss = changes(&header.documents, &now);
+        if !previous || !miss.leaves_most_as_they_were(corpus.len()) {
+            return Err(miss);
+        }
     }
     if xxh3_64(body) != header.checksum {
         return Err(Miss::Damaged("checksum mismatch".into()));

@@ -358,7 +358,7 @@ pub fn opening_findings(
                 rescan: None,
             });
         }
-        Lookup::Previous { report, miss } if miss.leaves_most_as_they_were(corpus.len()) => {
+        Lookup::Previous { report, miss } => {
             let notice = miss.notice_while_scanning();
             eprintln!("rehash: {notice}");
             let rescan = crate::tui::Rescan {
@@ -372,7 +372,7 @@ pub fn opening_findings(
                 rescan: Some(rescan),
             });
         }
-        Lookup::Previous { miss, .. } | Lookup::Miss(miss) => miss,
+        Lookup::Miss(miss) => miss,
     };
     let (report, notice) = scan_and_store(cache, key, corpus, options, &miss)?;
     Ok(Opening {

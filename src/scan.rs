@@ -478,7 +478,12 @@ fn write_pair(
     );
     let (ida, idb) = (printable(&da.id), printable(&db.id));
     let (found, shared) = (count(passages.len(), "passage"), count(words, "word"));
-    let _ = writeln!(out, "{ida} <> {idb}: {found}, {shared}");
+    let quotes = passages.iter().filter(|p| p.quote).count();
+    let uncounted = match quotes {
+        0 => String::new(),
+        n => format!(" (of them {}, not counted)", count(n, "shared quotation")),
+    };
+    let _ = writeln!(out, "{ida} <> {idb}: {found}{uncounted}, {shared} shared");
     for p in passages {
         let kind = p.label();
         let size = count(report.cluster_size(p.id), "document");
@@ -622,5 +627,32 @@ mod summary_tests {
             shared,
             corpus.documents[0].token_range(headline[0].a.span).len()
         );
+    }
+
+    #[test]
+    fn a_pair_sharing_a_quotation_only_says_why_it_counts_no_word() {
+        let quoted = "\"We will finish the new bridge across the river before the winter floods \
+                      reach the lower valley, whatever the council decides,\"";
+        let corpus = Corpus::from_sources(vec![
+            Source::new(
+                "a",
+                format!("Bridge\nThe mayor spoke on Monday. {quoted} she said."),
+            ),
+            Source::new(
+                "b",
+                format!("Floods\nAt the meeting, {quoted} the mayor told us."),
+            ),
+        ]);
+        let report = find_reuse(&corpus, &Options::default());
+        let text = to_text(&corpus, &report);
+        assert!(
+            text.contains("(of them 1 shared quotation, listed but not counted)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("a <> b: 1 passage (of them 1 shared quotation, not counted), 0 words"),
+            "{text}"
+        );
+        assert_eq!(pair_words(&text), [0]);
     }
 }

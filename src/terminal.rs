@@ -93,7 +93,8 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore();
         for panic in std::mem::take(&mut *lock(&ELSEWHERE)) {
-            say(&format!("a thread {panic}"));
+            // A panic's message may quote an article's text.
+            say(&crate::text::printable(&format!("a thread {panic}")));
         }
     }
 }

@@ -119,6 +119,9 @@ pub fn run(
         &mut scan,
     );
     drop(session);
+    if scan.is_some() {
+        terminal::say("the scan behind the reader was stopped: the next open scans again");
+    }
     // Also when the loop failed (a terminal that vanished is no reason to forget the place),
     // then the place after the last input handled, if the loop got that far.
     let last_place = if result.is_ok() {

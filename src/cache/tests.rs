@@ -333,6 +333,17 @@ fn a_changed_corpus_keeps_the_last_findings_among_the_articles_left_as_they_were
         1,
         "a.txt, now third, has its passage"
     );
+    // With most articles changed, there is nothing worth showing first.
+    let most_changed = corpus_of(&[
+        ("a.txt", format!("Flood\n{SHARED} Shops closed.")),
+        ("b.txt", "Rain\nOther news.".to_owned()),
+        ("c.txt", "Concert\nOther music.".to_owned()),
+        ("e.txt", "Music\nNo concert.".to_owned()),
+    ]);
+    assert!(matches!(
+        cache.lookup_or_previous("k", &most_changed, &options),
+        Lookup::Miss(Miss::Changed { .. })
+    ));
 }
 
 #[test]

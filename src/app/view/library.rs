@@ -244,10 +244,10 @@ fn entry(corpus: &Corpus, report: &Report, doc: usize) -> Entry {
     let d = &corpus.documents[doc];
     let partners = report.partners(doc);
     // An article that only quotes what others quote still opens beside one of them.
-    let strongest = partners
-        .first()
-        .or(report.partners_to_read(doc).first())
-        .map(|p| DocId(p.doc));
+    let strongest = match partners.first() {
+        Some(p) => Some(DocId(p.doc)),
+        None => report.partners_to_read(doc).first().map(|p| DocId(p.doc)),
+    };
     Entry {
         doc: DocId(doc),
         title: printable(&d.title),

@@ -252,7 +252,11 @@ impl Compare {
         let focus = self.focus;
         *self = Compare::open(ctx, opening, Some(self));
         self.focus = focus;
-        if passage.is_none() {
+        let walked_level = self
+            .walk
+            .as_ref()
+            .is_some_and(|w| w.side_in(left).is_some() && w.side_in(right).is_some());
+        if passage.is_none() && !walked_level {
             // Show what the new pair shares: its first passage, level, as `n` would.
             self.step(true);
         }
