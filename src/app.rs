@@ -145,8 +145,20 @@ pub struct App {
     message: Option<String>,
     keys: keymap::Keymap,
     palette: Palette,
-    /// Whether the findings shown are the last ones while the corpus is scanned again.
-    scanning: bool,
+    /// Where a scan behind the reader stands.
+    scan: Scan,
+}
+
+/// Where a scan of the corpus behind the reader stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scan {
+    /// None runs: the findings shown are the corpus's.
+    #[default]
+    Done,
+    /// It runs; the findings shown are the last scan's.
+    Running,
+    /// It is done, and its findings wait until [`App::takes_new_findings`].
+    Ready,
 }
 
 impl App {
@@ -179,7 +191,7 @@ impl App {
             message: None,
             keys: keymap::Keymap::default(),
             palette: Palette::default(),
-            scanning: false,
+            scan: Scan::Done,
         };
         if app.ctx.corpus.len() == 2 {
             app.open(Opening::pair(DocId(0), DocId(1)));
@@ -411,20 +423,31 @@ impl App {
         Arc::clone(&self.ctx.corpus)
     }
 
-    /// Whether the findings shown are the last scan's while the corpus is scanned again.
-    pub fn scanning(&self) -> bool {
-        self.scanning
+    /// Where a scan behind the reader stands.
+    pub fn scan(&self) -> Scan {
+        self.scan
     }
 
-    /// Says whether the corpus is being scanned again in the background.
-    pub fn set_scanning(&mut self, on: bool) {
-        self.scanning = on;
+    /// Says where the scan behind the reader stands.
+    pub fn set_scan(&mut self, scan: Scan) {
+        self.scan = scan;
     }
 
-    /// Whether [`App::replace_report`] may come now: not while a prompt takes the keys (what
-    /// is typed would go), nor on a search's hits (they name passages of the findings shown).
+    /// Whether [`App::replace_report`] may come now, without losing what the reader holds
+    /// beyond its remembered place: not while a prompt takes the keys, nor with a search's
+    /// hits among the views (they name passages of the findings shown), nor in a compare view
+    /// walking a passage's occurrences, showing one article alone, searching its text or
+    /// picking a partner.
     pub fn takes_new_findings(&self) -> bool {
-        !self.typing() && self.view() != View::Find
+        let compare_holds_more = self.compare.as_ref().is_some_and(|c| {
+            c.walk.is_some()
+                || c.left.doc() == c.right.doc()
+                || !c.search.query.is_empty()
+                || c.picker().is_some()
+        });
+        let comparing = self.stack.contains(&View::Compare);
+        let holding = self.typing() || self.stack.contains(&View::Find);
+        !(holding || comparing && compare_holds_more)
     }
 
     /// Shows `report` in place of the findings shown, the reader staying where it is (as far
@@ -437,8 +460,44 @@ impl App {
         app.palette = self.palette;
         app.update(Action::Resize(self.ctx.area.width, self.ctx.area.height));
         app.restore(&place);
+        app.carry_modes(self);
         (app.help, app.help_scroll) = (help, help_scroll);
+        app.scan = self.scan;
         *self = app;
+    }
+
+    /// Takes over what `before` held beyond its place: the views it came through, the compare
+    /// view's modes, the passages screen's hidden rows; each toggled as its key would.
+    fn carry_modes(&mut self, before: &Self) {
+        if let (Some(old), Some(new)) = (&before.compare, &self.compare) {
+            let toggles = [
+                (old.sync != new.sync, Action::ToggleSync),
+                (
+                    old.boilerplate_unmarked != new.boilerplate_unmarked,
+                    Action::ToggleBoilerplate,
+                ),
+                (
+                    old.related_shown != new.related_shown,
+                    Action::ToggleRelated,
+                ),
+            ];
+            let keys: Vec<Action> = toggles.iter().filter(|t| t.0).map(|t| t.1).collect();
+            self.replay(View::Compare, &keys);
+        }
+        let hidden = before.passages.get().is_some_and(|p| p.apart_hidden);
+        if hidden && !self.passages().apart_hidden {
+            self.replay(View::Passages, &[Action::ToggleBoilerplate]);
+        }
+        let compare_open = self.compare.is_some();
+        self.stack = before
+            .stack
+            .iter()
+            .copied()
+            .filter(|&v| v != View::Compare || compare_open)
+            .collect();
+        if self.stack.is_empty() {
+            self.stack.push(View::Library);
+        }
     }
 
     /// Shows `message` in the status line (what the event loop did, say).

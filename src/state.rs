@@ -88,7 +88,7 @@ mod tests {
             passages: Some(crate::app::PassagesPlace {
                 id: "news/b.txt".into(),
                 start: 40,
-                occurrence: Some(2),
+                occurrence: Some(("news/a.txt".into(), 7)),
             }),
             heat: Some(crate::app::HeatPlace {
                 folded: true,

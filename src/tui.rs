@@ -9,7 +9,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use crossterm::event;
 use ratatui::DefaultTerminal;
 
-use crate::app::{App, ColorMode, Effect, Settings};
+use crate::app::{App, ColorMode, Effect, Scan, Settings};
 use crate::config::{ColorChoice, Config};
 use crate::corpus::Corpus;
 use crate::reuse::Report;
@@ -105,8 +105,11 @@ pub fn run(
     watch_signals(places.clone(), Arc::clone(&latest))?;
     let mut scan = match rescan {
         Some(rescan) => {
-            app.set_scanning(true);
-            Some(scan_in_background(app.shared_corpus(), rescan)?)
+            app.set_scan(Scan::Running);
+            Some(Behind {
+                receiver: scan_in_background(app.shared_corpus(), rescan)?,
+                ready: None,
+            })
         }
         None => None,
     };
@@ -119,7 +122,8 @@ pub fn run(
         &mut scan,
     );
     drop(session);
-    if scan.is_some() {
+    // A scan that ended stored its findings, though they were not shown.
+    if let Some(Behind { ready: None, .. }) = &scan {
         terminal::say("the scan behind the reader was stopped: the next open scans again");
     }
     // Also when the loop failed (a terminal that vanished is no reason to forget the place),
@@ -242,36 +246,51 @@ fn scan_in_background(
     Ok(receive)
 }
 
-/// The next input; while a scan runs in the background, none when the scan ends first, its
-/// findings then taking the place of the last ones (once no prompt is being typed in and no
-/// search's hits are shown).
+/// A scan behind the reader: where its findings come, and those come already, waiting.
+struct Behind {
+    receiver: mpsc::Receiver<Scanned>,
+    ready: Option<Scanned>,
+}
+
+/// The next input; while a scan runs behind the reader, none when the scan ends first. Its
+/// findings then take the place of the last ones at once, or once the reader holds nothing
+/// they would lose ([`App::takes_new_findings`]).
 fn next_event(
     app: &mut App,
-    scan: &mut Option<mpsc::Receiver<Scanned>>,
+    pending: &mut Option<Behind>,
 ) -> std::io::Result<Option<event::Event>> {
-    let Some(receiver) = scan else {
+    let Some(behind) = pending else {
         return event::read().map(Some);
     };
     loop {
         if event::poll(SCAN_POLL)? {
             return event::read().map(Some);
         }
-        if !app.takes_new_findings() {
-            continue;
-        }
-        match receiver.try_recv() {
-            Err(mpsc::TryRecvError::Empty) => {}
-            Ok((report, said)) => {
+        if behind.ready.is_some() {
+            if !app.takes_new_findings() {
+                continue;
+            }
+            if let Some(Behind {
+                ready: Some((report, said)),
+                ..
+            }) = pending.take()
+            {
                 app.replace_report(report);
-                app.set_scanning(false);
+                app.set_scan(Scan::Done);
                 app.notify(said);
-                *scan = None;
-                return Ok(None);
+            }
+            return Ok(None);
+        }
+        match behind.receiver.try_recv() {
+            Err(mpsc::TryRecvError::Empty) => {}
+            Ok(scanned) => {
+                behind.ready = Some(scanned);
+                app.set_scan(Scan::Ready);
             }
             Err(mpsc::TryRecvError::Disconnected) => {
-                app.set_scanning(false);
+                app.set_scan(Scan::Done);
                 app.notify("the scan stopped before its end: the last findings stay".into());
-                *scan = None;
+                *pending = None;
                 return Ok(None);
             }
         }
@@ -286,7 +305,7 @@ fn event_loop(
     app: &mut App,
     out: Option<&std::path::Path>,
     (place, latest): (Option<&crate::app::Place>, &LatestPlace),
-    scan: &mut Option<mpsc::Receiver<Scanned>>,
+    scan: &mut Option<Behind>,
 ) -> color_eyre::Result<()> {
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));

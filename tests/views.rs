@@ -872,3 +872,14 @@ fn a_narrow_screen_cuts_long_titles_and_outlets_with_an_ellipsis() {
         "{compare}"
     );
 }
+
+#[test]
+fn the_status_line_says_where_a_scan_behind_the_reader_stands() {
+    let mut app = demo();
+    assert!(status_line(&app).ends_with("? help "));
+    app.set_scan(rehash::app::Scan::Running);
+    app.update(Action::ScrollBy(1));
+    assert!(status_line(&app).contains("scanning… · ? help"));
+    app.set_scan(rehash::app::Scan::Ready);
+    assert!(status_line(&app).contains("new findings when you leave this · ? help"));
+}

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit::cut;
 use super::theme::Theme;
-use crate::app::{Action, App, Compare, View};
+use crate::app::{Action, App, Compare, Scan, View};
 use crate::text::{count, printable};
 
 /// The help key's hint, kept at the right end of every status line.
@@ -196,10 +196,10 @@ pub fn render_hints(app: &App, hints: &[String], theme: &Theme, area: Rect, buf:
 /// The right end of a status line: the help key, after a mark while the corpus is scanned
 /// again behind the last findings.
 fn right_end(app: &App) -> String {
-    if app.scanning() {
-        format!("scanning… · {HELP}")
-    } else {
-        HELP.to_owned()
+    match app.scan() {
+        Scan::Running => format!("scanning… · {HELP}"),
+        Scan::Ready => format!("new findings when you leave this · {HELP}"),
+        Scan::Done => HELP.to_owned(),
     }
 }
 

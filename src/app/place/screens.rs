@@ -14,8 +14,9 @@ pub struct PassagesPlace {
     pub id: String,
     /// Where that occurrence starts, in chars.
     pub start: usize,
-    /// The occurrence selected in the row's list, when the focus was there.
-    pub occurrence: Option<usize>,
+    /// The occurrence selected in the row's list, when the focus was there: its article and
+    /// where it starts.
+    pub occurrence: Option<(String, usize)>,
 }
 
 /// The heat map's cursor.
@@ -35,10 +36,16 @@ impl App {
     pub(super) fn passages_place(&self) -> Option<PassagesPlace> {
         let passages = self.passages.get()?;
         let shown = passages.current()?.shown();
+        let id = |doc: usize| self.ctx.corpus.documents[doc].id.clone();
+        let occurrence = passages
+            .occurrences
+            .get(passages.occurrence)
+            .filter(|_| passages.focus == ListFocus::Occurrences)
+            .map(|o| (id(o.side.doc), o.side.span.start));
         Some(PassagesPlace {
-            id: self.ctx.corpus.documents[shown.doc].id.clone(),
+            id: id(shown.doc),
             start: shown.span.start,
-            occurrence: (passages.focus == ListFocus::Occurrences).then_some(passages.occurrence),
+            occurrence,
         })
     }
 
@@ -71,15 +78,21 @@ impl App {
             shown.span.start == place.start && self.ctx.corpus.documents[shown.doc].id == place.id
         });
         let Some(row) = row else { return };
-        let mut keys = vec![Action::Top, Action::ScrollBy(steps(row))];
-        if let Some(occurrence) = place.occurrence {
-            keys.extend([
+        self.replay(View::Passages, &[Action::Top, Action::ScrollBy(steps(row))]);
+        let Some((id, start)) = &place.occurrence else {
+            return;
+        };
+        let occurrence = self.passages().occurrences.iter().position(|o| {
+            o.side.span.start == *start && self.ctx.corpus.documents[o.side.doc].id == *id
+        });
+        if let Some(occurrence) = occurrence {
+            let keys = [
                 Action::SwitchFocus,
                 Action::Top,
                 Action::ScrollBy(steps(occurrence)),
-            ]);
+            ];
+            self.replay(View::Passages, &keys);
         }
-        self.replay(View::Passages, &keys);
     }
 
     /// Puts the heat map's cursor back on the row and column `place` names, folded as it was.
@@ -107,7 +120,7 @@ impl App {
     }
 
     /// Answers `keys` on `view`, as if it were shown, then goes back to the views shown.
-    pub(super) fn replay(&mut self, view: View, keys: &[Action]) {
+    pub(crate) fn replay(&mut self, view: View, keys: &[Action]) {
         let before = self.stack.clone();
         self.stack.push(view);
         for &key in keys {

@@ -216,3 +216,48 @@ fn the_passages_row_and_occurrence_and_the_heat_cursor_come_back() {
     );
     assert_eq!(again.place(), place);
 }
+
+#[test]
+fn new_findings_keep_the_views_come_through_and_the_modes() {
+    let mut reader = app(&["a", "b", "c", "d"]);
+    reader.update(Action::Show(View::Passages));
+    reader.update(Action::ToggleBoilerplate);
+    assert!(reader.passages().apart_hidden);
+    reader.update(Action::Show(View::Library));
+    reader.update(Action::Open);
+    reader.update(Action::ToggleSync);
+    reader.update(Action::ToggleRelated);
+    let stack = reader.stack().to_vec();
+    let fresh = find_reuse(reader.corpus(), &Options::default());
+    reader.replace_report(fresh);
+    assert_eq!(
+        reader.stack(),
+        stack.as_slice(),
+        "Esc goes back the same way"
+    );
+    let compare = reader.compare().expect("still comparing");
+    assert!(compare.sync && compare.related_shown);
+    assert!(reader.passages().apart_hidden);
+}
+
+#[test]
+fn new_findings_wait_while_the_compare_view_holds_more_than_its_place() {
+    // Walking a passage's occurrences from the passages screen.
+    let mut walking = app(&["a", "b", "c", "d"]);
+    walking.update(Action::Show(View::Passages));
+    walking.update(Action::Open);
+    walking.update(Action::Open);
+    assert!(walking.compare().is_some_and(|c| c.walk.is_some()));
+    assert!(!walking.takes_new_findings());
+    walking.update(Action::Back);
+    assert!(walking.takes_new_findings(), "back on the passages screen");
+    // Searching the text of the pair.
+    let mut searching = app(&["a", "b", "c", "d"]);
+    searching.update(Action::Open);
+    searching.update(Action::StartSearch);
+    for c in "bridge".chars() {
+        searching.update(Action::SearchInput(c));
+    }
+    searching.update(Action::SearchSubmit);
+    assert!(!searching.takes_new_findings());
+}
