@@ -2,6 +2,8 @@
 
 #[path = "support/notice.rs"]
 mod support_notice;
+#[path = "support/screen.rs"]
+mod support_screen;
 
 #[path = "support/fixture.rs"]
 mod fixture;
@@ -1175,13 +1177,7 @@ fn d_lists_the_copies_of_a_duplicated_article_and_folds_them() {
     assert_eq!(entries[row + 1].copy_of, Some(entries[row].doc));
     assert_eq!(app.message(), Some("1 other copy listed under it"));
     // Its copy's row is no other article.
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| rehash::ui::render(&app, frame))
-        .unwrap();
-    let top: String = (0..100)
-        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
-        .collect();
+    let top = support_screen::line(&app, (100, 30), 0);
     assert!(top.contains("Library · 2 articles ·"), "{top}");
     run(&mut app, &[Action::ScrollBy(1), Action::ToggleCopies]);
     assert_eq!(

@@ -5,6 +5,8 @@
 
 #[path = "support/notice.rs"]
 mod support_notice;
+#[path = "support/screen.rs"]
+mod support_screen;
 
 use std::path::PathBuf;
 
@@ -297,14 +299,7 @@ fn an_empty_corpus_and_a_single_article_have_an_empty_heat_map() {
 
 /// The bottom line of `app` drawn at 120×40, the size `app_of` gives it.
 fn status_line(app: &App) -> String {
-    let backend = ratatui::backend::TestBackend::new(120, 40);
-    let mut terminal = ratatui::Terminal::new(backend).unwrap();
-    terminal
-        .draw(|frame| rehash::ui::render(app, frame))
-        .unwrap();
-    (0..120)
-        .map(|x| terminal.backend().buffer()[(x, 39)].symbol().to_owned())
-        .collect()
+    support_screen::line(app, (120, 40), 39)
 }
 
 fn demo() -> App {
@@ -807,13 +802,7 @@ fn which_side_came_first_stays_when_the_status_line_shortens() {
     let report = find_reuse(&corpus, &Options::default());
     let mut app = App::new(corpus, report, SETTINGS);
     run(&mut app, &[Action::Resize(100, 30), Action::NextPassage]);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| rehash::ui::render(&app, frame))
-        .unwrap();
-    let status: String = (0..100)
-        .map(|x| terminal.backend().buffer()[(x, 29)].symbol().to_owned())
-        .collect();
+    let status = support_screen::line(&app, (100, 30), 29);
     assert!(!status.contains("n/N step"), "the short form: {status}");
     assert!(status.contains("left first (2017-03-01)"), "{status}");
 }
@@ -847,18 +836,8 @@ fn a_narrow_screen_cuts_long_titles_and_outlets_with_an_ellipsis() {
     let mut app = App::new(corpus, report, SETTINGS);
     app.update(Action::Resize(70, 20));
     let top = |app: &App, rows: u16| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(70, 20)).unwrap();
-        terminal
-            .draw(|frame| rehash::ui::render(app, frame))
-            .unwrap();
-        let buffer = terminal.backend().buffer().clone();
         (0..rows)
-            .map(|y| {
-                (0..70)
-                    .map(|x| buffer[(x, y)].symbol().to_owned())
-                    .collect::<String>()
-            })
+            .map(|y| support_screen::line(app, (70, 20), y))
             .collect::<Vec<String>>()
             .join("\n")
     };

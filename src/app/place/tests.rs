@@ -27,6 +27,15 @@ fn app(ids: &[&str]) -> App {
     app
 }
 
+/// Opens a prompt with `start`, types `text` and submits it.
+fn type_in(app: &mut App, start: Action, text: &str) {
+    app.update(start);
+    for c in text.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+}
+
 #[test]
 fn a_compare_view_left_mid_passage_is_restored_on_the_same_pair_and_passage() {
     let mut first = app(&["a", "b", "c", "d"]);
@@ -84,11 +93,7 @@ fn esc_leads_to_the_library_after_a_restore_and_a_search_view_is_not_restored() 
 fn library_sort_filter_and_selection_come_back() {
     let mut first = app(&["a", "b", "c", "d"]);
     first.update(Action::CycleSort);
-    first.update(Action::StartFilter);
-    for c in "harbour".chars() {
-        first.update(Action::SearchInput(c));
-    }
-    first.update(Action::SearchSubmit);
+    type_in(&mut first, Action::StartFilter, "harbour");
     let place = first.place();
     assert_eq!(place.library_filter, "harbour");
     assert_eq!(place.sort, "partners");
@@ -254,10 +259,6 @@ fn new_findings_wait_while_the_compare_view_holds_more_than_its_place() {
     // Searching the text of the pair.
     let mut searching = app(&["a", "b", "c", "d"]);
     searching.update(Action::Open);
-    searching.update(Action::StartSearch);
-    for c in "bridge".chars() {
-        searching.update(Action::SearchInput(c));
-    }
-    searching.update(Action::SearchSubmit);
+    type_in(&mut searching, Action::StartSearch, "bridge");
     assert!(!searching.takes_new_findings());
 }
