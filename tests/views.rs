@@ -805,6 +805,16 @@ fn which_side_came_first_stays_when_the_status_line_shortens() {
     let status = support_screen::line(&app, (100, 30), 29);
     assert!(!status.contains("n/N step"), "the short form: {status}");
     assert!(status.contains("left first (2017-03-01)"), "{status}");
+    // With a mode to show, the mode shortens before the date goes.
+    run(&mut app, &[Action::ToggleMouse, Action::ScrollBy(0)]);
+    for width in 100..=106 {
+        app.update(Action::Resize(width, 30));
+        let status = support_screen::line(&app, (width, 30), 29);
+        assert!(
+            status.contains("left first") && status.contains("no mouse"),
+            "{status}"
+        );
+    }
 }
 
 #[test]

@@ -39,18 +39,22 @@ pub fn render_compare(app: &App, compare: &Compare, theme: &Theme, area: Rect, b
     draw(&lefts, &rights, theme, area, buf);
 }
 
-/// Draws the first pair of `lefts` × `rights` that fits `area`, shortening the left before
-/// the right (each right with every left in turn), else the last left cut with `…` beside the
-/// last right.
+/// Draws the first pair of `lefts` × `rights` that fits `area`: each left with the rights
+/// but the last in turn (the modes shorten before the selection does), then the last right
+/// (the help key alone) with each left; else the last left cut with `…` beside the last right.
 fn draw(lefts: &[String], rights: &[String], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let fits = |l: &String, r: &String| l.width() + 1 + r.width() <= width;
-    let pair = rights.iter().find_map(|r| {
-        lefts
-            .iter()
-            .find(|l| fits(l, r))
-            .map(|l| (l.clone(), r.as_str()))
-    });
+    let (modes, bare) = rights.split_at(rights.len().saturating_sub(1));
+    let with_modes = lefts
+        .iter()
+        .find_map(|l| modes.iter().find(|r| fits(l, r)).map(|r| (l, r)));
+    let pair = with_modes
+        .or_else(|| {
+            bare.iter()
+                .find_map(|r| lefts.iter().find(|l| fits(l, r)).map(|l| (l, r)))
+        })
+        .map(|(l, r)| (l.clone(), r.as_str()));
     let (left, right) = pair.unwrap_or_else(|| {
         let right = rights.last().map_or(HELP, String::as_str);
         let last = lefts.last().map_or("", String::as_str);
