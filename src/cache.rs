@@ -390,13 +390,13 @@ fn read_entry(
         return Err(Miss::Options);
     }
     let now = fingerprints(corpus);
-    let same = header.documents == now;
-    if !same {
-        // The last findings are worth showing only while most articles are as they were.
-        let miss = changes(&header.documents, &now);
-        if !previous || !miss.leaves_most_as_they_were(corpus.len()) {
-            return Err(miss);
-        }
+    // What changed, if anything: the last findings are worth showing only while most
+    // articles are as they were.
+    let changed = (header.documents != now).then(|| changes(&header.documents, &now));
+    if let Some(miss) = &changed
+        && (!previous || !miss.leaves_most_as_they_were(corpus.len()))
+    {
+        return Err(miss.clone());
     }
     if xxh3_64(body) != header.checksum {
         return Err(Miss::Damaged("checksum mismatch".into()));
@@ -407,8 +407,7 @@ fn read_entry(
         return Err(Miss::Damaged("word counts do not fit".into()));
     }
     let passages = decode_passages(&findings.passages)?;
-    if !same {
-        let miss = changes(&header.documents, &now);
+    if let Some(miss) = changed {
         let report = previous::project(findings, passages, &header.documents, &now, corpus)?;
         return Ok(Lookup::Previous { report, miss });
     }

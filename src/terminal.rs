@@ -52,7 +52,8 @@ pub fn enter(mouse: bool) -> std::io::Result<Session> {
     Ok(session)
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// `mutex` locked, even if a thread panicked holding it: what it guards stays usable.
+pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)

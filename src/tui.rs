@@ -131,10 +131,7 @@ pub fn run(
     let last_place = if result.is_ok() {
         Some(app.place())
     } else {
-        latest
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        terminal::lock(&latest).clone()
     };
     if let (Some((places, key)), Some(last_place)) = (&places, last_place)
         && let Err(e) = places.save(key, &last_place)
@@ -162,10 +159,7 @@ fn watch_signals(
             if let Some(signal) = signals.forever().next() {
                 terminal::restore();
                 // The place first: once staged files are removed, no file may be written.
-                let place = latest
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .take();
+                let place = terminal::lock(&latest).take();
                 if let (Some((places, key)), Some(place)) = (&places, place)
                     && let Err(e) = places.save(key, &place)
                 {
@@ -349,9 +343,7 @@ fn event_loop(
 /// Keeps the reader's place for the signal thread (computed before the lock is taken).
 fn remember(latest: &LatestPlace, app: &App) {
     let place = app.place();
-    *latest
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(place);
+    *terminal::lock(latest) = Some(place);
 }
 
 /// Writes a pair to a file in `out`, else the current folder (never beside the articles, unless

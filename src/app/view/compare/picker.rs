@@ -117,19 +117,18 @@ impl Compare {
         let rows = pane.view.rows.len();
         let on_screen = |row: &usize| pane.screen_row(*row).is_some();
         let last = self.edit_row.filter(on_screen);
+        let edit_at = |r: usize| edit_in(r).map(|edit| (r, edit));
         let found = if forward {
             let from = last.map_or(pane.scroll, |r| r + 1);
-            (from..rows)
-                .chain(0..from.min(rows))
-                .find(|&r| edit_in(r).is_some())
+            (from..rows).chain(0..from.min(rows)).find_map(edit_at)
         } else {
             let from = last.unwrap_or((pane.scroll + pane.height).min(rows));
             (0..from.min(rows))
                 .rev()
                 .chain((from..rows).rev())
-                .find(|&r| edit_in(r).is_some())
+                .find_map(edit_at)
         };
-        let Some((row, (byte, slot))) = found.and_then(|r| edit_in(r).map(|e| (r, e))) else {
+        let Some((row, (byte, slot))) = found else {
             return Outcome::Message("no word edit in this article's passages".to_owned());
         };
         let want = pane.height / 3;
