@@ -114,7 +114,7 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
     let mut before: Option<char> = None;
     // The last char before this one that is not a space.
     let mut visible: Option<char> = None;
-    let chars: Vec<char> = text.chars().collect();
+    let chars = with_paired_apostrophes_as_quotes(text.chars().collect());
     for (k, &c) in chars.iter().enumerate() {
         let mark = Mark {
             c,
@@ -156,6 +156,20 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// Two apostrophes in a row stand for a straight double quote in some scraped text
+/// (`''We will work with our allies''`): each pair is read as one `"` and a space, the space
+/// on the side of the pair that faces away from its quotation (before an opening pair, after a
+/// closing one), so that every char keeps its place.
+fn with_paired_apostrophes_as_quotes(mut chars: Vec<char>) -> Vec<char> {
+    for k in 1..chars.len() {
+        if chars[k - 1] == '\'' && chars[k] == '\'' {
+            let closes = k >= 2 && !chars[k - 2].is_whitespace();
+            (chars[k - 1], chars[k]) = if closes { ('"', ' ') } else { (' ', '"') };
+        }
+    }
+    chars
 }
 
 /// A quotation mark candidate in its context.
@@ -268,6 +282,17 @@ mod tests {
             quoted(text),
             ["#FDNY mourns the loss of EMT Yadira Arroyo,", "@POTUS came"]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_quote_as_a_double_quote_does() {
+        let text = "the ride over.  ''We will work with our allies.\" Trump in car: ''We are \
+                    also taking steps.'' Then";
+        assert_eq!(
+            quoted(text),
+            ["We will work with our allies.", "We are also taking steps."]
+        );
+        assert!(quoted("It's the '' mark alone, and rock 'n' roll.").is_empty());
     }
 
     #[test]
