@@ -302,7 +302,8 @@ pub fn find_reuse_with_progress(
     boilerplate.extend(footers);
     // Lone links after footers: a pair sharing only a sign-off still makes the footer's cluster.
     let lone = lone::mark(&mut passages, options.lone_min_words);
-    if found_footers || lone {
+    let titled = names::mark_titles(corpus, &mut passages);
+    if found_footers || lone || titled {
         number_in_order(corpus, &mut passages);
         clusters = cluster::cluster(corpus, &mut passages, &article_of);
     }
