@@ -301,7 +301,7 @@ pub fn find_reuse_with_progress(
     let found_footers = !footers.is_empty();
     boilerplate.extend(footers);
     // Lone links after footers: a pair sharing only a sign-off still makes the footer's cluster.
-    let lone = lone::mark(&mut passages, options.lone_min_words);
+    let lone = lone::mark(corpus, &mut passages, options.lone_min_words);
     let titled = names::mark_titles(corpus, &mut passages);
     if found_footers || lone || titled {
         number_in_order(corpus, &mut passages);

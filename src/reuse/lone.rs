@@ -5,26 +5,45 @@
 //! copied text brings more with it. Such a link is the same story, not reuse. A rewrite
 //! carries less evidence of copying per word than a verbatim run, so a lone rewritten link
 //! must be twice as long to stand, and a lone near passage counts its equal words only.
+//! Between two outlets (or folders, or series) a lone reworded link (a rewrite, or a near
+//! passage with more than a tenth of it changed) must be twice as long again: two reports of
+//! one event quote, name and number the same way and differ in the words between, where an
+//! outlet that copies another's text keeps it nearly as it was.
 
 use std::collections::HashMap;
 
 use super::{Kind, Passage};
+use crate::corpus::Corpus;
 
 /// Turns every reuse passage that is the only one between its two documents, and holds fewer
 /// than `min_words` words of [`evidence`], into a [`Kind::Related`] link. A quotation both
 /// articles print is no sign that one text was copied from the other, but it shows them
 /// following one source: beside quotations, a phrase needs three quarters of `min_words`.
 /// Then a short link alone between two articles, a quotation among them, is the same story
-/// too, so a short quotation beside a short phrase goes with it. Says whether it changed any.
-pub fn mark(passages: &mut [Passage], min_words: usize) -> bool {
-    let beside_quotes = mark_lone(passages, min_words * 3 / 4, |p| !p.quote);
+/// too, so a short quotation beside a short phrase goes with it. A reworded link between
+/// articles of two groups needs twice `min_words`. Says whether it changed any.
+pub fn mark(corpus: &Corpus, passages: &mut [Passage], min_words: usize) -> bool {
+    let apart = |p: &Passage| corpus.documents[p.a.doc].group != corpus.documents[p.b.doc].group;
+    let needed = |p: &Passage, words: usize| {
+        if apart(p) && reworded(p) {
+            2 * words
+        } else {
+            words
+        }
+    };
+    let beside_quotes = mark_lone(passages, |p| needed(p, min_words * 3 / 4), |p| !p.quote);
     // A short quotation alone between two articles is the same story too.
-    let alone = mark_lone(passages, min_words, |_| true);
+    let alone = mark_lone(passages, |p| needed(p, min_words), |_| true);
     beside_quotes || alone
 }
 
-/// [`mark`] among the reuse passages `counted` keeps.
-fn mark_lone(passages: &mut [Passage], min_words: usize, counted: fn(&Passage) -> bool) -> bool {
+/// [`mark`] among the reuse passages `counted` keeps, a lone passage `p` needing
+/// `min_words(p)` words of evidence.
+fn mark_lone(
+    passages: &mut [Passage],
+    min_words: impl Fn(&Passage) -> usize,
+    counted: fn(&Passage) -> bool,
+) -> bool {
     let mut links: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (i, p) in passages.iter().enumerate() {
         if p.is_reuse() && counted(p) {
@@ -35,12 +54,24 @@ fn mark_lone(passages: &mut [Passage], min_words: usize, counted: fn(&Passage) -
     let mut changed = false;
     for (i, count) in links.into_values() {
         let p = &mut passages[i];
-        if count == 1 && p.parts.is_empty() && evidence(p) < min_words {
+        if count == 1 && p.parts.is_empty() && evidence(p) < min_words(p) {
             p.kind = Kind::Related;
             changed = true;
         }
     }
     changed
+}
+
+/// Least share of equal words of a near passage copied as it was, not reworded.
+const KEPT_AS_IT_WAS: f64 = 0.9;
+
+/// Whether a passage is a rewrite, or a near passage with more than a tenth of it changed.
+fn reworded(p: &Passage) -> bool {
+    match p.kind {
+        Kind::Rewritten => true,
+        Kind::Near => p.score < KEPT_AS_IT_WAS,
+        Kind::Verbatim | Kind::Related | Kind::Passim => false,
+    }
 }
 
 /// The words of a passage that count as evidence of copying: its equal words for a near
@@ -61,6 +92,7 @@ fn evidence(p: &Passage) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Source;
     use crate::reuse::Side;
     use crate::text::Span;
 
@@ -72,6 +104,20 @@ mod tests {
         Passage::linking(Kind::Verbatim, (side(a), side(b)), words, 1.0)
     }
 
+    /// Six articles of one group: the links of these tests are between them.
+    fn corpus() -> Corpus {
+        grouped(&[""; 6])
+    }
+
+    fn grouped(groups: &[&str]) -> Corpus {
+        let sources = groups.iter().enumerate().map(|(i, group)| {
+            let mut source = Source::new(format!("{i}"), "text");
+            source.group = (*group).to_string();
+            source
+        });
+        Corpus::from_sources_unanalysed(sources.collect())
+    }
+
     fn kinds(passages: &[Passage]) -> Vec<Kind> {
         passages.iter().map(|p| p.kind).collect()
     }
@@ -79,7 +125,7 @@ mod tests {
     #[test]
     fn a_lone_short_phrase_is_the_same_story() {
         let mut passages = [link(0, 1, 12), link(1, 2, 12), link(1, 2, 14)];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(
             kinds(&passages),
             [Kind::Related, Kind::Verbatim, Kind::Verbatim]
@@ -89,7 +135,7 @@ mod tests {
     #[test]
     fn a_lone_long_passage_stays_reuse() {
         let mut passages = [link(0, 1, 20), link(2, 3, 60)];
-        assert!(!mark(&mut passages, 20));
+        assert!(!mark(&corpus(), &mut passages, 20));
         assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Verbatim]);
     }
 
@@ -100,7 +146,7 @@ mod tests {
         let mut story = link(0, 1, 30);
         story.kind = Kind::Related;
         let mut passages = [footer, story, link(1, 0, 12)];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[2].kind, Kind::Related);
         assert_eq!(kinds(&passages[..2]), [Kind::Verbatim, Kind::Related]);
     }
@@ -110,19 +156,19 @@ mod tests {
         let mut quote = link(0, 1, 40);
         quote.quote = true;
         let mut passages = [quote.clone(), link(1, 0, 14)];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Related]);
         // Three quarters of the words a lone phrase needs stand beside a quotation.
         let mut passages = [quote, link(1, 0, 15)];
-        assert!(!mark(&mut passages, 20));
+        assert!(!mark(&corpus(), &mut passages, 20));
         assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Verbatim]);
         // A short quotation alone is the same story; a long one stays a quote.
         let mut short = link(2, 3, 12);
         short.quote = true;
         let mut passages = [short];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Related);
-        assert!(!mark(&mut [quote_of(40)], 20));
+        assert!(!mark(&corpus(), &mut [quote_of(40)], 20));
     }
 
     fn quote_of(words: usize) -> Passage {
@@ -139,10 +185,10 @@ mod tests {
             p
         };
         let mut passages = [rewrite(39)];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Related);
         let mut passages = [rewrite(40)];
-        assert!(!mark(&mut passages, 20));
+        assert!(!mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Rewritten);
     }
 
@@ -155,17 +201,44 @@ mod tests {
             p
         };
         let mut passages = [near(24, 0.75)];
-        assert!(mark(&mut passages, 20));
+        assert!(mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Related);
         let mut passages = [near(24, 0.9)];
-        assert!(!mark(&mut passages, 20));
+        assert!(!mark(&corpus(), &mut passages, 20));
         assert_eq!(passages[0].kind, Kind::Near);
+    }
+
+    #[test]
+    fn a_lone_reworded_link_between_two_outlets_needs_twice_the_words() {
+        let outlets = grouped(&["abc", "abc", "cnn", "cnn"]);
+        let near = |a, b, words, score| {
+            let mut p = link(a, b, words);
+            p.kind = Kind::Near;
+            p.score = score;
+            p
+        };
+        // 39 × 0.8 = 31 equal words: enough in one outlet, not between two.
+        let mut passages = [near(0, 2, 39, 0.8), near(0, 1, 39, 0.8)];
+        assert!(mark(&outlets, &mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Related, Kind::Near]);
+        let mut passages = [near(1, 3, 50, 0.8)];
+        assert!(!mark(&outlets, &mut passages, 20));
+        // Copied as it was, the words one outlet's link needs are enough.
+        let mut passages = [link(1, 3, 20), near(0, 3, 24, 0.95)];
+        assert!(!mark(&outlets, &mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Near]);
+        // Beside a quotation, three quarters of it.
+        let mut quote = link(0, 2, 40);
+        quote.quote = true;
+        let mut passages = [quote, near(2, 0, 36, 0.8)];
+        assert!(mark(&outlets, &mut passages, 20));
+        assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Related]);
     }
 
     #[test]
     fn zero_turns_the_rule_off() {
         let mut passages = [link(0, 1, 12)];
-        assert!(!mark(&mut passages, 0));
+        assert!(!mark(&corpus(), &mut passages, 0));
         assert_eq!(passages[0].kind, Kind::Verbatim);
     }
 }
