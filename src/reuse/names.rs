@@ -58,7 +58,14 @@ const VERBS: &[&str] = &[
 /// [`Kind::Related`] links. Sections merged from parts are left as they are.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
-        if short_link(p) && (names_only(corpus, p.a) || names_only(corpus, p.b)) {
+        // A side of names alone is all the link can share, however long the other side.
+        let names = |side: Side| names_only(corpus, side);
+        let short_names = |side: Side| {
+            corpus.documents[side.doc].token_range(side.span).len() < SHORT_WORDS && names(side)
+        };
+        let shared_names = (short_link(p) && (names(p.a) || names(p.b)))
+            || (linked_as_such(p) && (short_names(p.a) || short_names(p.b)));
+        if shared_names {
             p.kind = Kind::Related;
         }
     }
@@ -83,16 +90,25 @@ pub fn mark_titles(corpus: &Corpus, passages: &mut [Passage]) -> bool {
 /// Whether a passage is a short verbatim or near link, not merged from parts, nor a duplicate
 /// or boilerplate.
 fn short_link(p: &Passage) -> bool {
+    linked_as_such(p) && p.words < SHORT_WORDS
+}
+
+/// Whether a passage is a verbatim or near link, not merged from parts, nor a duplicate or
+/// boilerplate.
+fn linked_as_such(p: &Passage) -> bool {
     matches!(p.kind, Kind::Verbatim | Kind::Near)
         && p.parts.is_empty()
         && !p.duplicate
         && !p.boilerplate
-        && p.words < SHORT_WORDS
 }
 
 /// Whether a side holds fewer than [`MIN_ORDINARY`] ordinary words.
+/// A side written all in capitals (a shouted tweet, "SEE YOU IN COURT, THE SECURITY OF OUR
+/// NATION IS AT STAKE!") says nothing of names by its case: it is not names only.
 fn names_only(corpus: &Corpus, side: Side) -> bool {
-    ordinary_words(&corpus.documents[side.doc], side) < MIN_ORDINARY
+    let doc = &corpus.documents[side.doc];
+    let shouted = !doc.slice(side.span).chars().any(char::is_lowercase);
+    !shouted && ordinary_words(doc, side) < MIN_ORDINARY
 }
 
 /// Whether a side is a name and its title: a run of capitalised words, a comma, then words
@@ -188,6 +204,29 @@ mod tests {
         let one_side = "Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
         let other = "said Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
         assert_eq!(kind_after(one_side, other, Kind::Near), Kind::Near);
+    }
+
+    #[test]
+    fn a_side_of_names_is_all_a_link_shares_however_long_the_other() {
+        let names = "Nunes' White House grounds visit\nOn Monday, House Intelligence Committee \
+                     Chairman Devin Nunes";
+        let longer = "Nunes' White House grounds visit: 'Wouldn't have been the way I would have \
+                      done things'\nAs House Intelligence Committee Chairman Devin Nunes";
+        let (corpus, mut p) = pair(names, longer, Kind::Near);
+        p.words = 22;
+        let mut passages = [p];
+        mark(&corpus, &mut passages);
+        assert_eq!(passages[0].kind, Kind::Related);
+    }
+
+    #[test]
+    fn a_shouted_sentence_is_not_names() {
+        let tweet = "SEE YOU IN COURT, THE SECURITY OF OUR NATION IS AT STAKE!";
+        assert_eq!(kind_after(tweet, tweet, Kind::Verbatim), Kind::Verbatim);
+        assert_eq!(
+            kind_after("UN OSCE PACE", "UN OSCE PACE", Kind::Verbatim),
+            Kind::Verbatim
+        );
     }
 
     #[test]
