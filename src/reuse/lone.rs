@@ -21,9 +21,17 @@ use crate::corpus::Corpus;
 /// following one source: beside quotations, a phrase needs three quarters of `min_words`.
 /// Then a short link alone between two articles, a quotation among them, is the same story
 /// too, so a short quotation beside a short phrase goes with it. A reworded link between
-/// articles of two groups needs twice `min_words`. Says whether it changed any.
+/// articles of two groups (both known) needs twice the words it would need in one. Says
+/// whether it changed any.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage], min_words: usize) -> bool {
-    let apart = |p: &Passage| corpus.documents[p.a.doc].group != corpus.documents[p.b.doc].group;
+    // Articles of no known group (a JSON line without `series`) are not apart.
+    let apart = |p: &Passage| {
+        let (a, b) = (
+            &corpus.documents[p.a.doc].group,
+            &corpus.documents[p.b.doc].group,
+        );
+        !a.is_empty() && !b.is_empty() && a != b
+    };
     let needed = |p: &Passage, words: usize| {
         if apart(p) && reworded(p) {
             2 * words
@@ -42,7 +50,7 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage], min_words: usize) -> bool
 fn mark_lone(
     passages: &mut [Passage],
     min_words: impl Fn(&Passage) -> usize,
-    counted: fn(&Passage) -> bool,
+    counted: impl Fn(&Passage) -> bool,
 ) -> bool {
     let mut links: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (i, p) in passages.iter().enumerate() {
@@ -227,7 +235,11 @@ mod tests {
         let mut passages = [link(1, 3, 20), near(0, 3, 24, 0.95)];
         assert!(!mark(&outlets, &mut passages, 20));
         assert_eq!(kinds(&passages), [Kind::Verbatim, Kind::Near]);
-        // Beside a quotation, three quarters of it.
+        // No known group is no second outlet.
+        let unknown = grouped(&["", "cnn"]);
+        let mut passages = [near(0, 1, 39, 0.8)];
+        assert!(!mark(&unknown, &mut passages, 20));
+        // Beside a quotation, three quarters of it: 36 × 0.8 rounds to 29 words, under 30.
         let mut quote = link(0, 2, 40);
         quote.quote = true;
         let mut passages = [quote, near(2, 0, 36, 0.8)];

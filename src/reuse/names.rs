@@ -55,16 +55,22 @@ const VERBS: &[&str] = &[
 ];
 
 /// Turns the short verbatim and near passages that share little but names into
-/// [`Kind::Related`] links. Sections merged from parts are left as they are.
+/// [`Kind::Related`] links, and those with a short side of names (a side of names alone is all
+/// a link can share, though the other side may say a little more). Sections merged from parts
+/// are left as they are.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
-        // A side of names alone is all the link can share, however long the other side.
-        let names = |side: Side| names_only(corpus, side);
-        let short_names = |side: Side| {
-            corpus.documents[side.doc].token_range(side.span).len() < SHORT_WORDS && names(side)
+        if !linked_as_such(p) {
+            continue;
+        }
+        let words = |side: Side| corpus.documents[side.doc].token_range(side.span).len();
+        let (names_a, names_b) = (names_only(corpus, p.a), names_only(corpus, p.b));
+        let names_side = |names: bool, side: Side, other: Side| {
+            names && words(side) < SHORT_WORDS && words(other) <= 2 * words(side)
         };
-        let shared_names = (short_link(p) && (names(p.a) || names(p.b)))
-            || (linked_as_such(p) && (short_names(p.a) || short_names(p.b)));
+        let shared_names = (p.words < SHORT_WORDS && (names_a || names_b))
+            || names_side(names_a, p.a, p.b)
+            || names_side(names_b, p.b, p.a);
         if shared_names {
             p.kind = Kind::Related;
         }
@@ -74,23 +80,19 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
 /// Turns the short verbatim and near passages that are, on both sides, a name and its title
 /// into [`Kind::Related`] links; says whether it turned any. Run after the lone links are
 /// found: such a passage beside a short phrase between two articles is no reuse itself, but
-/// two links between them are more than the one phrase two reports of a story share.
+/// two links between them are more than the one phrase two reports of a story share. (A
+/// shared name of [`mark`] is found before: it is a body's or a person's name alone, which
+/// two reports of anything may share.)
 pub fn mark_titles(corpus: &Corpus, passages: &mut [Passage]) -> bool {
     let mut changed = false;
     for p in passages.iter_mut() {
         let titled = |side: Side| name_and_title(&corpus.documents[side.doc], side);
-        if short_link(p) && titled(p.a) && titled(p.b) {
+        if linked_as_such(p) && p.words < SHORT_WORDS && titled(p.a) && titled(p.b) {
             p.kind = Kind::Related;
             changed = true;
         }
     }
     changed
-}
-
-/// Whether a passage is a short verbatim or near link, not merged from parts, nor a duplicate
-/// or boilerplate.
-fn short_link(p: &Passage) -> bool {
-    linked_as_such(p) && p.words < SHORT_WORDS
 }
 
 /// Whether a passage is a verbatim or near link, not merged from parts, nor a duplicate or
@@ -102,20 +104,38 @@ fn linked_as_such(p: &Passage) -> bool {
         && !p.boilerplate
 }
 
-/// Whether a side holds fewer than [`MIN_ORDINARY`] ordinary words.
-/// A side written all in capitals (a shouted tweet, "SEE YOU IN COURT, THE SECURITY OF OUR
-/// NATION IS AT STAKE!") says nothing of names by its case: it is not names only.
+/// Whether a side holds fewer than [`MIN_ORDINARY`] ordinary words. A side that capitalises
+/// its function words, a shouted tweet ("SEE YOU IN COURT, THE SECURITY OF OUR NATION IS AT
+/// STAKE!") or a headline in title case ("Trump And Melania Arrive In Palm Beach"), says
+/// nothing of names by its case: it is not names only.
 fn names_only(corpus: &Corpus, side: Side) -> bool {
     let doc = &corpus.documents[side.doc];
-    let shouted = !doc.slice(side.span).chars().any(char::is_lowercase);
-    !shouted && ordinary_words(doc, side) < MIN_ORDINARY
+    let tokens = doc.token_range(side.span);
+    let capital_function_word = (tokens.start + 1..tokens.end).any(|i| {
+        let word = doc.word(i);
+        let gap = doc.slice(
+            doc.map()
+                .span(doc.tokens()[i - 1].end(), doc.tokens()[i].start()),
+        );
+        let starts_a_sentence = gap.contains(['\n', '.', '!', '?', ':']);
+        doc.tokens()[i].is_stop()
+            && word.len() > 1
+            && word.starts_with(char::is_uppercase)
+            && !starts_a_sentence
+    });
+    !capital_function_word && ordinary_words(doc, side) < MIN_ORDINARY
 }
 
-/// Whether a side is a name and its title: a run of capitalised words, a comma, then words
-/// with no verb among them, up to the side's end at a comma or a stop.
+/// Whether a side is a name and its title: a run of at most [`MAX_NAME_WORDS`] capitalised
+/// words, not starting on a function word ("In Syria,"), a comma, then one phrase (no other
+/// comma, no stop, no quotation or bracket) with no verb among its lower-case words (one of
+/// [`VERBS`], or a word ending in "ed" that is not the end of a compound: "Beijing-based" is
+/// fine). It must end the side at a comma, the apposition closed, or at a stop when the side
+/// starts inside a sentence ("…, says Xue Rongjiu, vice-director of…."), so that a sentence
+/// opening on a word and a comma ("Meanwhile, the toll rose to 247.") is not taken for one.
 fn name_and_title(doc: &Document, side: Side) -> bool {
     let tokens = doc.token_range(side.span);
-    let capitalised = |i: usize| doc.word(i).chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |i: usize| doc.word(i).starts_with(char::is_uppercase);
     let title = tokens
         .clone()
         .find(|&i| !capitalised(i))
@@ -126,13 +146,42 @@ fn name_and_title(doc: &Document, side: Side) -> bool {
     }
     let at = |i: usize| doc.tokens()[i];
     let between = doc.slice(doc.map().span(at(title - 1).end(), at(title).start()));
-    let described = doc.slice(doc.map().span(at(title).start(), side.span.end));
-    let ends = described.trim_end().ends_with([',', '.']);
-    let clause = described.trim_end().trim_end_matches([',', '.']);
+    let described = doc
+        .slice(doc.map().span(at(title).start(), side.span.end))
+        .trim_end();
+    let phrase = described.trim_end_matches([',', '.']);
     let one_phrase =
-        !clause.contains([';', ':', '!', '?', '"', '“', '(']) && !clause.contains(". ");
-    let verb = (title..tokens.end).any(|i| VERBS.contains(&doc.word(i).to_lowercase().as_str()));
-    between.trim() == "," && ends && one_phrase && !verb
+        !phrase.contains([',', ';', ':', '!', '?', '"', '“', '(']) && !phrase.contains(". ");
+    let verb = (title..tokens.end).any(|i| is_verb(doc, i));
+    let closed =
+        described.ends_with(',') || (described.ends_with('.') && inside_a_sentence(doc, side));
+    !at(tokens.start).is_stop() && between.trim() == "," && one_phrase && !verb && closed
+}
+
+/// Whether word `i` is a lower-case verb: one of [`VERBS`], or a past form ("pleaded") that
+/// does not end a compound ("Beijing-based").
+fn is_verb(doc: &Document, i: usize) -> bool {
+    let word = doc.word(i);
+    if word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let compound = doc.tokens()[i].start() > 0
+        && doc.slice(
+            doc.map()
+                .span(doc.tokens()[i].start() - 1, doc.tokens()[i].start()),
+        ) == "-";
+    VERBS.iter().any(|verb| word.eq_ignore_ascii_case(verb))
+        || (word.len() > 4 && word.ends_with("ed") && !compound)
+}
+
+/// Whether a side starts inside a sentence: after a comma or a lower-case word.
+fn inside_a_sentence(doc: &Document, side: Side) -> bool {
+    let before = doc.slice(doc.map().span(0, side.span.start));
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == ',' || c.is_lowercase())
 }
 
 /// The words of a side that are not names nor function words: they start with a letter
@@ -180,30 +229,83 @@ mod tests {
         assert_eq!(kind_after(a, a, Kind::Near), Kind::Related);
     }
 
+    /// The kind after both marks of a link between `a` and `b`, each a side after the text
+    /// before it in its article.
+    fn kind_after_within(
+        (before_a, a): (&str, &str),
+        (before_b, b): (&str, &str),
+        kind: Kind,
+    ) -> Kind {
+        let texts = [format!("{before_a}{a}"), format!("{before_b}{b}")];
+        let corpus = Corpus::from_sources(vec![
+            Source::new("a", &texts[0]),
+            Source::new("b", &texts[1]),
+        ]);
+        let side = |doc: usize, before: &str, text: &str| {
+            let start = before.chars().count();
+            Side {
+                doc,
+                span: corpus.documents[doc]
+                    .map()
+                    .span(start, start + text.chars().count()),
+            }
+        };
+        let words = corpus.documents[0].words_in(side(0, before_a, a).span);
+        let p = Passage::linking(
+            kind,
+            (side(0, before_a, a), side(1, before_b, b)),
+            words,
+            0.9,
+        );
+        let mut passages = [p];
+        mark(&corpus, &mut passages);
+        mark_titles(&corpus, &mut passages);
+        passages[0].kind
+    }
+
     #[test]
     fn a_shared_name_with_its_title_is_the_same_story() {
         let a = "Dr. William Schaffner, an infectious disease expert at Vanderbilt University \
                  Medical Center,";
         assert_eq!(kind_after(a, a, Kind::Verbatim), Kind::Related);
-        let a = "Xue Rongjiu, vice-director of the Beijing-based China Society for WTO Studies.";
-        let b = "Xue Rongjiu, deputy director of the Beijing-based China Society for WTO Studies,";
-        assert_eq!(kind_after(a, b, Kind::Near), Kind::Related);
         let a = "Kim, the half brother of North Korean leader Kim Jong Un,";
         assert_eq!(kind_after(a, a, Kind::Near), Kind::Related);
+        // Ended by a stop, where the side starts inside a sentence.
+        let a = "Xue Rongjiu, vice-director of the Beijing-based China Society for WTO Studies.";
+        let b = "Xue Rongjiu, deputy director of the Beijing-based China Society for WTO Studies,";
+        let said = ("Prices are three times higher,\" says ", a);
+        let warns = ("The system must go. ", b);
+        assert_eq!(kind_after_within(said, warns, Kind::Near), Kind::Related);
+        let opening = ("The system must go. ", a);
+        assert_eq!(kind_after_within(opening, warns, Kind::Near), Kind::Near);
     }
 
     #[test]
     fn a_name_followed_by_what_it_did_stays_reuse() {
-        let said = "Sessions, then a senator, was an early Trump backer and regular surrogate.";
-        assert_eq!(kind_after(said, said, Kind::Verbatim), Kind::Verbatim);
-        let open = "Kim, the half brother of North Korean leader Kim Jong Un, died in the airport";
-        assert_eq!(kind_after(open, open, Kind::Near), Kind::Near);
-        let two =
-            "Johnston, a reporter for decades. He obtained the first two pages of the return.";
-        assert_eq!(kind_after(two, two, Kind::Verbatim), Kind::Verbatim);
+        for clause in [
+            "Sessions, then a senator, was an early Trump backer and regular surrogate.",
+            "Flynn, the former national security adviser, pleaded guilty to lying to the FBI.",
+            "Kim, the half brother of North Korean leader Kim Jong Un, died in the airport.",
+            "Johnston, a reporter for decades. He obtained the first two pages of the return.",
+            "Yesterday, police arrested two men in connection with the attack,",
+            "In Syria, government forces took back the ancient town of Palmyra,",
+            "Meanwhile, the death toll from the earthquake in central Italy rose to 247.",
+        ] {
+            assert_eq!(
+                kind_after(clause, clause, Kind::Verbatim),
+                Kind::Verbatim,
+                "{clause}"
+            );
+        }
         let one_side = "Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
         let other = "said Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
         assert_eq!(kind_after(one_side, other, Kind::Near), Kind::Near);
+    }
+
+    #[test]
+    fn a_name_in_a_title_is_no_verb() {
+        let a = "Philip Hammond, the finance minister in the cabinet of Theresa May,";
+        assert_eq!(kind_after(a, a, Kind::Verbatim), Kind::Related);
     }
 
     #[test]
@@ -223,10 +325,12 @@ mod tests {
     fn a_shouted_sentence_is_not_names() {
         let tweet = "SEE YOU IN COURT, THE SECURITY OF OUR NATION IS AT STAKE!";
         assert_eq!(kind_after(tweet, tweet, Kind::Verbatim), Kind::Verbatim);
-        assert_eq!(
-            kind_after("UN OSCE PACE", "UN OSCE PACE", Kind::Verbatim),
-            Kind::Verbatim
-        );
+        let headline = "President Trump And First Lady Melania Trump Arrive In Palm Beach";
+        let lead = "President Trump and first lady Melania Trump arrived in Palm Beach on Friday";
+        assert_eq!(kind_after(headline, lead, Kind::Near), Kind::Near);
+        // Names in capitals are names still.
+        let bodies = "the UN, the OSCE and PACE, with NATO and the EU";
+        assert_eq!(kind_after(bodies, bodies, Kind::Verbatim), Kind::Related);
     }
 
     #[test]

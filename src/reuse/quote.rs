@@ -114,7 +114,7 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
     let mut before: Option<char> = None;
     // The last char before this one that is not a space.
     let mut visible: Option<char> = None;
-    let chars = with_paired_apostrophes_as_quotes(text.chars().collect());
+    let chars = with_paired_apostrophes_as_quotes(&text.chars().collect::<Vec<_>>());
     for (k, &c) in chars.iter().enumerate() {
         let mark = Mark {
             c,
@@ -159,14 +159,32 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Two apostrophes in a row stand for a straight double quote in some scraped text
-/// (`''We will work with our allies''`): each pair is read as one `"` and a space, the space
-/// on the side of the pair that faces away from its quotation (before an opening pair, after a
-/// closing one), so that every char keeps its place.
-fn with_paired_apostrophes_as_quotes(mut chars: Vec<char>) -> Vec<char> {
-    for k in 1..chars.len() {
-        if chars[k - 1] == '\'' && chars[k] == '\'' {
-            let closes = k >= 2 && !chars[k - 2].is_whitespace();
-            (chars[k - 1], chars[k]) = if closes { ('"', ' ') } else { (' ', '"') };
+/// (`''We will work with our allies''`): such a pair is read as one `"` and a space, the
+/// space on the side that faces away from its quotation, so that every char keeps its place.
+/// A pair opens where a straight quote would (after a space, a bracket, a dash or a colon,
+/// and before a word) and closes after a word and before no letter; any other pair (`it''s`)
+/// and runs of three or more are left as they are.
+fn with_paired_apostrophes_as_quotes(text: &[char]) -> Vec<char> {
+    let mut chars = text.to_owned();
+    let apostrophe = |k: usize| text.get(k) == Some(&'\'');
+    for k in 1..text.len() {
+        let lone_pair = apostrophe(k - 1)
+            && apostrophe(k)
+            && !(k >= 2 && apostrophe(k - 2))
+            && !apostrophe(k + 1);
+        if !lone_pair {
+            continue;
+        }
+        let before = k.checked_sub(2).map(|b| text[b]);
+        let after = text.get(k + 1).copied();
+        let opens = before.is_none_or(|b| b.is_whitespace() || "([{—–-:".contains(b))
+            && after.is_some_and(|a| a.is_alphanumeric() || "(.…$£€#@".contains(a));
+        let closes =
+            before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
+        if opens {
+            (chars[k - 1], chars[k]) = (' ', '"');
+        } else if closes {
+            (chars[k - 1], chars[k]) = ('"', ' ');
         }
     }
     chars
@@ -293,6 +311,13 @@ mod tests {
             ["We will work with our allies.", "We are also taking steps."]
         );
         assert!(quoted("It's the '' mark alone, and rock 'n' roll.").is_empty());
+        assert_eq!(
+            quoted("(''We will win'') and said:''Soon''"),
+            ["We will win", "Soon"]
+        );
+        // Inside a quotation, a doubled apostrophe in a word closes nothing.
+        assert_eq!(quoted("He said \"it''s over\" then."), ["it''s over"]);
+        assert!(quoted("x''''y and '''Bold''' text").is_empty());
     }
 
     #[test]
