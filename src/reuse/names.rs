@@ -355,4 +355,39 @@ mod tests {
         let short = "the Russian Center for Reconciliation of the Warring Parties in Syria";
         assert_eq!(kind_after(short, short, Kind::Rewritten), Kind::Rewritten);
     }
+
+    #[test]
+    fn a_name_and_title_keeps_a_short_phrase_between_the_same_two_articles_company() {
+        let title = "Dr. William Schaffner, an infectious disease expert at Vanderbilt University \
+                     Medical Center,";
+        let phrase = "Hospitals across the state reported long waits in their emergency rooms \
+                      as patients arrived in growing numbers.";
+        let a = format!(
+            "The flu season has hit the city hard this winter, officials said on Monday. \
+             {title} said the cases were not unusual for the time of year. The health \
+             department urged residents to get their shots before the holidays, and schools \
+             sent letters home asking parents to keep sick children away from classrooms until \
+             their fevers had passed for a full day. {phrase} Doctors expect the peak in March."
+        );
+        let b = format!(
+            "A vaccine trial begins next month in three states across the country. {title} \
+             welcomed the trial as overdue. Volunteers will be paid for each visit, and the \
+             researchers hope to enrol several thousand adults of all ages, including many who \
+             have never taken part in a study before, by the end of the spring. {phrase} The \
+             trial's organisers declined to comment."
+        );
+        let corpus = Corpus::from_sources(vec![Source::new("a", a), Source::new("b", b)]);
+        let report = crate::reuse::find_reuse(&corpus, &crate::reuse::Options::default());
+        let kind_of = |start: &str| {
+            let text = &corpus.documents[0].text;
+            let at = text[..text.find(start).unwrap_or(0)].chars().count();
+            report
+                .passages
+                .iter()
+                .find(|p| p.a.doc == 0 && p.a.span.start <= at && at < p.a.span.end)
+                .map(|p| p.kind)
+        };
+        assert_eq!(kind_of("Dr. William"), Some(Kind::Related));
+        assert_eq!(kind_of("Hospitals across"), Some(Kind::Verbatim));
+    }
 }
