@@ -322,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn a_shouted_sentence_is_not_names() {
+    fn a_shouted_sentence_or_a_headline_in_title_case_is_not_names() {
         let tweet = "SEE YOU IN COURT, THE SECURITY OF OUR NATION IS AT STAKE!";
         assert_eq!(kind_after(tweet, tweet, Kind::Verbatim), Kind::Verbatim);
         let headline = "President Trump And First Lady Melania Trump Arrive In Palm Beach";
