@@ -64,13 +64,12 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
             continue;
         }
         let words = |side: Side| corpus.documents[side.doc].token_range(side.span).len();
-        let (names_a, names_b) = (names_only(corpus, p.a), names_only(corpus, p.b));
-        let names_side = |names: bool, side: Side, other: Side| {
-            names && words(side) < SHORT_WORDS && words(other) <= 2 * words(side)
+        // Counting a side's ordinary words only where the link or the side is short.
+        let names_side = |side: Side, other: Side| {
+            let short_side = || words(side) < SHORT_WORDS && words(other) <= 2 * words(side);
+            (p.words < SHORT_WORDS || short_side()) && names_only(corpus, side)
         };
-        let shared_names = (p.words < SHORT_WORDS && (names_a || names_b))
-            || names_side(names_a, p.a, p.b)
-            || names_side(names_b, p.b, p.a);
+        let shared_names = names_side(p.a, p.b) || names_side(p.b, p.a);
         if shared_names {
             p.kind = Kind::Related;
         }
