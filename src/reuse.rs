@@ -15,6 +15,7 @@ mod lone;
 mod merge;
 mod names;
 mod options;
+mod question;
 mod quote;
 mod report;
 mod rewrite;
@@ -286,6 +287,7 @@ pub fn find_reuse_with_progress(
     let duplicates = duplicate::find(corpus, &mut passages);
     quote::mark(corpus, &mut passages);
     names::mark(corpus, &mut passages);
+    let questions = question::mark(corpus, &mut passages);
     headline::mark(corpus, &mut passages);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
@@ -298,6 +300,7 @@ pub fn find_reuse_with_progress(
     // An outlet's sign-off at the end of its articles is boilerplate: cluster without it.
     let footers = footer::mark(corpus, &mut passages, &clusters);
     let mut boilerplate = boilerplate;
+    boilerplate.extend(questions);
     let found_footers = !footers.is_empty();
     boilerplate.extend(footers);
     // Lone links after footers: a pair sharing only a sign-off still makes the footer's cluster.
