@@ -21,6 +21,7 @@ mod report;
 mod rewrite;
 mod template;
 mod term;
+mod transcript;
 mod wording;
 mod words;
 

@@ -1,6 +1,7 @@
 //! Shared quotations: passages whose text lies inside quotation marks, on both sides (two
 //! articles quoting one speaker) or on one (an article quoting a speech or a post that the
-//! other prints whole). They share words without one copying the other.
+//! other prints whole), or where one side is a transcript (see [`super::transcript`]). They
+//! share words without one copying the other.
 
 use std::ops::Range;
 
@@ -14,7 +15,8 @@ use crate::text::Span;
 /// marks for it to be a quote.
 const QUOTED_SHARE: f64 = 0.6;
 
-/// Flags the passages with a side that lies mostly inside quotation marks.
+/// Flags the passages with a side that lies mostly inside quotation marks, or in a
+/// transcript.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     let mut touched = vec![false; corpus.len()];
     for p in passages.iter() {
@@ -27,6 +29,11 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
         .zip(touched)
         .map(|(d, touched)| if touched { quotations(d) } else { Vec::new() })
         .collect();
+    let transcript: Vec<bool> = corpus
+        .documents
+        .par_iter()
+        .map(super::transcript::is_transcript)
+        .collect();
     passages.par_iter_mut().for_each(|p| {
         let quoted_side = |side: Side| {
             let quotations = &quoted[side.doc];
@@ -34,7 +41,8 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
                 || (p.kind == Kind::Rewritten
                     && shared_words_quoted(&corpus.documents[side.doc], quotations, side, p))
         };
-        p.quote = quoted_side(p.a) || quoted_side(p.b);
+        let spoken = transcript[p.a.doc] || transcript[p.b.doc];
+        p.quote = spoken || quoted_side(p.a) || quoted_side(p.b);
     });
 }
 
