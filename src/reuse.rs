@@ -15,6 +15,7 @@ mod lone;
 mod merge;
 mod names;
 mod options;
+mod post;
 mod question;
 mod quote;
 mod report;

@@ -1,6 +1,7 @@
 //! Shared quotations: passages whose text lies inside quotation marks, on both sides (two
 //! articles quoting one speaker) or on one (an article quoting a speech or a post that the
-//! other prints whole), or where one side is a transcript (see [`super::transcript`]). They
+//! other prints whole), where one side is an embedded post (see [`super::post`]), or where
+//! one side is a transcript (see [`super::transcript`]). They
 //! share words without one copying the other.
 
 use std::ops::Range;
@@ -38,6 +39,7 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
         let quoted_side = |side: Side| {
             let quotations = &quoted[side.doc];
             inside(quotations, &side.span)
+                || super::post::is_post(&corpus.documents[side.doc], side.span)
                 || (p.kind == Kind::Rewritten
                     && shared_words_quoted(&corpus.documents[side.doc], quotations, side, p))
         };
