@@ -21,8 +21,13 @@ const LEAD_WORDS: &[&str] = &["tweet", "twitter", "instagram", "facebook", "post
 /// that is a post: it holds a handle, a hashtag or a short link, or the text just before it
 /// says a post follows.
 pub fn is_post(doc: &Document, span: Span) -> bool {
+    if doc.token_range(span).len() > MAX_WORDS {
+        return false;
+    }
     let text = doc.text.as_str();
-    let (start, end) = block(text, span.byte_start, span.byte_end);
+    let Some((start, end)) = block(text, span.byte_start, span.byte_end) else {
+        return false;
+    };
     let body = &text[start..end];
     let words = body.split_whitespace().count();
     let cover = crate::diff::ratio(span.byte_end - span.byte_start, end - start);
@@ -35,23 +40,36 @@ pub fn is_post(doc: &Document, span: Span) -> bool {
 }
 
 /// The block around bytes `start..end` of `text`: from just after the last line break or run
-/// of two spaces before it to the first one after it, its ends trimmed.
-fn block(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let before = &text[..start];
-    let from = [before.rfind('\n'), before.rfind("  ")]
+/// of two spaces before it to the first one after it, its ends trimmed. Only a block the span
+/// could cover [`MIN_COVER`] of is looked for, so the search reaches a quarter of the span's
+/// length to each side: `None` when no break lies that near.
+fn block(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let reach = (end - start) / 4 + 2;
+    let window_start = floor_boundary(text, start.saturating_sub(reach));
+    let window_end = ceil_boundary(text, (end + reach).min(text.len()));
+    let before = &text[window_start..start];
+    let last_break = [before.rfind('\n'), before.rfind("  ")]
         .into_iter()
         .flatten()
-        .max()
-        .map_or(0, |at| at + 1);
-    let after = &text[end..];
-    let to = [after.find('\n'), after.find("  ")]
+        .max();
+    let from = match last_break {
+        Some(at) => window_start + at + 1,
+        None if window_start == 0 => 0,
+        None => return None,
+    };
+    let after = &text[end..window_end];
+    let next_break = [after.find('\n'), after.find("  ")]
         .into_iter()
         .flatten()
-        .min()
-        .map_or(text.len(), |at| end + at);
+        .min();
+    let to = match next_break {
+        Some(at) => end + at,
+        None if window_end == text.len() => text.len(),
+        None => return None,
+    };
     let lead = text[from..start].len() - text[from..start].trim_start().len();
     let tail = text[end..to].len() - text[end..to].trim_end().len();
-    (from + lead, to - tail)
+    Some((from + lead, to - tail))
 }
 
 /// Whether `body` holds a handle (`@POTUS`), a hashtag (`#sisterlove`) or a short link.
@@ -61,6 +79,14 @@ fn has_post_marks(body: &str) -> bool {
         matches!(chars.next(), Some('@' | '#')) && chars.next().is_some_and(char::is_alphabetic)
     });
     tagged || body.contains("t.co/") || body.contains("pic.twitter.com")
+}
+
+/// The smallest char boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The largest char boundary of `text` at or before `at`.
