@@ -272,6 +272,22 @@ fn closing(stack: &[Open], mark: Mark) -> Option<usize> {
     (!single || depth + 1 == stack.len()).then_some(depth)
 }
 
+/// The quote flag of every reuse-kind passage found between `sources`, for the tests of the
+/// rules that set it. Panics when no such passage is found.
+#[cfg(test)]
+pub(super) fn flags_of(sources: Vec<crate::corpus::Source>) -> Vec<bool> {
+    let corpus = Corpus::from_sources(sources);
+    let report = super::find_reuse(&corpus, &super::Options::default());
+    let linked: Vec<bool> = report
+        .passages
+        .iter()
+        .filter(|p| p.kind.is_reuse())
+        .map(|p| p.quote)
+        .collect();
+    assert!(!linked.is_empty(), "the shared text is not found");
+    linked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
