@@ -16,6 +16,13 @@ use crate::text::Span;
 /// marks for it to be a quote.
 const QUOTED_SHARE: f64 = 0.6;
 
+/// The chars that may open or close a quotation.
+const QUOTE_MARKS: [char; 8] = ['"', '“', '”', '«', '»', '„', '\'', '‘'];
+/// How far into a paragraph (in chars) its first mark may close a quotation whose opening
+/// mark the text lost (a column of quotations scraped from its second mark: `Quotable / I
+/// think the EU will recognize…" Pascal Lamy, …`).
+const LOST_OPENING_CHARS: usize = 600;
+
 /// Flags the passages with a side that lies mostly inside quotation marks, or in a
 /// transcript.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
@@ -99,7 +106,7 @@ pub(super) fn quotations(doc: &Document) -> Vec<Range<usize>> {
     for paragraph in doc.paragraphs() {
         let text = doc.slice(*paragraph);
         // Most paragraphs hold no quotation mark at all: skip them without decoding.
-        if text.contains(['"', '“', '”', '«', '»', '„', '\'', '‘']) {
+        if text.contains(QUOTE_MARKS) {
             found.extend(
                 quoted_in(text)
                     .into_iter()
@@ -121,6 +128,8 @@ struct Open {
 fn quoted_in(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    // Whether a mark before this char opened or closed a quotation.
+    let mut marked = false;
     let mut before: Option<char> = None;
     // The last char before this one that is not a space.
     let mut visible: Option<char> = None;
@@ -134,13 +143,18 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
         };
         if mark.is_stray() {
             // Passed over.
+        } else if !marked && k <= LOST_OPENING_CHARS && closes_unopened(mark) {
+            // The paragraph's first mark closes a quotation that opened before the text does.
+            found.push(0..k);
         } else if let Some(depth) = closing(&stack, mark) {
+            marked = true;
             let outer = stack[0].start;
             stack.truncate(depth);
             if stack.is_empty() {
                 found.push(outer..k);
             }
         } else if let Some(closers) = opening(mark) {
+            marked = true;
             // A quoted paragraph that goes on opens again without closing: with the paragraph
             // breaks lost, `end. "Next` closes the quotation before it.
             let straight = |closers: &str| closers == "\"";
@@ -166,6 +180,15 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// Whether the mark can only close a quotation: a closing curly quote or guillemet, or a
+/// straight double quote, after a word and before a space or the end (`reformulated." Pascal`;
+/// not a scraper's garbled apostrophe, `states"?ambassadors`).
+fn closes_unopened(mark: Mark) -> bool {
+    let after_word = mark.before.is_some_and(|b| !b.is_whitespace());
+    let before_space = mark.after.is_none_or(char::is_whitespace);
+    matches!(mark.c, '"' | '”' | '»') && after_word && before_space
 }
 
 /// Two apostrophes in a row stand for a straight double quote in some scraped text
@@ -308,6 +331,27 @@ mod tests {
             ["we will rebuild", "soon"]
         );
         assert!(quoted("No quotes here.").is_empty());
+    }
+
+    #[test]
+    fn a_first_mark_that_only_closes_quotes_the_text_before_it() {
+        // A column of quotations scraped without its first opening mark.
+        assert_eq!(
+            quoted("Quotable\nI think the harbour will reopen in May.\" Ann Lee, mayor. \"Next.\""),
+            ["I think the harbour will reopen in May.", "Next."]
+        );
+        // An apostrophe is no mark, and a garbled one (`states"?ambassadors`) closes nothing.
+        assert_eq!(
+            quoted("Quotable\nThe city's port will reopen.\" Ann Lee, mayor."),
+            ["The city's port will reopen."]
+        );
+        assert!(quoted("Port news\nMember states\"?envoys met on Monday.").is_empty());
+        // Past the first few sentences, a lone closing mark is garbled, not a quotation.
+        let long = format!(
+            "Port news\n{} it ends.\" Then more.",
+            "The port reopened. ".repeat(40)
+        );
+        assert!(quoted(&long).is_empty());
     }
 
     #[test]
