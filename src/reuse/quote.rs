@@ -1,8 +1,8 @@
 //! Shared quotations: passages whose text lies inside quotation marks, on both sides (two
 //! articles quoting one speaker) or on one (an article quoting a speech or a post that the
 //! other prints whole), where one side is an embedded post (see [`super::post`]), or where
-//! one side is a transcript (see [`super::transcript`]). They
-//! share words without one copying the other.
+//! one side is a transcript (see [`super::transcript`]). They share words without one copying
+//! the other.
 
 use std::ops::Range;
 
@@ -23,8 +23,8 @@ const QUOTE_MARKS: [char; 8] = ['"', '“', '”', '«', '»', '„', '\'', '‘
 /// think the EU will recognize…" Pascal Lamy, …`).
 const LOST_OPENING_CHARS: usize = 600;
 
-/// Flags the passages with a side that lies mostly inside quotation marks, or in a
-/// transcript.
+/// Flags the passages with a side that lies mostly inside quotation marks, that is an embedded
+/// post, or that lies in a transcript.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     let mut touched = vec![false; corpus.len()];
     for p in passages.iter() {
