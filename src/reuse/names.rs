@@ -4,10 +4,15 @@
 //! words without one copying the other, so such a passage is the same story, not reuse. So is
 //! a name and the title a reporter gives it, set off by a comma ("Dr. William Schaffner, an
 //! infectious disease expert at Vanderbilt University Medical Center,"): every story on that
-//! person introduces them so.
+//! person introduces them so. And so is a near passage whose equal words are names and
+//! function words, the rest reworded ("On Saturday the Department of Justice, challenging
+//! Robart's ruling, turned to the powerful 9th Circuit Court of Appeals in San Francisco" and
+//! "on Saturday, the Department of Justice filed an appeal … with the Ninth Circuit Court of
+//! Appeals in San Francisco"): two reports tell one fact in their own words.
 
 use super::{Kind, Passage, Side};
 use crate::corpus::{Corpus, Document};
+use crate::diff::Change;
 
 /// Passages this long or longer carry enough wording to stand as reuse whatever they name.
 const SHORT_WORDS: usize = 20;
@@ -56,8 +61,10 @@ const VERBS: &[&str] = &[
 
 /// Turns the short verbatim and near passages that share little but names into
 /// [`Kind::Related`] links, and those with a short side of names (a side of names alone is all
-/// a link can share, though the other side may say a little more). Sections merged from parts
-/// are left as they are.
+/// a link can share, though the other side may say a little more), and the near passages of
+/// any length whose equal words are names and function words (unless it is a name and its
+/// title on both sides: [`mark_titles`] turns those, once the lone links are found). Sections
+/// merged from parts are left as they are.
 pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
         if !linked_as_such(p) {
@@ -70,7 +77,9 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
             (p.words < SHORT_WORDS || short_side()) && names_only(corpus, side)
         };
         let shared_names = names_side(p.a, p.b) || names_side(p.b, p.a);
-        if shared_names {
+        let titled = |side: Side| name_and_title(&corpus.documents[side.doc], side);
+        let retold = || equal_words_are_names(corpus, p) && !(titled(p.a) && titled(p.b));
+        if shared_names || retold() {
             p.kind = Kind::Related;
         }
     }
@@ -101,6 +110,27 @@ fn linked_as_such(p: &Passage) -> bool {
         && p.parts.is_empty()
         && !p.duplicate
         && !p.boilerplate
+}
+
+/// Whether a near passage's equal words hold fewer than [`MIN_ORDINARY`] ordinary words: all
+/// it keeps of one text in the other is names and function words, whatever its length.
+fn equal_words_are_names(corpus: &Corpus, p: &Passage) -> bool {
+    let doc = &corpus.documents[p.a.doc];
+    let ordinary: usize = p
+        .diff
+        .iter()
+        .filter(|op| op.change == Change::Equal)
+        .map(|op| {
+            ordinary_words(
+                doc,
+                Side {
+                    doc: p.a.doc,
+                    span: op.a,
+                },
+            )
+        })
+        .sum();
+    p.kind == Kind::Near && !p.diff.is_empty() && ordinary < MIN_ORDINARY
 }
 
 /// Whether a side holds fewer than [`MIN_ORDINARY`] ordinary words. A side that capitalises
@@ -277,6 +307,33 @@ mod tests {
         assert_eq!(kind_after_within(said, warns, Kind::Near), Kind::Related);
         let opening = ("The system must go. ", a);
         assert_eq!(kind_after_within(opening, warns, Kind::Near), Kind::Near);
+    }
+
+    /// The kind after [`mark`] of a near passage between the whole of `a` and `b`, with its
+    /// word diff.
+    fn near_kind_after(a: &str, b: &str) -> Kind {
+        let (corpus, mut p) = pair(a, b, Kind::Near);
+        let (da, db) = (&corpus.documents[0], &corpus.documents[1]);
+        p.diff = crate::diff::word_diff(da, p.a.span, db, p.b.span);
+        p.score = crate::diff::similarity(&p.diff);
+        let mut passages = [p];
+        mark(&corpus, &mut passages);
+        passages[0].kind
+    }
+
+    #[test]
+    fn a_fact_retold_around_the_same_names_is_the_same_story() {
+        let a = "On Saturday the Department of Justice, challenging Robart's ruling, turned to the \
+                 powerful 9th Circuit Court of Appeals in San Francisco";
+        let b = "on Saturday, the Department of Justice filed an appeal to Judge Robart's \
+                 restraining order with the Ninth Circuit Court of Appeals in San Francisco.";
+        assert_eq!(near_kind_after(a, b), Kind::Related);
+        // The same length of text keeping its ordinary words is reuse.
+        let a = "reportedly fell out of favor with their father, the late Kim Jong Il, in 2001, \
+                 when he was caught trying to enter Japan on a false passport";
+        let b = "reportedly fell out of favor after he was caught trying to enter Japan on a \
+                 false passport";
+        assert_eq!(near_kind_after(a, b), Kind::Near);
     }
 
     #[test]
