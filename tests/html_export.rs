@@ -81,18 +81,19 @@ fn a_seeds_pair_renders_side_by_side_with_its_passages_coloured() {
     let dom = String::from_utf8(headless(browser, &["--dump-dom"], &page).stdout).unwrap();
     assert_eq!(dom.matches("class=\"article\"").count(), 2, "both articles");
     let in_articles = dom.split("class=\"article\"").skip(1).collect::<String>();
+    // One passage: a rewritten section (underlined) holding a near copy (in its colour).
     assert!(
-        in_articles.contains("class=\"p1\""),
-        "a coloured passage in the articles"
+        in_articles.contains("class=\"rewritten\"") && in_articles.contains("class=\"p0\""),
+        "a rewritten section and its coloured copied part in the articles"
     );
     assert!(
-        in_articles.contains("class=\"label\">2n<"),
+        in_articles.contains("class=\"label\">1r<"),
         "its number and kind"
     );
     let screenshot = dir.path().join("pair.png");
     let shot = format!("--screenshot={}", screenshot.display());
     headless(browser, &[&shot, "--window-size=1400,1800"], &page);
-    // The first two passage colours: 1 is a rewrite (underlined), 2 a near copy (coloured).
+    // The first two passage colours: the section's copied part is drawn in the first.
     let coloured =
         pixels_of(&screenshot, [0xff, 0xd7, 0xaf]) + pixels_of(&screenshot, [0xaf, 0xd7, 0xd7]);
     assert!(

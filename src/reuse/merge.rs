@@ -36,10 +36,17 @@ fn sections_of_pair(corpus: &Corpus, mut pair: Vec<Passage>) -> Vec<Passage> {
     pair.sort_by_key(|p| (p.a.span.start, p.b.span.start, p.a.span.end));
     let mut out = Vec::new();
     let mut run: Vec<Passage> = Vec::new();
+    // What the run covers on each side, from its first passage to the furthest end.
+    let mut extent: Option<(Side, Side)> = None;
     for p in pair {
-        if run.last().is_some_and(|last| !follows(corpus, last, &p)) {
+        if extent.is_some_and(|sides| !follows(corpus, sides, &p)) {
             out.push(merged(corpus, std::mem::take(&mut run)));
+            extent = None;
         }
+        extent = Some(match extent {
+            Some((a, b)) => (joined(a, p.a), joined(b, p.b)),
+            None => (p.a, p.b),
+        });
         run.push(p);
     }
     if !run.is_empty() {
@@ -48,8 +55,14 @@ fn sections_of_pair(corpus: &Corpus, mut pair: Vec<Passage>) -> Vec<Passage> {
     out
 }
 
-/// Whether passage `next` comes after `last` on both sides, a sentence or less further on.
-fn follows(corpus: &Corpus, last: &Passage, next: &Passage) -> bool {
+/// Whether passage `next` belongs to the section whose sides are `(a, b)` so far: it comes
+/// after them on both sides, a sentence or less further on, or it overlaps them on both sides
+/// (one section found twice: a copied clause aligned, and the paragraph around it found as a
+/// rewrite).
+fn follows(corpus: &Corpus, (a, b): (Side, Side), next: &Passage) -> bool {
+    if a.span.overlap(&next.a.span) > 0 && b.span.overlap(&next.b.span) > 0 {
+        return true;
+    }
     let close = |doc: &Document, before: &Side, after: &Side| {
         let overlap = before.span.overlap(&after.span);
         if after.span.start < before.span.start || 4 * overlap > after.span.len() {
@@ -60,8 +73,15 @@ fn follows(corpus: &Corpus, last: &Passage, next: &Passage) -> bool {
             .span(before.span.end.min(after.span.start), after.span.start);
         doc.token_range(between).len() <= MAX_GAP_WORDS
     };
-    close(&corpus.documents[last.a.doc], &last.a, &next.a)
-        && close(&corpus.documents[last.b.doc], &last.b, &next.b)
+    close(&corpus.documents[a.doc], &a, &next.a) && close(&corpus.documents[b.doc], &b, &next.b)
+}
+
+/// The side covering both sides `x` and `y` of one document.
+fn joined(x: Side, y: Side) -> Side {
+    Side {
+        doc: x.doc,
+        span: x.span.union(&y.span),
+    }
 }
 
 /// One passage from a run of consecutive passages (a run of one is returned as it is).
@@ -72,16 +92,7 @@ fn merged(corpus: &Corpus, mut run: Vec<Passage>) -> Passage {
         return only;
     }
     let (a, b) = run.iter().skip(1).fold((run[0].a, run[0].b), |(a, b), p| {
-        (
-            Side {
-                doc: a.doc,
-                span: a.span.union(&p.a.span),
-            },
-            Side {
-                doc: b.doc,
-                span: b.span.union(&p.b.span),
-            },
-        )
+        (joined(a, p.a), joined(b, p.b))
     });
     let (da, db) = (&corpus.documents[a.doc], &corpus.documents[b.doc]);
     let words = da
@@ -171,6 +182,28 @@ mod tests {
         assert_eq!(c.documents[0].token_range(section.a.span), 20..60);
         assert_eq!(c.documents[1].token_range(section.b.span), 30..62);
         assert_eq!(section.shared_words, ["w20", "w40"]);
+    }
+
+    #[test]
+    fn a_copied_clause_inside_a_rewritten_paragraph_is_one_section() {
+        let c = corpus();
+        let clause = Passage {
+            kind: Kind::Verbatim,
+            score: 1.0,
+            ..rewrite(&c, (110, 122), (18, 30))
+        };
+        let found = sections(&c, vec![clause, rewrite(&c, (100, 140), (10, 48))]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let section = &found[0];
+        assert_eq!((section.kind, section.parts.len()), (Kind::Rewritten, 2));
+        assert_eq!(c.documents[0].token_range(section.a.span), 100..140);
+        assert_eq!(c.documents[1].token_range(section.b.span), 10..48);
+        // Overlapping on one side only (one clause of a aligned twice in b): two passages.
+        let twice = vec![
+            rewrite(&c, (100, 140), (10, 48)),
+            rewrite(&c, (120, 150), (200, 230)),
+        ];
+        assert_eq!(sections(&c, twice).len(), 2);
     }
 
     #[test]

@@ -78,7 +78,8 @@ struct Marked {
 }
 
 /// The HTML of one article of a pair: its text, each passage in its colour with its number,
-/// the word edits of near passages, boilerplate greyed.
+/// the word edits of near passages (and of the copied parts of a rewritten section, drawn in
+/// its colour), boilerplate greyed.
 fn article(document: &Document, doc: usize, report: &Report, passages: &[&Passage]) -> String {
     let chars: Vec<(usize, char)> = document.text.char_indices().collect();
     let n = chars.len();
@@ -108,6 +109,16 @@ fn article(document: &Document, doc: usize, report: &Report, passages: &[&Passag
         for m in &mut marks[own.span.start.min(n)..own.span.end.min(n)] {
             m.slot = Some(slot);
             m.rewritten = rewritten;
+        }
+        // The copied parts of a rewritten section take its colour, as a copied passage would.
+        let copied = p
+            .parts
+            .iter()
+            .filter(|part| matches!(part.kind, Kind::Verbatim | Kind::Near));
+        for side in copied.map(|part| if part.a.doc == doc { part.a } else { part.b }) {
+            for m in &mut marks[side.span.start.min(n)..side.span.end.min(n)] {
+                m.rewritten = false;
+            }
         }
         labels.push((own.span.start, format!("{}{}", slot + 1, p.kind.letter())));
         for op in p.diff.iter().filter(|op| op.change != Change::Equal) {
