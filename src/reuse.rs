@@ -202,6 +202,16 @@ impl Passage {
         label
     }
 
+    /// The sides in document `doc` of the parts of a section that were copied (verbatim or
+    /// near) rather than rewritten: the reader draws them as a copied passage would be.
+    pub fn copied_parts_in(&self, doc: usize) -> impl Iterator<Item = Side> + '_ {
+        let is_a = self.a.doc == doc;
+        self.parts
+            .iter()
+            .filter(|part| matches!(part.kind, Kind::Verbatim | Kind::Near))
+            .map(move |part| if is_a { part.a } else { part.b })
+    }
+
     /// The side in document `doc`, and the other side, if the passage touches `doc`.
     pub fn sides_for(&self, doc: usize) -> Option<(Side, Side)> {
         if self.a.doc == doc {

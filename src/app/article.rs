@@ -81,6 +81,8 @@ pub struct Marks {
     pub changes: Vec<(Range<usize>, Change)>,
     /// Shared distinctive words of rewritten passages.
     pub shared_words: Vec<Range<usize>>,
+    /// The copied (verbatim or near) parts of rewritten sections, drawn like copied passages.
+    pub copied: Vec<Range<usize>>,
     /// Search matches.
     pub search: Vec<Range<usize>>,
     /// Boilerplate spans (outlet template text), drawn dimmed.
@@ -308,5 +310,34 @@ mod tests {
         let gap = view.rows.iter().position(|r| r.chars.is_empty());
         assert_eq!(gap, Some(2), "an empty row between the two paragraphs");
         assert_eq!(view.row_of(24), 3, "the second paragraph starts below it");
+    }
+
+    #[test]
+    fn the_copied_part_of_a_rewritten_section_is_drawn_as_copied() {
+        let document = document("Alpha beta gamma delta epsilon.");
+        let marks = Marks {
+            passages: vec![Highlight {
+                slot: 0,
+                chars: 0..31,
+                kind: Kind::Rewritten,
+            }],
+            copied: std::iter::once(6..16).collect(),
+            ..Marks::default()
+        };
+        let view = PaneView::new(DocId(0), &document, 40, &marks);
+        let runs: Vec<(&str, bool)> = view.segments[0]
+            .iter()
+            .map(|s| (&document.text[s.bytes.clone()], s.mark.rewritten))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("Alpha ", true),
+                ("beta gamma", false),
+                (" delta epsilon.", true)
+            ]
+        );
+        assert!(view.segments[0].iter().all(|s| s.mark.passage == Some(0)));
+        assert_eq!(view.gutter[0], Some(0), "the section keeps its gutter bar");
     }
 }

@@ -11,6 +11,7 @@ pub(super) struct Reach {
     pub(super) passages: Vec<usize>,
     pub(super) changes: Vec<usize>,
     pub(super) shared: Vec<usize>,
+    pub(super) copied: Vec<usize>,
     pub(super) search: Vec<usize>,
     pub(super) boilerplate: Vec<usize>,
 }
@@ -21,6 +22,7 @@ impl Reach {
             passages: reach(&marks.passages, |h| &h.chars),
             changes: reach(&marks.changes, |c| &c.0),
             shared: reach(&marks.shared_words, |r| r),
+            copied: reach(&marks.copied, |r| r),
             search: reach(&marks.search, |r| r),
             boilerplate: reach(&marks.boilerplate, |r| r),
         }

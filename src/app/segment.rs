@@ -14,6 +14,7 @@ struct RowMarks<'m> {
     passages: Vec<&'m Highlight>,
     changes: &'m [(Range<usize>, Change)],
     shared: &'m [Range<usize>],
+    copied: &'m [Range<usize>],
     search: &'m [Range<usize>],
     boilerplate: &'m [Range<usize>],
 }
@@ -28,6 +29,7 @@ impl<'m> RowMarks<'m> {
             passages,
             changes: overlapping(&marks.changes, &reach.changes, chars, |c| &c.0),
             shared: overlapping(&marks.shared_words, &reach.shared, chars, |r| r),
+            copied: overlapping(&marks.copied, &reach.copied, chars, |r| r),
             search: overlapping(&marks.search, &reach.search, chars, |r| r),
             boilerplate: overlapping(&marks.boilerplate, &reach.boilerplate, chars, |r| r),
         }
@@ -49,6 +51,7 @@ impl<'m> RowMarks<'m> {
         let rest = self
             .shared
             .iter()
+            .chain(self.copied)
             .chain(self.search)
             .chain(self.boilerplate);
         for range in ranges.chain(rest) {
@@ -68,7 +71,9 @@ impl<'m> RowMarks<'m> {
             .iter()
             .filter(|h| h.chars.contains(&at))
             .min_by_key(|h| (h.rewritten(), h.chars.len()));
-        let rewritten = hit.is_some_and(|h| h.rewritten());
+        // The copied parts of a rewritten section are drawn as copied passages are.
+        let copied = self.copied.iter().any(|r| r.contains(&at));
+        let rewritten = hit.is_some_and(|h| h.rewritten()) && !copied;
         Mark {
             passage: hit.map(|h| h.slot),
             rewritten,

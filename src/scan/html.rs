@@ -111,11 +111,7 @@ fn article(document: &Document, doc: usize, report: &Report, passages: &[&Passag
             m.rewritten = rewritten;
         }
         // The copied parts of a rewritten section take its colour, as a copied passage would.
-        let copied = p
-            .parts
-            .iter()
-            .filter(|part| matches!(part.kind, Kind::Verbatim | Kind::Near));
-        for side in copied.map(|part| if part.a.doc == doc { part.a } else { part.b }) {
+        for side in p.copied_parts_in(doc) {
             for m in &mut marks[side.span.start.min(n)..side.span.end.min(n)] {
                 m.rewritten = false;
             }
