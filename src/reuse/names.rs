@@ -4,11 +4,11 @@
 //! words without one copying the other, so such a passage is the same story, not reuse. So is
 //! a name and the title a reporter gives it, set off by a comma ("Dr. William Schaffner, an
 //! infectious disease expert at Vanderbilt University Medical Center,"): every story on that
-//! person introduces them so. And so is a near passage whose equal words are names and
-//! function words, the rest reworded ("On Saturday the Department of Justice, challenging
-//! Robart's ruling, turned to the powerful 9th Circuit Court of Appeals in San Francisco" and
-//! "on Saturday, the Department of Justice filed an appeal … with the Ninth Circuit Court of
-//! Appeals in San Francisco"): two reports tell one fact in their own words.
+//! person introduces them so, after "said" too. And so is a near passage whose equal words are
+//! names and function words, the rest reworded ("On Saturday the Department of Justice,
+//! challenging Robart's ruling, turned to the powerful 9th Circuit Court of Appeals in San
+//! Francisco" and "on Saturday, the Department of Justice filed an appeal … with the Ninth
+//! Circuit Court of Appeals in San Francisco"): two reports tell one fact in their own words.
 
 use super::{Kind, Passage, Side};
 use crate::corpus::{Corpus, Document};
@@ -16,6 +16,12 @@ use crate::diff::Change;
 
 /// Passages this long or longer carry enough wording to stand as reuse whatever they name.
 const SHORT_WORDS: usize = 20;
+
+/// Most words a passage that is a name and its title may have: a title is one phrase with
+/// no verb, so a long one ("a professor at Hawaii Pacific University and former director of
+/// operations at the US Pacific Command's Joint Intelligence Center") still says nothing of
+/// the story.
+const MAX_TITLE_WORDS: usize = 30;
 
 /// Fewest ordinary words (lower-case words that are not function words) a short passage needs
 /// on each side to be reuse rather than a shared name.
@@ -95,7 +101,7 @@ pub fn mark_titles(corpus: &Corpus, passages: &mut [Passage]) -> bool {
     let mut changed = false;
     for p in passages.iter_mut() {
         let titled = |side: Side| name_and_title(&corpus.documents[side.doc], side);
-        if linked_as_such(p) && p.words < SHORT_WORDS && titled(p.a) && titled(p.b) {
+        if linked_as_such(p) && p.words <= MAX_TITLE_WORDS && titled(p.a) && titled(p.b) {
             p.kind = Kind::Related;
             changed = true;
         }
@@ -164,12 +170,12 @@ fn names_only(corpus: &Corpus, side: Side) -> bool {
 /// opening on a word and a comma ("Meanwhile, the toll rose to 247.") is not taken for one.
 fn name_and_title(doc: &Document, side: Side) -> bool {
     let tokens = doc.token_range(side.span);
+    let first = tokens.start + attribution_words(doc, tokens.clone());
     let capitalised = |i: usize| doc.word(i).starts_with(char::is_uppercase);
-    let title = tokens
-        .clone()
+    let title = (first..tokens.end)
         .find(|&i| !capitalised(i))
         .unwrap_or(tokens.end);
-    let name_words = title - tokens.start;
+    let name_words = title - first;
     if name_words == 0 || name_words > MAX_NAME_WORDS || title == tokens.end {
         return false;
     }
@@ -182,9 +188,25 @@ fn name_and_title(doc: &Document, side: Side) -> bool {
     let one_phrase =
         !phrase.contains([',', ';', ':', '!', '?', '"', '“', '(']) && !phrase.contains(". ");
     let verb = (title..tokens.end).any(|i| is_verb(doc, i));
-    let closed =
-        described.ends_with(',') || (described.ends_with('.') && inside_a_sentence(doc, side));
-    !at(tokens.start).is_stop() && between.trim() == "," && one_phrase && !verb && closed
+    // After "said", the name ends a sentence that starts before the side.
+    let inside = first > tokens.start || inside_a_sentence(doc, side);
+    let closed = described.ends_with(',') || (described.ends_with('.') && inside);
+    !at(first).is_stop() && between.trim() == "," && one_phrase && !verb && closed
+}
+
+/// How many words of attribution ("said", "says", "according to") open the words `tokens`
+/// before a name: "said Carl Schuster, a professor at Hawaii Pacific University," is still a
+/// name and its title.
+fn attribution_words(doc: &Document, tokens: std::ops::Range<usize>) -> usize {
+    let word = |k: usize| (tokens.start + k < tokens.end).then(|| doc.word(tokens.start + k));
+    let is = |k: usize, w: &str| word(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    if is(0, "said") || is(0, "says") {
+        1
+    } else if is(0, "according") && is(1, "to") {
+        2
+    } else {
+        0
+    }
 }
 
 /// Whether word `i` is a lower-case verb: one of [`VERBS`], or a past form ("pleaded") that
@@ -307,6 +329,19 @@ mod tests {
         assert_eq!(kind_after_within(said, warns, Kind::Near), Kind::Related);
         let opening = ("The system must go. ", a);
         assert_eq!(kind_after_within(opening, warns, Kind::Near), Kind::Near);
+        // After "said", and past 20 words: a title is one phrase without a verb.
+        let a = "said Carl Schuster, a professor at Hawaii Pacific University and former director \
+                 of operations at the US Pacific Command's Joint Intelligence Center.";
+        let b = "said Carl Schuster, a Hawaii Pacific University professor and former director \
+                 of operations at the US Pacific Command's Joint Intelligence Center.";
+        let (quoted, reported) = (("\"We will see,\" ", a), ("It works between them, ", b));
+        assert_eq!(
+            kind_after_within(quoted, reported, Kind::Near),
+            Kind::Related
+        );
+        let one_side = "Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
+        let other = "said Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
+        assert_eq!(kind_after(one_side, other, Kind::Near), Kind::Related);
     }
 
     /// The kind after [`mark`] of a near passage between the whole of `a` and `b`, with its
@@ -353,9 +388,9 @@ mod tests {
                 "{clause}"
             );
         }
-        let one_side = "Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
-        let other = "said Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
-        assert_eq!(kind_after(one_side, other, Kind::Near), Kind::Near);
+        let titled = "Dr. William Schaffner, an infectious disease expert at Vanderbilt,";
+        let told = "Dr. William Schaffner told reporters the vaccine works at Vanderbilt,";
+        assert_eq!(kind_after(titled, told, Kind::Near), Kind::Near);
     }
 
     #[test]
