@@ -56,8 +56,8 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
 }
 
 /// Whether most of the words a rewrite is linked by (its shared words, where they stand in
-/// `side`) lie inside quotation marks: two reports quoting one statement each in their own
-/// frame ("Ryan said, but later commented "it is so fundamentally flawed"…").
+/// `side`, names left out) lie inside quotation marks: two reports quoting one statement each
+/// in their own frame ("Ryan said, but later commented "it is so fundamentally flawed"…").
 fn shared_words_quoted(
     doc: &Document,
     quotations: &[Range<usize>],
@@ -71,7 +71,10 @@ fn shared_words_quoted(
     let terms: Vec<u64> = p.shared_words.iter().filter_map(super::term).collect();
     let (mut shared, mut quoted) = (0, 0);
     for i in doc.token_range(side.span) {
-        if super::term(doc.word(i)).is_some_and(|t| terms.contains(&t)) {
+        // Names say who spoke and where, outside the quotation in any report of it: only the
+        // other shared words tell whose wording is shared.
+        let name = doc.word(i).starts_with(char::is_uppercase);
+        if !name && super::term(doc.word(i)).is_some_and(|t| terms.contains(&t)) {
             shared += 1;
             let at = doc.tokens()[i].start();
             let first = quotations.partition_point(|q| q.end <= at);
@@ -174,7 +177,10 @@ fn quoted_in(text: &str) -> Vec<Range<usize>> {
                 });
             }
         }
-        before = Some(c);
+        // A scraper writes a lost space after a closing quote as `?` (`"ill-explained."?"the
+        // opinion…`): the next mark is read as coming after a space.
+        let garbled_space = c == '?' && before == Some('"');
+        before = Some(if garbled_space { ' ' } else { c });
         if !c.is_whitespace() {
             visible = Some(c);
         }
@@ -421,6 +427,19 @@ mod tests {
     }
 
     #[test]
+    fn a_space_garbled_after_a_closing_quote_still_lets_the_next_quotation_open() {
+        let text = "the order was \"ill-explained.\"?\"the opinion of this so-called judge is \
+                    ridiculous!\"?Trump tweeted.";
+        assert_eq!(
+            quoted(text),
+            [
+                "ill-explained.",
+                "the opinion of this so-called judge is ridiculous!"
+            ]
+        );
+    }
+
+    #[test]
     fn elisions_and_possessives_do_not_open_or_close_single_quotations() {
         assert_eq!(
             quoted("In the '90s we said 'It was fine' again, rock 'n' roll."),
@@ -494,6 +513,34 @@ mod tests {
             !quoted_after(Kind::Near, &quoted_words),
             "a near passage counts its chars"
         );
+    }
+
+    #[test]
+    fn names_outside_the_quotation_do_not_make_a_quoted_rewrite_reuse() {
+        let a = "The committee's chairman, Rep. Devin Nunes, R-Calif., said, \"I don't think \
+                 there was an actual tap of Trump Tower.\"";
+        let b = "\"I don't think there was an actual tap of Trump Tower,\" House Intelligence \
+                 Committee chairman Rep. Devin Nunes, R-Calif., said at a news conference.";
+        let corpus = Corpus::from_sources(vec![Source::new("a", a), Source::new("b", b)]);
+        let whole = |doc: usize, text: &str| Side {
+            doc,
+            span: corpus.documents[doc].map().span(0, text.chars().count()),
+        };
+        let quoted_after = |shared: &[&str]| {
+            let mut p = Passage::linking(Kind::Rewritten, (whole(0, a), whole(1, b)), 30, 0.7);
+            for word in shared {
+                p.shared_words.push(word);
+            }
+            let mut passages = [p];
+            mark(&corpus, &mut passages);
+            passages[0].quote
+        };
+        let names = ["devin", "nunes", "calif", "rep", "trump", "tower"];
+        let spoken = ["don't", "think", "actual", "tap", "chairman"];
+        assert!(quoted_after(&[&names[..], &spoken[..]].concat()));
+        // The reporter's own words shared outside the quotation keep it reuse.
+        let framed = ["chairman", "committee's", "conference", "said", "think"];
+        assert!(!quoted_after(&[&names[..], &framed[..]].concat()));
     }
 
     #[test]
