@@ -20,6 +20,7 @@ mod question;
 mod quote;
 mod report;
 mod rewrite;
+mod teaser;
 mod template;
 mod term;
 mod transcript;
@@ -301,6 +302,7 @@ pub fn find_reuse_with_progress(
     names::mark(corpus, &mut passages);
     let questions = question::mark(corpus, &mut passages);
     headline::mark(corpus, &mut passages);
+    let teasers = teaser::mark(corpus, &mut passages);
     number_in_order(corpus, &mut passages);
     let mut article_of: Vec<usize> = (0..corpus.len()).collect();
     for group in &duplicates {
@@ -313,6 +315,7 @@ pub fn find_reuse_with_progress(
     let footers = footer::mark(corpus, &mut passages, &clusters);
     let mut boilerplate = boilerplate;
     boilerplate.extend(questions);
+    boilerplate.extend(teasers);
     let found_footers = !footers.is_empty();
     boilerplate.extend(footers);
     // Lone links after footers: a pair sharing only a sign-off still makes the footer's cluster.

@@ -25,18 +25,25 @@ pub fn is_post(doc: &Document, span: Span) -> bool {
         return false;
     }
     let text = doc.text.as_str();
-    let Some((start, end)) = block(text, span.byte_start, span.byte_end) else {
+    let Some((start, end)) = set_off_block(doc, span) else {
         return false;
     };
     let body = &text[start..end];
     let words = body.split_whitespace().count();
-    let cover = crate::diff::ratio(span.byte_end - span.byte_start, end - start);
-    if words == 0 || words > MAX_WORDS || cover < MIN_COVER {
+    if words == 0 || words > MAX_WORDS {
         return false;
     }
     let lead_start = floor_boundary(text, start.saturating_sub(LEAD_BYTES));
     let lead = text[lead_start..start].to_lowercase();
     has_post_marks(body) || LEAD_WORDS.iter().any(|w| lead.contains(w))
+}
+
+/// The bytes of the block set off by line breaks or runs of spaces that `span` of `doc` is
+/// most of (at least [`MIN_COVER`]), if it is most of one.
+pub(super) fn set_off_block(doc: &Document, span: Span) -> Option<(usize, usize)> {
+    let (start, end) = block(&doc.text, span.byte_start, span.byte_end)?;
+    let cover = crate::diff::ratio(span.byte_end - span.byte_start, end - start);
+    (cover >= MIN_COVER).then_some((start, end))
 }
 
 /// The block around bytes `start..end` of `text`: from just after the last line break or run
