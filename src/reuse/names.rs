@@ -190,8 +190,36 @@ fn name_and_title(doc: &Document, side: Side) -> bool {
     let verb = (title..tokens.end).any(|i| is_verb(doc, i));
     // After "said", the name ends a sentence that starts before the side.
     let inside = first > tokens.start || inside_a_sentence(doc, side);
-    let closed = described.ends_with(',') || (described.ends_with('.') && inside);
+    let closed = described.ends_with(',')
+        || (described.ends_with('.') && inside)
+        || title_goes_on_to_its_end(doc, tokens.end);
     !at(first).is_stop() && between.trim() == "," && one_phrase && !verb && closed
+}
+
+/// Most words a title may run on past the end of a link that stops short of its comma ("Kim
+/// Jong Nam, the estranged half brother of North Korea's" + "ruler,").
+const MAX_TITLE_TAIL: usize = 6;
+
+/// Whether the words of `doc` from word `next` on finish a title within [`MAX_TITLE_TAIL`]
+/// words and without a verb: up to a comma, or to a relative pronoun that starts a clause on
+/// the person ("North Korea's leader who had been living overseas").
+fn title_goes_on_to_its_end(doc: &Document, next: usize) -> bool {
+    let tokens = doc.tokens();
+    for i in next..tokens.len().min(next + MAX_TITLE_TAIL) {
+        let gap = doc.slice(doc.map().span(tokens[i - 1].end(), tokens[i].start()));
+        let gap = gap.trim();
+        let joined = gap.is_empty() || gap == "-";
+        let relative = ["who", "whose", "which"]
+            .iter()
+            .any(|w| doc.word(i).eq_ignore_ascii_case(w));
+        if gap == "," || (joined && relative) {
+            return true;
+        }
+        if !joined || is_verb(doc, i) {
+            return false;
+        }
+    }
+    false
 }
 
 /// How many words of attribution ("said", "says", "according to") open the words `tokens`
@@ -210,7 +238,8 @@ fn attribution_words(doc: &Document, tokens: std::ops::Range<usize>) -> usize {
 }
 
 /// Whether word `i` is a lower-case verb: one of [`VERBS`], or a past form ("pleaded") that
-/// does not end a compound ("Beijing-based").
+/// does not end a compound ("Beijing-based") nor follow an article ("the estranged half
+/// brother", "a retired general").
 fn is_verb(doc: &Document, i: usize) -> bool {
     let word = doc.word(i);
     if word.starts_with(char::is_uppercase) {
@@ -221,8 +250,12 @@ fn is_verb(doc: &Document, i: usize) -> bool {
             doc.map()
                 .span(doc.tokens()[i].start() - 1, doc.tokens()[i].start()),
         ) == "-";
+    let after_an_article = i > 0
+        && ["the", "a", "an"]
+            .iter()
+            .any(|a| doc.word(i - 1).eq_ignore_ascii_case(a));
     VERBS.iter().any(|verb| word.eq_ignore_ascii_case(verb))
-        || (word.len() > 4 && word.ends_with("ed") && !compound)
+        || (word.len() > 4 && word.ends_with("ed") && !compound && !after_an_article)
 }
 
 /// Whether a side starts inside a sentence: after a comma or a lower-case word.
@@ -278,6 +311,50 @@ mod tests {
         assert_eq!(kind_after(text, text, Kind::Verbatim), Kind::Related);
         let a = "of the Parliamentary Assembly of the Council of Europe (PACE)";
         assert_eq!(kind_after(a, a, Kind::Near), Kind::Related);
+    }
+
+    /// The kind after both marks of a link between the parts of `a` and `b` set in `[` `]`
+    /// (the brackets taken out of the articles).
+    fn kind_of_bracketed(a: &str, b: &str, kind: Kind) -> Kind {
+        let split = |text: &str| {
+            let (before, rest) = text.split_once('[').expect("an opening bracket");
+            let (part, after) = rest.split_once(']').expect("a closing bracket");
+            (before.to_owned(), part.to_owned(), after.to_owned())
+        };
+        let (sa, sb) = (split(a), split(b));
+        let texts = [&sa, &sb].map(|(before, part, after)| format!("{before}{part}{after}"));
+        let corpus = Corpus::from_sources(vec![
+            Source::new("a", &texts[0]),
+            Source::new("b", &texts[1]),
+        ]);
+        let side = |doc: usize, (before, part, _): &(String, String, String)| {
+            let start = before.chars().count();
+            let span = corpus.documents[doc]
+                .map()
+                .span(start, start + part.chars().count());
+            Side { doc, span }
+        };
+        let (a, b) = (side(0, &sa), side(1, &sb));
+        let words = corpus.documents[0].words_in(a.span);
+        let mut passages = [Passage::linking(kind, (a, b), words, 1.0)];
+        mark(&corpus, &mut passages);
+        mark_titles(&corpus, &mut passages);
+        passages[0].kind
+    }
+
+    #[test]
+    fn a_link_that_stops_short_of_the_end_of_a_title_is_still_a_title() {
+        let a = "The attack on [Kim Jong Nam, the estranged half brother of North Korea's] ruler, \
+                 officials said.";
+        let b = "The victim was [Kim Jong Nam, the estranged older half-brother of North Korea's] \
+                 leader who had been living overseas for years.";
+        assert_eq!(kind_of_bracketed(a, b, Kind::Near), Kind::Related);
+        let went_on = "The victim was [Kim Jong Nam, the estranged half brother of North Korea's] \
+                       leader and he had been living overseas for years.";
+        assert_eq!(kind_of_bracketed(a, went_on, Kind::Near), Kind::Near);
+        let acted = "The victim was [Kim Jong Nam, the estranged half brother of North Korea's] \
+                     leader travelled to Macau, officials said.";
+        assert_eq!(kind_of_bracketed(a, acted, Kind::Near), Kind::Near);
     }
 
     /// The kind after both marks of a link between `a` and `b`, each a side after the text
