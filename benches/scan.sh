@@ -42,15 +42,19 @@ best_of() {
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-echo "| articles | corpus MB | rehash s | rehash peak MB | passages found | sim_text s | sim_text peak MB | rehash / sim_text time |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| articles | corpus MiB | rehash s | rehash peak MiB | peak / corpus | passages found | sim_text s | sim_text peak MiB | rehash / sim_text time |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   "$rehash" generate "$corpus" --articles "$n" >/dev/null
-  mb=$(du -sm "$corpus" | cut -f1)
+  # The corpus is the bytes of its articles (not their size on disk, which rounds each file up
+  # to a block).
+  bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
   read -r rs rk < <(best_of 5 "$rehash" scan "$corpus")
   passages=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["passages"]))' "$work/out")
   read -r ss sk < <(best_of 5 sim_text -n -s -R -T -r 10 "$corpus")
   ratio=$(awk -v a="$rs" -v b="$ss" 'BEGIN { printf "%.2f", a / b }')
-  echo "| $n | $mb | $rs | $((rk / 1024)) | $passages | $ss | $((sk / 1024)) | $ratio |"
+  times=$(awk -v k="$rk" -v b="$bytes" 'BEGIN { printf "%.1f", k * 1024 / b }')
+  echo "| $n | $mb | $rs | $((rk / 1024)) | $times | $passages | $ss | $((sk / 1024)) | $ratio |"
 done

@@ -10,24 +10,38 @@ use super::ascii_words::ascii_word_indices;
 use super::normalize::{lowers_only, push_normalized};
 use super::span::{CharMap, Span};
 
-/// A word of a text: where it is (char offsets), and the hash of its matching form. Kept to 16
-/// bytes, as a corpus holds millions: offsets are 32-bit (texts are read whole, so none is
-/// 4 GiB), and the lowest bit of the hash says whether the word is a function word.
+/// A word of a text: where it is (char offsets), and the hash of its matching form. Kept to 12
+/// bytes, as a corpus holds millions: the start is a 32-bit offset (texts are read whole, so
+/// none is 4 GiB), and one 64-bit key, held as two halves so that it needs no 8-byte
+/// alignment, packs the top 47 bits of the hash, the word's length in chars (16 bits: a
+/// longer run of letters is cut into several tokens) and, in its lowest bit, whether the word
+/// is a function word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    end: u32,
-    key: u64,
+    key: [u32; 2],
 }
+
+/// Bits of a token's key below the hash: the length, then the function-word bit.
+const LEN_SHIFT: u32 = 1;
+/// The longest word a token holds, in chars.
+const MAX_LEN: usize = (1 << 16) - 1;
+/// The bits of a key that hold the hash.
+const HASH_BITS: u64 = !((1 << 17) - 1);
 
 impl Token {
     fn new(start: usize, end: usize, hash: u64, stop: bool) -> Self {
-        let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        let len = (end - start).min(MAX_LEN) as u64;
+        let key = (hash & HASH_BITS) | (len << LEN_SHIFT) | u64::from(stop);
         Self {
-            start: narrow(start),
-            end: narrow(end),
-            key: (hash & !1) | u64::from(stop),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            key: [key.to_le_bytes(), (key >> 32).to_le_bytes()]
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
         }
+    }
+
+    fn key(&self) -> u64 {
+        u64::from(self.key[0]) | (u64::from(self.key[1]) << 32)
     }
 
     /// First char of the word.
@@ -37,17 +51,18 @@ impl Token {
 
     /// One past the last char of the word.
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.start() + ((self.key() >> LEN_SHIFT) as usize & MAX_LEN)
     }
 
-    /// Hash of the word's normalised form ([`super::normalize_word`]): equal words, equal hashes.
+    /// Hash of the word's normalised form ([`super::normalize_word`]), with the function-word
+    /// bit: equal words, equal hashes.
     pub fn hash(&self) -> u64 {
-        self.key
+        self.key() & (HASH_BITS | 1)
     }
 
     /// Whether the word is an English function word (`the`, `of`, …).
     pub fn is_stop(&self) -> bool {
-        self.key & 1 == 1
+        self.key[0] & 1 == 1
     }
 }
 
@@ -85,11 +100,18 @@ fn tokens_of<'t>(
     let stops = stop_hashes();
     // Room for the words of typical prose at once, rather than growing by doubling.
     let mut tokens = Vec::with_capacity(text_bytes / BYTES_PER_WORD);
-    tokens.extend(words.map(|(at, word)| {
+    for (at, word) in words {
         let hash = hash(word);
+        let stop = stops.contains(&hash);
         let span = map.span_of_bytes(at, at + word.len());
-        Token::new(span.start, span.end, hash, stops.contains(&hash))
-    }));
+        // A run of letters longer than a token holds (a pasted blob) is cut into several.
+        let mut start = span.start;
+        while start < span.end {
+            let end = span.end.min(start + MAX_LEN);
+            tokens.push(Token::new(start, end, hash, stop));
+            start = end;
+        }
+    }
     tokens
 }
 
@@ -252,6 +274,35 @@ mod tests {
         assert_eq!(words, ["Kiev’s", "coup", "69", "year", "old", "Putin"]);
         let token = tokenize(text, &map)[1];
         assert_eq!((token.start(), token.end()), (7, 11));
+    }
+
+    #[test]
+    fn a_token_is_twelve_bytes_and_a_run_longer_than_one_holds_is_cut() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let blob = "é".repeat(MAX_LEN * 2 + 10);
+        let text = format!("The {blob} of tests");
+        let map = CharMap::new(&text);
+        let tokens = tokenize(&text, &map);
+        let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start(), t.end())).collect();
+        let blob_end = 4 + MAX_LEN * 2 + 10;
+        assert_eq!(
+            spans,
+            [
+                (0, 3),
+                (4, 4 + MAX_LEN),
+                (4 + MAX_LEN, 4 + 2 * MAX_LEN),
+                (4 + 2 * MAX_LEN, blob_end),
+                (blob_end + 1, blob_end + 3),
+                (blob_end + 4, blob_end + 9),
+            ]
+        );
+        assert!(tokens[0].is_stop() && tokens[4].is_stop() && !tokens[5].is_stop());
+        assert_eq!(
+            tokens[1].hash(),
+            tokens[3].hash(),
+            "the pieces of one run hash alike"
+        );
+        assert_ne!(tokens[0].hash(), tokens[5].hash());
     }
 
     #[test]
