@@ -236,22 +236,27 @@ fn title_of(text: &str) -> String {
     })
 }
 
-/// Where the line [`title_of`] takes the title from lies in `text`, trimmed, in bytes.
+/// Where the line [`title_of`] takes the title from lies in `text`, trimmed, in bytes. Only
+/// the lines up to the first that is not furniture are read.
 fn title_line(text: &str) -> Option<Range<usize>> {
-    let mut lines = Vec::new();
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = at + (line.len() - line.trim_start().len());
-            lines.push(start..start + trimmed.len());
-        }
+    let mut lines = text.split_inclusive('\n').filter_map(|line| {
+        let start = at + (line.len() - line.trim_start().len());
         at += line.len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| start..start + trimmed.len())
+    });
+    let furniture = |line: &Range<usize>| {
+        let text = &text[line.clone()];
+        // A line longer than every entry is no furniture: it need not be lowered.
+        let longest = WEB_FURNITURE.iter().map(|f| f.len()).max().unwrap_or(0);
+        text.len() <= longest && WEB_FURNITURE.contains(&text.to_lowercase().as_str())
+    };
+    let first = lines.next()?;
+    if !furniture(&first) {
+        return Some(first);
     }
-    let furniture =
-        |line: &Range<usize>| WEB_FURNITURE.contains(&text[line.clone()].to_lowercase().as_str());
-    let first = lines.first().cloned();
-    lines.into_iter().find(|l| !furniture(l)).or(first)
+    lines.find(|l| !furniture(l)).or(Some(first))
 }
 
 /// A Markdown heading's text without its `#` marks (`## Title ##` is `Title`); any other line
