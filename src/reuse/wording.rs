@@ -5,8 +5,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
 use crate::corpus::Document;
 use crate::text::Span;
 
@@ -38,11 +36,41 @@ pub(super) fn shared_pairs(
     } else {
         ((db, fb), (da, fa))
     };
-    let theirs: FxHashSet<(u64, u64)> = pairs(long.0, &long.1).collect();
     let words = short.1.len();
-    let mine: FxHashSet<(u64, u64)> = pairs(short.0, &short.1).collect();
-    let found = mine.iter().filter(|pair| theirs.contains(pair)).count();
+    let theirs = distinct(pairs(long.0, &long.1));
+    let mine = distinct(pairs(short.0, &short.1));
+    let found = common_count(&theirs, &mine);
     crate::diff::ratio(found, words.saturating_sub(1).max(1))
+}
+
+/// The distinct items of `items`, sorted (for a paragraph's word pairs, cheaper than a set).
+fn distinct<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.collect();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// How many items two sorted lists of distinct items have in common.
+fn common_count<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut count = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    count
 }
 
 /// The word pairs among `tokens` (token indices, rising) that can be evidence, as pairs of
@@ -114,6 +142,15 @@ pub(super) fn in_order(shared: &[(u32, u32, u32)]) -> f64 {
 mod tests {
     use super::*;
     use crate::corpus::Source;
+
+    #[test]
+    fn pairs_in_common_are_counted_once() {
+        let a = distinct([(1, 2), (3, 4), (1, 2), (5, 6)].into_iter());
+        let b = distinct([(5, 6), (1, 2), (7, 8), (5, 6)].into_iter());
+        assert_eq!(a, [(1, 2), (3, 4), (5, 6)]);
+        assert_eq!(common_count(&a, &b), 2);
+        assert_eq!(common_count(&a, &[]), 0);
+    }
 
     fn share(a: &str, b: &str) -> f64 {
         let (da, db) = (
