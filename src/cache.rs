@@ -20,7 +20,7 @@ mod previous;
 
 /// Bumped whenever the engine finds something else in the same input, or the entry's layout
 /// changes: older entries are then misses.
-pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-4");
+pub const ENGINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/engine-5");
 
 /// The first bytes of every entry.
 const MAGIC: [u8; 8] = *b"rehash\0\x02";

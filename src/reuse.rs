@@ -203,13 +203,15 @@ impl Passage {
         label
     }
 
-    /// The sides in document `doc` of the parts of a section that were copied (verbatim or
-    /// near) rather than rewritten: the reader draws them as a copied passage would be.
+    /// The sides in document `doc` of the parts of a rewritten section that were copied
+    /// (verbatim or near) rather than rewritten: the reader and the HTML export draw them as
+    /// a copied passage would be. None for any other passage, or a document it is not in.
     pub fn copied_parts_in(&self, doc: usize) -> impl Iterator<Item = Side> + '_ {
+        let touched = self.kind == Kind::Rewritten && self.sides_for(doc).is_some();
         let is_a = self.a.doc == doc;
         self.parts
             .iter()
-            .filter(|part| matches!(part.kind, Kind::Verbatim | Kind::Near))
+            .filter(move |part| touched && matches!(part.kind, Kind::Verbatim | Kind::Near))
             .map(move |part| if is_a { part.a } else { part.b })
     }
 

@@ -81,8 +81,9 @@ pub struct Marks {
     pub changes: Vec<(Range<usize>, Change)>,
     /// Shared distinctive words of rewritten passages.
     pub shared_words: Vec<Range<usize>>,
-    /// The copied (verbatim or near) parts of rewritten sections, drawn like copied passages.
-    pub copied: Vec<Range<usize>>,
+    /// The copied (verbatim or near) parts of rewritten sections, with their section's slot:
+    /// drawn like copied passages.
+    pub copied: Vec<(Range<usize>, usize)>,
     /// Search matches.
     pub search: Vec<Range<usize>>,
     /// Boilerplate spans (outlet template text), drawn dimmed.
@@ -321,7 +322,7 @@ mod tests {
                 chars: 0..31,
                 kind: Kind::Rewritten,
             }],
-            copied: std::iter::once(6..16).collect(),
+            copied: vec![(6..16, 0), (20..25, 1)],
             ..Marks::default()
         };
         let view = PaneView::new(DocId(0), &document, 40, &marks);

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::article::{Highlight, Marks};
 use crate::corpus::Document;
 use crate::diff::Change;
-use crate::reuse::{Kind, Passage, Report, Side, term};
+use crate::reuse::{Passage, Report, Side, term};
 
 /// The marks of article `doc` (`document`) for the passages `ids` (a passage's slot is its
 /// index there), the search matches and, when `boilerplate` is on, the article's boilerplate.
@@ -35,12 +35,10 @@ pub fn marks(
             chars: own.span.start..own.span.end,
             kind: passage.kind,
         });
-        if passage.kind == Kind::Rewritten {
-            let copied = passage.copied_parts_in(doc);
-            marks
-                .copied
-                .extend(copied.map(|s| s.span.start..s.span.end));
-        }
+        let copied = passage.copied_parts_in(doc);
+        marks
+            .copied
+            .extend(copied.map(|s| (s.span.start..s.span.end, slot)));
         // A section merged from aligned and rewritten parts has both.
         if !passage.shared_words.is_empty() {
             marks
@@ -52,7 +50,7 @@ pub fn marks(
     marks.passages.sort_by_key(|h| (h.chars.start, h.slot));
     marks.changes.sort_by_key(|c| c.0.start);
     marks.shared_words.sort_by_key(|r| r.start);
-    marks.copied.sort_by_key(|r| r.start);
+    marks.copied.sort_by_key(|c| c.0.start);
     marks
 }
 

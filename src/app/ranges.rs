@@ -22,7 +22,7 @@ impl Reach {
             passages: reach(&marks.passages, |h| &h.chars),
             changes: reach(&marks.changes, |c| &c.0),
             shared: reach(&marks.shared_words, |r| r),
-            copied: reach(&marks.copied, |r| r),
+            copied: reach(&marks.copied, |c| &c.0),
             search: reach(&marks.search, |r| r),
             boilerplate: reach(&marks.boilerplate, |r| r),
         }

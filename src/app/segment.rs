@@ -14,7 +14,7 @@ struct RowMarks<'m> {
     passages: Vec<&'m Highlight>,
     changes: &'m [(Range<usize>, Change)],
     shared: &'m [Range<usize>],
-    copied: &'m [Range<usize>],
+    copied: &'m [(Range<usize>, usize)],
     search: &'m [Range<usize>],
     boilerplate: &'m [Range<usize>],
 }
@@ -29,7 +29,7 @@ impl<'m> RowMarks<'m> {
             passages,
             changes: overlapping(&marks.changes, &reach.changes, chars, |c| &c.0),
             shared: overlapping(&marks.shared_words, &reach.shared, chars, |r| r),
-            copied: overlapping(&marks.copied, &reach.copied, chars, |r| r),
+            copied: overlapping(&marks.copied, &reach.copied, chars, |c| &c.0),
             search: overlapping(&marks.search, &reach.search, chars, |r| r),
             boilerplate: overlapping(&marks.boilerplate, &reach.boilerplate, chars, |r| r),
         }
@@ -51,7 +51,7 @@ impl<'m> RowMarks<'m> {
         let rest = self
             .shared
             .iter()
-            .chain(self.copied)
+            .chain(self.copied.iter().map(|c| &c.0))
             .chain(self.search)
             .chain(self.boilerplate);
         for range in ranges.chain(rest) {
@@ -72,7 +72,10 @@ impl<'m> RowMarks<'m> {
             .filter(|h| h.chars.contains(&at))
             .min_by_key(|h| (h.rewritten(), h.chars.len()));
         // The copied parts of a rewritten section are drawn as copied passages are.
-        let copied = self.copied.iter().any(|r| r.contains(&at));
+        let copied = hit.is_some_and(|h| {
+            let of_it = |c: &&(Range<usize>, usize)| c.1 == h.slot && c.0.contains(&at);
+            self.copied.iter().any(|c| of_it(&c))
+        });
         let rewritten = hit.is_some_and(|h| h.rewritten()) && !copied;
         Mark {
             passage: hit.map(|h| h.slot),

@@ -246,10 +246,10 @@ fn title_line(text: &str) -> Option<Range<usize>> {
         let trimmed = line.trim();
         (!trimmed.is_empty()).then(|| start..start + trimmed.len())
     });
+    // A line longer than every entry is no furniture: it need not be lowered.
+    let longest = WEB_FURNITURE.iter().map(|f| f.len()).max().unwrap_or(0);
     let furniture = |line: &Range<usize>| {
         let text = &text[line.clone()];
-        // A line longer than every entry is no furniture: it need not be lowered.
-        let longest = WEB_FURNITURE.iter().map(|f| f.len()).max().unwrap_or(0);
         text.len() <= longest && WEB_FURNITURE.contains(&text.to_lowercase().as_str())
     };
     let first = lines.next()?;

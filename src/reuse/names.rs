@@ -17,8 +17,8 @@ use crate::diff::Change;
 /// Passages this long or longer carry enough wording to stand as reuse whatever they name.
 const SHORT_WORDS: usize = 20;
 
-/// Most words a passage that is a name and its title may have: a title is one phrase with
-/// no verb, so a long one ("a professor at Hawaii Pacific University and former director of
+/// Most words a passage that is a name and its title after "said" may have: a title is one
+/// phrase with no verb, so a long one ("a professor at Hawaii Pacific University and former director of
 /// operations at the US Pacific Command's Joint Intelligence Center") still says nothing of
 /// the story.
 const MAX_TITLE_WORDS: usize = 30;
@@ -92,6 +92,7 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
 }
 
 /// Turns the short verbatim and near passages that are, on both sides, a name and its title
+/// (under [`SHORT_WORDS`] words, or up to [`MAX_TITLE_WORDS`] after "said" on both sides)
 /// into [`Kind::Related`] links; says whether it turned any. Run after the lone links are
 /// found: such a passage beside a short phrase between two articles is no reuse itself, but
 /// two links between them are more than the one phrase two reports of a story share. (A
@@ -101,7 +102,13 @@ pub fn mark_titles(corpus: &Corpus, passages: &mut [Passage]) -> bool {
     let mut changed = false;
     for p in passages.iter_mut() {
         let titled = |side: Side| name_and_title(&corpus.documents[side.doc], side);
-        if linked_as_such(p) && p.words <= MAX_TITLE_WORDS && titled(p.a) && titled(p.b) {
+        let attributed = |side: Side| {
+            let doc = &corpus.documents[side.doc];
+            attribution_words(doc, doc.token_range(side.span)) > 0
+        };
+        let short = p.words < SHORT_WORDS
+            || (p.words <= MAX_TITLE_WORDS && attributed(p.a) && attributed(p.b));
+        if linked_as_such(p) && short && titled(p.a) && titled(p.b) {
             p.kind = Kind::Related;
             changed = true;
         }
@@ -118,25 +125,30 @@ fn linked_as_such(p: &Passage) -> bool {
         && !p.boilerplate
 }
 
-/// Whether a near passage's equal words hold fewer than [`MIN_ORDINARY`] ordinary words: all
-/// it keeps of one text in the other is names and function words, whatever its length.
+/// Whether a near passage's equal words hold fewer than [`MIN_ORDINARY`] ordinary words on
+/// each side: all it keeps of one text in the other is names and function words, whatever its
+/// length. A side in title case or capitals tells no names apart, so it never is.
 fn equal_words_are_names(corpus: &Corpus, p: &Passage) -> bool {
-    let doc = &corpus.documents[p.a.doc];
-    let ordinary: usize = p
-        .diff
-        .iter()
-        .filter(|op| op.change == Change::Equal)
-        .map(|op| {
-            ordinary_words(
-                doc,
-                Side {
-                    doc: p.a.doc,
-                    span: op.a,
-                },
-            )
-        })
-        .sum();
-    p.kind == Kind::Near && !p.diff.is_empty() && ordinary < MIN_ORDINARY
+    if p.kind != Kind::Near || p.diff.is_empty() {
+        return false;
+    }
+    let names_kept = |side: Side, span: fn(&crate::diff::DiffOp) -> crate::text::Span| {
+        let doc = &corpus.documents[side.doc];
+        let equal = p.diff.iter().filter(|op| op.change == Change::Equal);
+        let ordinary: usize = equal
+            .map(|op| {
+                ordinary_words(
+                    doc,
+                    Side {
+                        doc: side.doc,
+                        span: span(op),
+                    },
+                )
+            })
+            .sum();
+        ordinary < MIN_ORDINARY && !capitalises_function_words(doc, side)
+    };
+    names_kept(p.a, |op| op.a) && names_kept(p.b, |op| op.b)
 }
 
 /// Whether a side holds fewer than [`MIN_ORDINARY`] ordinary words. A side that capitalises
@@ -145,8 +157,14 @@ fn equal_words_are_names(corpus: &Corpus, p: &Passage) -> bool {
 /// nothing of names by its case: it is not names only.
 fn names_only(corpus: &Corpus, side: Side) -> bool {
     let doc = &corpus.documents[side.doc];
+    !capitalises_function_words(doc, side) && ordinary_words(doc, side) < MIN_ORDINARY
+}
+
+/// Whether a side writes a function word with a capital inside a sentence: a shouted tweet or
+/// a headline in title case, whose capitals are no sign of names.
+fn capitalises_function_words(doc: &Document, side: Side) -> bool {
     let tokens = doc.token_range(side.span);
-    let capital_function_word = (tokens.start + 1..tokens.end).any(|i| {
+    (tokens.start + 1..tokens.end).any(|i| {
         let word = doc.word(i);
         let gap = doc.slice(
             doc.map()
@@ -157,8 +175,7 @@ fn names_only(corpus: &Corpus, side: Side) -> bool {
             && word.len() > 1
             && word.starts_with(char::is_uppercase)
             && !starts_a_sentence
-    });
-    !capital_function_word && ordinary_words(doc, side) < MIN_ORDINARY
+    })
 }
 
 /// Whether a side is a name and its title: a run of at most [`MAX_NAME_WORDS`] capitalised
@@ -190,9 +207,11 @@ fn name_and_title(doc: &Document, side: Side) -> bool {
     let verb = (title..tokens.end).any(|i| is_verb(doc, i));
     // After "said", the name ends a sentence that starts before the side.
     let inside = first > tokens.start || inside_a_sentence(doc, side);
+    // A one-word "name" may be a sentence's opening word ("Meanwhile, the toll rose…"): only
+    // a longer name is followed past the link's end.
     let closed = described.ends_with(',')
         || (described.ends_with('.') && inside)
-        || title_goes_on_to_its_end(doc, tokens.end);
+        || (name_words > 1 && title_goes_on_to_its_end(doc, tokens.end));
     !at(first).is_stop() && between.trim() == "," && one_phrase && !verb && closed
 }
 
@@ -207,6 +226,9 @@ fn title_goes_on_to_its_end(doc: &Document, next: usize) -> bool {
     let tokens = doc.tokens();
     for i in next..tokens.len().min(next + MAX_TITLE_TAIL) {
         let gap = doc.slice(doc.map().span(tokens[i - 1].end(), tokens[i].start()));
+        if gap.contains('\n') {
+            return false;
+        }
         let gap = gap.trim();
         let joined = gap.is_empty() || gap == "-";
         let relative = ["who", "whose", "which"]
@@ -355,6 +377,31 @@ mod tests {
         let acted = "The victim was [Kim Jong Nam, the estranged half brother of North Korea's] \
                      leader travelled to Macau, officials said.";
         assert_eq!(kind_of_bracketed(a, acted, Kind::Near), Kind::Near);
+        // A one-word opener is no name, and a title never runs on past a line break.
+        let toll = "[Meanwhile, the death toll from the quake in central Italy] rose to 247, \
+                    officials said.";
+        assert_eq!(
+            kind_of_bracketed(toll, toll, Kind::Verbatim),
+            Kind::Verbatim
+        );
+        let ended = "The victim was [Kim Jong Nam, the estranged half brother of North Korea's]\n\
+                     Malaysian police, who";
+        assert_eq!(
+            kind_of_bracketed(ended, ended, Kind::Verbatim),
+            Kind::Verbatim
+        );
+    }
+
+    #[test]
+    fn past_twenty_words_a_title_needs_said_on_both_sides() {
+        let long = "Neil Gorsuch, a federal appeals court judge from Colorado whose mother ran the \
+                    environmental agency under Ronald Reagan and left in a scandal,";
+        let (corpus, mut p) = pair(long, long, Kind::Verbatim);
+        p.words = corpus.documents[0].words();
+        let mut passages = [p];
+        mark(&corpus, &mut passages);
+        mark_titles(&corpus, &mut passages);
+        assert_eq!(passages[0].kind, Kind::Verbatim);
     }
 
     /// The kind after both marks of a link between `a` and `b`, each a side after the text
@@ -440,6 +487,15 @@ mod tests {
         let b = "on Saturday, the Department of Justice filed an appeal to Judge Robart's \
                  restraining order with the Ninth Circuit Court of Appeals in San Francisco.";
         assert_eq!(near_kind_after(a, b), Kind::Related);
+        // A side in title case or capitals tells no names apart.
+        let title_case = "On Saturday The Department Of Justice, Challenging Robart's Ruling, \
+                          Turned To The Powerful 9th Circuit Court Of Appeals In San Francisco";
+        assert_eq!(near_kind_after(title_case, b), Kind::Near);
+        assert_eq!(
+            near_kind_after(b, title_case),
+            Kind::Near,
+            "whichever side is a"
+        );
         // The same length of text keeping its ordinary words is reuse.
         let a = "reportedly fell out of favor with their father, the late Kim Jong Il, in 2001, \
                  when he was caught trying to enter Japan on a false passport";

@@ -16,6 +16,10 @@ use crate::text::Span;
 /// marks for it to be a quote.
 const QUOTED_SHARE: f64 = 0.6;
 
+/// Fewest shared words that are not names a rewrite's quote test counts alone; with fewer,
+/// names count too.
+const MIN_WORDS_BUT_NAMES: usize = 3;
+
 /// The chars that may open or close a quotation.
 const QUOTE_MARKS: [char; 8] = ['"', '“', '”', '«', '»', '„', '\'', '‘'];
 /// How far into a paragraph (in chars) its first mark may close a quotation whose opening
@@ -56,8 +60,9 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) {
 }
 
 /// Whether most of the words a rewrite is linked by (its shared words, where they stand in
-/// `side`, names left out) lie inside quotation marks: two reports quoting one statement each
-/// in their own frame ("Ryan said, but later commented "it is so fundamentally flawed"…").
+/// `side`, names left out when [`MIN_WORDS_BUT_NAMES`] words remain) lie inside quotation
+/// marks: two reports quoting one statement each in their own frame ("Ryan said, but later
+/// commented "it is so fundamentally flawed"…").
 fn shared_words_quoted(
     doc: &Document,
     quotations: &[Range<usize>],
@@ -69,18 +74,27 @@ fn shared_words_quoted(
     }
     // Shared words are kept as side a writes them: compare stems, as the marks do.
     let terms: Vec<u64> = p.shared_words.iter().filter_map(super::term).collect();
-    let (mut shared, mut quoted) = (0, 0);
+    // (shared, quoted) over all the shared words, and over those that are not names.
+    let (mut all, mut but_names) = ((0, 0), (0, 0));
     for i in doc.token_range(side.span) {
-        // Names say who spoke and where, outside the quotation in any report of it: only the
-        // other shared words tell whose wording is shared.
-        let name = doc.word(i).starts_with(char::is_uppercase);
-        if !name && super::term(doc.word(i)).is_some_and(|t| terms.contains(&t)) {
-            shared += 1;
-            let at = doc.tokens()[i].start();
-            let first = quotations.partition_point(|q| q.end <= at);
-            quoted += usize::from(quotations.get(first).is_some_and(|q| q.start <= at));
+        if !super::term(doc.word(i)).is_some_and(|t| terms.contains(&t)) {
+            continue;
+        }
+        let at = doc.tokens()[i].start();
+        let first = quotations.partition_point(|q| q.end <= at);
+        let quoted = usize::from(quotations.get(first).is_some_and(|q| q.start <= at));
+        all = (all.0 + 1, all.1 + quoted);
+        if !doc.word(i).starts_with(char::is_uppercase) {
+            but_names = (but_names.0 + 1, but_names.1 + quoted);
         }
     }
+    // Names say who spoke and where, outside the quotation in any report of it: the other
+    // shared words tell whose wording is shared, when there are enough of them.
+    let (shared, quoted) = if but_names.0 >= MIN_WORDS_BUT_NAMES {
+        but_names
+    } else {
+        all
+    };
     shared > 0 && crate::diff::ratio(quoted, shared) >= QUOTED_SHARE
 }
 
@@ -538,6 +552,8 @@ mod tests {
         let names = ["devin", "nunes", "calif", "rep", "trump", "tower"];
         let spoken = ["don't", "think", "actual", "tap", "chairman"];
         assert!(quoted_after(&[&names[..], &spoken[..]].concat()));
+        // With fewer than three shared words that are not names, the names count too.
+        assert!(!quoted_after(&[&names[..], &["actual"][..]].concat()));
         // The reporter's own words shared outside the quotation keep it reuse.
         let framed = ["chairman", "committee's", "conference", "said", "think"];
         assert!(!quoted_after(&[&names[..], &framed[..]].concat()));

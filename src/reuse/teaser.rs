@@ -29,7 +29,6 @@ pub fn mark(corpus: &Corpus, passages: &mut [Passage]) -> Vec<Side> {
         let one_series = !series(p.a).is_empty() && series(p.a) == series(p.b);
         if candidate && one_series && teaser(doc(p.a), p.a) && teaser(doc(p.b), p.b) {
             p.boilerplate = true;
-            p.cluster = None;
             spans.extend([p.a, p.b]);
         }
     }
