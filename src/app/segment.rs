@@ -73,8 +73,9 @@ impl<'m> RowMarks<'m> {
             .min_by_key(|h| (h.rewritten(), h.chars.len()));
         // The copied parts of a rewritten section are drawn as copied passages are.
         let copied = hit.is_some_and(|h| {
-            let of_it = |c: &&(Range<usize>, usize)| c.1 == h.slot && c.0.contains(&at);
-            self.copied.iter().any(|c| of_it(&c))
+            let of_it =
+                |(part, slot): &(Range<usize>, usize)| *slot == h.slot && part.contains(&at);
+            self.copied.iter().any(of_it)
         });
         let rewritten = hit.is_some_and(|h| h.rewritten()) && !copied;
         Mark {

@@ -18,9 +18,9 @@ use crate::diff::Change;
 const SHORT_WORDS: usize = 20;
 
 /// Most words a passage that is a name and its title after "said" may have: a title is one
-/// phrase with no verb, so a long one ("a professor at Hawaii Pacific University and former director of
-/// operations at the US Pacific Command's Joint Intelligence Center") still says nothing of
-/// the story.
+/// phrase with no verb, so a long one ("a professor at Hawaii Pacific University and former
+/// director of operations at the US Pacific Command's Joint Intelligence Center") still says
+/// nothing of the story.
 const MAX_TITLE_WORDS: usize = 30;
 
 /// Fewest ordinary words (lower-case words that are not function words) a short passage needs
@@ -411,31 +411,8 @@ mod tests {
         (before_b, b): (&str, &str),
         kind: Kind,
     ) -> Kind {
-        let texts = [format!("{before_a}{a}"), format!("{before_b}{b}")];
-        let corpus = Corpus::from_sources(vec![
-            Source::new("a", &texts[0]),
-            Source::new("b", &texts[1]),
-        ]);
-        let side = |doc: usize, before: &str, text: &str| {
-            let start = before.chars().count();
-            Side {
-                doc,
-                span: corpus.documents[doc]
-                    .map()
-                    .span(start, start + text.chars().count()),
-            }
-        };
-        let words = corpus.documents[0].words_in(side(0, before_a, a).span);
-        let p = Passage::linking(
-            kind,
-            (side(0, before_a, a), side(1, before_b, b)),
-            words,
-            0.9,
-        );
-        let mut passages = [p];
-        mark(&corpus, &mut passages);
-        mark_titles(&corpus, &mut passages);
-        passages[0].kind
+        let (a, b) = (format!("{before_a}[{a}]"), format!("{before_b}[{b}]"));
+        kind_of_bracketed(&a, &b, kind)
     }
 
     #[test]
